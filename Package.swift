@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "curate",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "CurateKit", targets: ["CurateKit"]),
+        .executable(name: "curate", targets: ["curate"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .target(
+            name: "CurateKit",
+            dependencies: [
+                "CSQLite",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "curate",
+            dependencies: [
+                "CurateKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CurateKitTests", dependencies: ["CurateKit"]),
+        .testTarget(name: "CurateCLITests", dependencies: ["curate", "CurateKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,29 @@
+/// What one `curate ingest` invocation did.
+public struct IngestSummary: Sendable, Equatable {
+    /// Non-blank lines read.
+    public var lines = 0
+    /// Labels stored for the first time.
+    public var new = 0
+    /// Records already stored with the same content.
+    public var duplicates = 0
+    /// Lines refused and written to the reject file (`--skip-invalid` only).
+    public var rejected = 0
+    /// Where the rejected lines went, when there were any.
+    public var rejectPath: String?
+    /// New and duplicate counts per provenance tuple.
+    public var perTuple: [ProvenanceTuple: TupleCounts] = [:]
+
+    /// New and duplicate records of one provenance tuple.
+    public struct TupleCounts: Sendable, Equatable {
+        public var new = 0
+        public var duplicates = 0
+    }
+
+    public init() {}
+}
+
+/// How far an ingest has got, for a progress line.
+public struct IngestProgress: Sendable {
+    public var bytesRead: Int
+    public var lines: Int
+}

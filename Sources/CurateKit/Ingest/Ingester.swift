@@ -1,0 +1,154 @@
+import Foundation
+
+/// Reads JSON Lines inputs into the store: parse and validate on every core,
+/// write on one, all inputs of an invocation in one transaction.
+public struct Ingester {
+    /// What to do with bad lines.
+    public enum BadLinePolicy: Sendable, Equatable {
+        /// Refuse the whole invocation; the store is left exactly as it was.
+        case refuse
+        /// Store the good lines; write each bad one verbatim to the file at this path.
+        case reject(to: String)
+    }
+
+    private let store: Store
+    private let policy: BadLinePolicy
+    private let ingestedAt: Timestamp
+    /// How many problems a refusal lists before it only counts them.
+    public static let listedProblems = 10
+
+    /// - Parameters:
+    ///   - store: where the labels go.
+    ///   - policy: refuse the invocation on a bad line, or set bad lines aside.
+    ///   - ingestedAt: the time recorded for this ingest (inject a fixed one in tests).
+    public init(store: Store, policy: BadLinePolicy, ingestedAt: Timestamp) {
+        self.store = store
+        self.policy = policy
+        self.ingestedAt = ingestedAt
+    }
+
+    /// Ingests every path in order (`-` is standard input).
+    /// - Parameters:
+    ///   - progress: called after each chunk of input, from the calling thread.
+    ///   - warning: called with each bad line set aside under `.reject`.
+    /// - Throws: ``IngestError`` when input is refused or unreadable (nothing is stored then),
+    ///   or a store error.
+    public func run(
+        paths: [String],
+        progress: (IngestProgress) -> Void = { _ in },
+        warning: (IngestError) -> Void = { _ in }
+    ) throws -> IngestSummary {
+        var summary = IngestSummary()
+        var problems: [IngestError] = []
+        var problemCount = 0
+        var rejects: RejectFile?
+        var totalBytes = 0
+
+        try store.ingest(sources: paths, ingestedAt: ingestedAt) { writer in
+            for path in paths {
+                let name = path == "-" ? "<stdin>" : path
+                var reader = try LineReader(path: path)
+                while let batch = try reader.nextBatch(path: name) {
+                    let parsed = Self.parse(batch)
+                    for (position, line) in batch.lines.enumerated() {
+                        summary.lines += 1
+                        let problem: IngestError
+                        switch parsed[position] {
+                        case .success(let record):
+                            if problemCount > 0, policy == .refuse { continue }
+                            let outcome = try writer.add(record)
+                            if outcome != .conflict {
+                                summary.count(outcome, of: record)
+                                continue
+                            }
+                            problem = .conflict(source: name, line: line.number, id: record.id)
+                        case .failure(let recordProblem):
+                            problem = .invalidRecord(source: name, line: line.number, problem: recordProblem)
+                        }
+                        switch policy {
+                        case .refuse:
+                            problemCount += 1
+                            if problems.count < Self.listedProblems { problems.append(problem) }
+                        case .reject(let rejectPath):
+                            if rejects == nil { rejects = try RejectFile(path: rejectPath) }
+                            try rejects?.write(batch.bytes[line.range])
+                            summary.rejected += 1
+                            warning(problem)
+                        }
+                    }
+                    totalBytes += batch.bytes.count
+                    progress(IngestProgress(bytesRead: totalBytes, lines: summary.lines))
+                }
+            }
+            if problemCount > 0 {
+                throw problemCount == 1 && problems.count == 1 ? problems[0] : IngestError.refused(problems: problems, total: problemCount)
+            }
+            try rejects?.finish()
+        }
+        summary.rejectPath = rejects?.path
+        return summary
+    }
+
+    /// Parses a batch's lines, split evenly over the machine's cores.
+    static func parse(_ batch: LineBatch) -> [Result<LabelRecord, RecordProblem>] {
+        let lines = batch.lines
+        let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, lines.count / 256))
+        let results = ResultSlots(count: lines.count)
+        batch.bytes.withUnsafeBytes { bytes in
+            let shared = SharedBytes(bytes: bytes)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let lower = lines.count * worker / workers
+                let upper = lines.count * (worker + 1) / workers
+                for index in lower..<upper {
+                    let line = UnsafeRawBufferPointer(rebasing: shared.bytes[lines[index].range])
+                    results.set(index, Result { () throws(RecordProblem) -> LabelRecord in try RecordParser.parse(line) })
+                }
+            }
+        }
+        return results.collect()
+    }
+}
+
+extension IngestSummary {
+    mutating func count(_ outcome: InsertOutcome, of record: LabelRecord) {
+        let tuple = ProvenanceTuple(of: record)
+        switch outcome {
+        case .inserted:
+            new += 1
+            perTuple[tuple, default: TupleCounts()].new += 1
+        case .duplicate:
+            duplicates += 1
+            perTuple[tuple, default: TupleCounts()].duplicates += 1
+        case .conflict:
+            break
+        }
+    }
+}
+
+/// Read-only input bytes shared by the parse workers for the duration of one batch.
+private struct SharedBytes: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
+}
+
+/// One result slot per line; each worker writes only its own slots.
+private final class ResultSlots: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Result<LabelRecord, RecordProblem>?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func set(_ index: Int, _ result: Result<LabelRecord, RecordProblem>) {
+        slots[index] = result
+    }
+
+    func collect() -> [Result<LabelRecord, RecordProblem>] {
+        slots.map { $0 ?? .failure(.notJSON(offset: 0, reason: "line was not parsed")) }
+    }
+}

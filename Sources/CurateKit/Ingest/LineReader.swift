@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A run of complete lines read from an input, with their line numbers.
+public struct LineBatch: Sendable {
+    /// The bytes of the lines, newlines included.
+    public let bytes: [UInt8]
+    /// Each non-blank line's byte range within `bytes` (without its newline or CR)
+    /// and its 1-based line number in the input.
+    public let lines: [(range: Range<Int>, number: Int)]
+}
+
+/// Reads an input in large chunks and hands out whole lines, so memory stays flat
+/// however large the input. Blank lines are skipped (they still count for numbering);
+/// a final line without a newline is kept; a CR before LF is dropped.
+public struct LineReader: ~Copyable {
+    private let descriptor: Int32
+    private let closesDescriptor: Bool
+    private var pending: [UInt8] = []
+    private var nextLineNumber = 1
+    private var reachedEnd = false
+    private let chunkSize: Int
+
+    /// Total bytes read so far.
+    public private(set) var bytesRead = 0
+
+    /// Opens `path` for reading; `-` is standard input.
+    /// - Throws: ``IngestError/unreadable(path:reason:)`` when it cannot be opened.
+    public init(path: String, chunkSize: Int = 4 << 20) throws(IngestError) {
+        if path == "-" {
+            descriptor = STDIN_FILENO
+            closesDescriptor = false
+        } else {
+            let opened = open(path, O_RDONLY)
+            guard opened >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+            var info = stat()
+            if fstat(opened, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                close(opened)
+                throw .unreadable(path: path, reason: "it is a directory")
+            }
+            descriptor = opened
+            closesDescriptor = true
+        }
+        self.chunkSize = chunkSize
+    }
+
+    deinit {
+        if closesDescriptor { close(descriptor) }
+    }
+
+    /// The next batch of complete lines, or nil at the end of the input.
+    public mutating func nextBatch(path: String) throws(IngestError) -> LineBatch? {
+        while !reachedEnd {
+            let split = pending.lastIndex(of: 0x0A)
+            if let split, pending.count >= chunkSize {
+                return takeLines(through: split + 1)
+            }
+            try fill(path: path)
+        }
+        guard !pending.isEmpty else { return nil }
+        return takeLines(through: pending.count)
+    }
+
+    private mutating func fill(path: String) throws(IngestError) {
+        let start = pending.count
+        pending.reserveCapacity(start + chunkSize)
+        var readCount = 0
+        pending.append(contentsOf: repeatElement(0, count: chunkSize))
+        pending.withUnsafeMutableBytes { buffer in
+            readCount = read(descriptor, buffer.baseAddress.map { $0 + start }, chunkSize)
+        }
+        let reason = readCount < 0 ? String(cString: strerror(errno)) : ""
+        pending.removeLast(chunkSize - max(readCount, 0))
+        if readCount < 0 { throw .unreadable(path: path, reason: reason) }
+        if readCount == 0 { reachedEnd = true }
+        bytesRead += readCount
+    }
+
+    private mutating func takeLines(through end: Int) -> LineBatch {
+        let bytes = Array(pending[..<end])
+        pending.removeFirst(end)
+        var lines: [(range: Range<Int>, number: Int)] = []
+        var start = 0
+        while start < bytes.count {
+            let newline = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            var stop = newline
+            if stop > start, bytes[stop - 1] == 0x0D { stop -= 1 }
+            if bytes[start..<stop].contains(where: { !Self.isBlank($0) }) {
+                lines.append((start..<stop, nextLineNumber))
+            }
+            nextLineNumber += 1
+            start = newline + 1
+        }
+        return LineBatch(bytes: bytes, lines: lines)
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D
+    }
+}

@@ -1,0 +1,169 @@
+/// An instant in UTC with nanosecond precision, read from and written as RFC 3339.
+public struct Timestamp: Sendable, Hashable, Comparable, Codable {
+    /// Nanoseconds since 1970-01-01T00:00:00Z.
+    public let nanosecondsSinceEpoch: Int64
+
+    public init(nanosecondsSinceEpoch: Int64) {
+        self.nanosecondsSinceEpoch = nanosecondsSinceEpoch
+    }
+
+    /// Seconds since the epoch, the way a clock gives them.
+    public init(secondsSinceEpoch seconds: Double) {
+        self.nanosecondsSinceEpoch = Int64((seconds * 1_000_000_000).rounded())
+    }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+        lhs.nanosecondsSinceEpoch < rhs.nanosecondsSinceEpoch
+    }
+
+    /// Parses an RFC 3339 date-time (`2026-06-01T12:00:00Z`, `…T12:00:00.250+02:00`).
+    ///
+    /// Accepts `T`, `t` or a space between date and time, `Z` or `z`, and up to nine
+    /// fraction digits. Returns nil for anything else, including impossible dates.
+    public init?(rfc3339 text: String) {
+        var copy = text
+        guard let value = copy.withUTF8({ bytes in
+            var reader = RFC3339Reader(bytes: bytes)
+            return reader.read()
+        }) else { return nil }
+        self.nanosecondsSinceEpoch = value
+    }
+
+    /// The UTC RFC 3339 form: `2026-06-01T12:00:00Z`, with a fraction only when non-zero.
+    public var rfc3339: String {
+        let nanosPerSecond: Int64 = 1_000_000_000
+        var seconds = nanosecondsSinceEpoch / nanosPerSecond
+        var nanos = nanosecondsSinceEpoch % nanosPerSecond
+        if nanos < 0 {
+            nanos += nanosPerSecond
+            seconds -= 1
+        }
+        var days = seconds / 86_400
+        var secondOfDay = seconds % 86_400
+        if secondOfDay < 0 {
+            secondOfDay += 86_400
+            days -= 1
+        }
+        let (year, month, day) = CivilCalendar.date(fromDaysSinceEpoch: days)
+        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
+        text += "\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
+        if nanos > 0 {
+            var fraction = pad(nanos, 9)
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            text += "." + fraction
+        }
+        return text + "Z"
+    }
+
+    private func pad(_ value: Int64, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+/// Days since the epoch to and from proleptic Gregorian dates (Howard Hinnant's algorithms).
+enum CivilCalendar {
+    static func daysSinceEpoch(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    static func date(fromDaysSinceEpoch days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    static func daysInMonth(year: Int64, month: Int64) -> Int64 {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}
+
+/// A one-pass reader of the RFC 3339 `date-time` grammar.
+private struct RFC3339Reader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    mutating func read() -> Int64? {
+        guard let year = digits(4), expect(UInt8(ascii: "-")),
+              let month = digits(2), expect(UInt8(ascii: "-")),
+              let day = digits(2) else { return nil }
+        guard index < bytes.count, [UInt8(ascii: "T"), UInt8(ascii: "t"), UInt8(ascii: " ")].contains(bytes[index]) else { return nil }
+        index += 1
+        guard let hour = digits(2), expect(UInt8(ascii: ":")),
+              let minute = digits(2), expect(UInt8(ascii: ":")),
+              let second = digits(2) else { return nil }
+        var nanos: Int64 = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            var count = 0
+            while index < bytes.count, let digit = digit(bytes[index]) {
+                count += 1
+                guard count <= 9 else { return nil }
+                nanos = nanos * 10 + digit
+                index += 1
+            }
+            guard count > 0 else { return nil }
+            for _ in count..<9 { nanos *= 10 }
+        }
+        guard index < bytes.count else { return nil }
+        var offsetSeconds: Int64 = 0
+        switch bytes[index] {
+        case UInt8(ascii: "Z"), UInt8(ascii: "z"):
+            index += 1
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            let sign: Int64 = bytes[index] == UInt8(ascii: "+") ? 1 : -1
+            index += 1
+            guard let offsetHour = digits(2), expect(UInt8(ascii: ":")), let offsetMinute = digits(2),
+                  offsetHour < 24, offsetMinute < 60 else { return nil }
+            offsetSeconds = sign * (offsetHour * 3600 + offsetMinute * 60)
+        default:
+            return nil
+        }
+        guard index == bytes.count,
+              (1...12).contains(month), (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day),
+              hour < 24, minute < 60, second < 60 else { return nil }
+        let days = CivilCalendar.daysSinceEpoch(year: year, month: month, day: day)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
+        return seconds * 1_000_000_000 + nanos
+    }
+
+    private func digit(_ byte: UInt8) -> Int64? {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int64(byte - UInt8(ascii: "0")) : nil
+    }
+
+    private mutating func digits(_ count: Int) -> Int64? {
+        guard index + count <= bytes.count else { return nil }
+        var value: Int64 = 0
+        for _ in 0..<count {
+            guard let digit = digit(bytes[index]) else { return nil }
+            value = value * 10 + digit
+            index += 1
+        }
+        return value
+    }
+
+    private mutating func expect(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+}

@@ -1,0 +1,63 @@
+/// The store's schema, as an append-only list of migrations.
+///
+/// A migration is never edited once released: a change is a new migration at the
+/// end. `PRAGMA user_version` records how many have run.
+struct Migration: Sendable {
+    let version: Int
+    let sql: String
+}
+
+enum Migrations {
+    /// Every migration in order; the last one's version is the current schema.
+    static let all: [Migration] = [
+        Migration(version: 1, sql: """
+            CREATE TABLE prompts (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                version TEXT NOT NULL,
+                sha256 TEXT,            -- NULL while the text behind this version label is unknown
+                text TEXT               -- the template, when a record or the workspace supplied it
+            );
+            CREATE UNIQUE INDEX prompts_identity ON prompts (name, version, ifnull(sha256, ''));
+
+            CREATE TABLE tuples (
+                id INTEGER PRIMARY KEY,
+                origin TEXT NOT NULL CHECK (origin IN ('llm', 'human')),
+                model TEXT,
+                annotator TEXT,
+                prompt_id INTEGER REFERENCES prompts (id),
+                hash_status TEXT CHECK (hash_status IN ('recorded', 'resolved', 'inferred-git', 'ambiguous', 'unknown'))
+            );
+            CREATE UNIQUE INDEX tuples_identity
+                ON tuples (origin, ifnull(model, ''), ifnull(annotator, ''), ifnull(prompt_id, 0), ifnull(hash_status, ''));
+
+            CREATE TABLE ingests (
+                id INTEGER PRIMARY KEY,
+                ingested_at INTEGER NOT NULL,   -- nanoseconds since the epoch, UTC
+                sources TEXT NOT NULL           -- JSON array of the input names
+            );
+
+            CREATE TABLE labels (
+                seq INTEGER PRIMARY KEY,
+                id TEXT NOT NULL,
+                id_key INTEGER NOT NULL,        -- first 8 bytes of SHA-256(id): a small, fast lookup key
+                content_sha256 BLOB NOT NULL,
+                tuple_id INTEGER NOT NULL REFERENCES tuples (id),
+                ingest_id INTEGER NOT NULL REFERENCES ingests (id),
+                task TEXT NOT NULL,
+                input_id TEXT NOT NULL,
+                created_at INTEGER NOT NULL,    -- nanoseconds since the epoch, UTC
+                output TEXT NOT NULL,           -- canonical JSON
+                input TEXT,                     -- canonical JSON
+                params TEXT,                    -- canonical JSON
+                run TEXT,
+                meta TEXT                       -- canonical JSON
+            );
+            CREATE INDEX labels_id_key ON labels (id_key);
+            CREATE INDEX labels_export ON labels (task, input_id, created_at);
+            """),
+    ]
+
+    /// The schema version this build writes.
+    static var current: Int { all.last?.version ?? 0 }
+}

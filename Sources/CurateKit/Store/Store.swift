@@ -1,0 +1,68 @@
+import Foundation
+
+/// The provenance store: one SQLite database, the only place that speaks SQL.
+///
+/// Opening a store migrates its schema forward. Every write happens inside
+/// ``write(_:)``, one `BEGIN IMMEDIATE` transaction, so a second `curate`
+/// process waits for the first (up to ``busyTimeoutMilliseconds``) and a killed
+/// process leaves all of its writes or none.
+public final class Store {
+    /// Path of the database file.
+    public let path: String
+    let connection: SQLiteConnection
+
+    /// How long a writer waits for another one before giving up: ten minutes,
+    /// long enough for a large ingest in another process to finish.
+    public static let busyTimeoutMilliseconds: Int32 = 600_000
+
+    /// Opens (creating if needed) the store at `path` and migrates it to the current schema.
+    /// - Throws: ``StoreError/newerSchema(path:found:supported:)`` for a store from a newer curate.
+    public convenience init(path: String) throws {
+        try self.init(path: path, migrations: Migrations.all)
+    }
+
+    init(path: String, migrations: [Migration]) throws {
+        self.path = path
+        connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: Self.busyTimeoutMilliseconds)
+        try connection.execute("""
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = NORMAL;
+            PRAGMA foreign_keys = ON;
+            PRAGMA cache_size = -65536;
+            PRAGMA temp_store = MEMORY;
+            """)
+        try migrate(to: migrations)
+    }
+
+    /// The schema version recorded in the database.
+    public func schemaVersion() throws(StoreError) -> Int {
+        let statement = try connection.prepare("PRAGMA user_version")
+        return try statement.rows { Int($0.int64(0) ?? 0) }.first ?? 0
+    }
+
+    private func migrate(to migrations: [Migration]) throws {
+        let latest = migrations.last?.version ?? 0
+        if try schemaVersion() == latest { return }
+        try transaction {
+            let found = try schemaVersion()
+            guard found <= latest else { throw StoreError.newerSchema(path: path, found: found, supported: latest) }
+            for migration in migrations where migration.version > found {
+                try connection.execute(migration.sql)
+                try connection.execute("PRAGMA user_version = \(migration.version)")
+            }
+        }
+    }
+
+    /// Runs `body` in one write transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try connection.execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try connection.execute("COMMIT")
+            return result
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import CurateKit
+import Foundation
+
+/// A CurateKit error as the command line reports it: one message and an exit code.
+///
+/// Bad input and usage (what the user can fix) exit 2; everything else is an
+/// internal or store failure and exits 3.
+struct CurateFailure: Error {
+    let message: String
+    let exitCode: Int32
+
+    static let badInput: Int32 = 2
+    static let internalFailure: Int32 = 3
+
+    init(message: String, exitCode: Int32) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+
+    /// Wraps any error a command's work threw.
+    init(_ error: Error) {
+        let message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+        switch error {
+        case is IngestError, is WorkspaceError:
+            self.init(message: message, exitCode: Self.badInput)
+        case StoreError.newerSchema:
+            self.init(message: message, exitCode: Self.badInput)
+        default:
+            self.init(message: message, exitCode: Self.internalFailure)
+        }
+    }
+}
