@@ -1,0 +1,656 @@
+#!/usr/bin/env python3
+"""Side-by-side benchmark: curate against DuckDB and Python sqlite3 done by hand, with `cat` as the floor.
+
+    python3 Benchmarks/run.py                      # 1M records, writes Benchmarks/results/1M.md
+    python3 Benchmarks/run.py --smoke              # 10k records, well under a minute (CI)
+
+Every measured step is its own process under `/usr/bin/time -f '%e %M' -o FILE` (wall seconds,
+peak RSS in KB). See Benchmarks/README.md for what is measured and why.
+
+Needs Python 3.11 and its standard library, GNU time at /usr/bin/time, and `duckdb` from PyPI
+(`pip install duckdb`; without it the DuckDB rows say "skipped").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BENCH = REPO / "Benchmarks"
+CORPUS_DIR = BENCH / ".corpus"
+GENERATOR = REPO / "scripts" / "generate-labels.py"
+GNU_TIME = "/usr/bin/time"
+
+# The export every tool performs: one task, one prompt version excluded (by NAME@VERSION, so
+# every text ever stored under it; human labels have no prompt and stay), one label per input,
+# JSON Lines. "One label per input" follows curate's default `--resolve latest`: an input's human
+# labels, when it has any, are its only candidates (`--human-priority`, on by default), then the
+# newest created_at wins. The by-hand queries order by (origin = 'human') DESC, created_at DESC.
+EXPORT_TASK = "sentiment"
+EXCLUDE_NAME, EXCLUDE_VERSION = "sentiment", "v1"
+CURATE_EXPORT_ARGS = [
+    "export", "bench",
+    "--task", EXPORT_TASK,
+    "--exclude-prompt", f"{EXCLUDE_NAME}@{EXCLUDE_VERSION}",
+    "--resolve", "latest",
+    "--format", "jsonl",
+]
+
+# ---------------------------------------------------------------------------------------------
+# By-hand workers. Each runs as its own process: `run.py --worker KIND CORPUS|DB OUT`.
+# ---------------------------------------------------------------------------------------------
+
+# read_json needs explicit columns: auto-detection samples the first 20,480 records and turns
+# `params`/`meta` into STRUCTs of the keys it saw (a key first seen later would be dropped);
+# JSON keeps those objects as they are. `prompt` has the four keys the spec allows.
+DUCKDB_COLUMNS = """{
+    id: 'VARCHAR', task: 'VARCHAR', input_id: 'VARCHAR', input: 'JSON', output: 'VARCHAR',
+    created_at: 'TIMESTAMPTZ', model: 'VARCHAR',
+    prompt: 'STRUCT(name VARCHAR, version VARCHAR, sha256 VARCHAR, text VARCHAR)',
+    params: 'JSON', run: 'VARCHAR', origin: 'VARCHAR', annotator: 'VARCHAR', meta: 'JSON'
+}"""
+
+DUCKDB_EXPORT_QUERY = f"""
+SELECT input_id, input, output, id, model,
+       CASE WHEN prompt IS NULL THEN NULL
+            ELSE struct_pack(name := prompt.name, version := prompt.version, sha256 := prompt.sha256)
+       END AS prompt,
+       coalesce(origin, 'llm') AS origin, created_at
+FROM labels
+WHERE task = '{EXPORT_TASK}'
+  AND NOT (coalesce(prompt.name, '') = '{EXCLUDE_NAME}' AND coalesce(prompt.version, '') = '{EXCLUDE_VERSION}')
+QUALIFY row_number() OVER (
+    PARTITION BY input_id ORDER BY coalesce(origin, 'llm') = 'human' DESC, created_at DESC, output, model) = 1
+ORDER BY input_id
+"""
+
+SQLITE_EXTRACT = """
+CREATE TABLE labels AS SELECT
+    json_extract(line, '$.id')             AS id,
+    json_extract(line, '$.task')           AS task,
+    json_extract(line, '$.input_id')       AS input_id,
+    json_extract(line, '$.input')          AS input,
+    json_extract(line, '$.output')         AS output,
+    json_extract(line, '$.created_at')     AS created_at,
+    CAST(round((julianday(json_extract(line, '$.created_at')) - 2440587.5) * 86400000) AS INTEGER)
+                                           AS created_ms,
+    json_extract(line, '$.model')          AS model,
+    json_extract(line, '$.prompt.name')    AS prompt_name,
+    json_extract(line, '$.prompt.version') AS prompt_version,
+    json_extract(line, '$.prompt.sha256')  AS prompt_sha256,
+    json_extract(line, '$.prompt.text')    AS prompt_text,
+    json_extract(line, '$.params')         AS params,
+    json_extract(line, '$.run')            AS run,
+    coalesce(json_extract(line, '$.origin'), 'llm') AS origin,
+    json_extract(line, '$.annotator')      AS annotator,
+    json_extract(line, '$.meta')           AS meta
+FROM raw
+"""
+
+SQLITE_EXPORT_QUERY = f"""
+SELECT json_object(
+    'input_id', input_id, 'input', json(input), 'output', output, 'id', id, 'model', model,
+    'prompt', CASE WHEN prompt_name IS NULL THEN NULL
+                   ELSE json_object('name', prompt_name, 'version', prompt_version, 'sha256', prompt_sha256)
+              END,
+    'origin', origin, 'created_at', created_at)
+FROM (
+    SELECT *, row_number() OVER (
+               PARTITION BY input_id ORDER BY origin = 'human' DESC, created_ms DESC, output, model) AS rn
+    FROM labels
+    WHERE task = '{EXPORT_TASK}'
+      AND NOT (coalesce(prompt_name, '') = '{EXCLUDE_NAME}' AND coalesce(prompt_version, '') = '{EXCLUDE_VERSION}')
+)
+WHERE rn = 1
+ORDER BY input_id
+"""
+
+
+def sql_string(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def worker(kind: str, source: str, target: str) -> None:
+    if kind == "duckdb-ingest":
+        import duckdb
+        con = duckdb.connect(target)
+        con.execute(
+            f"CREATE TABLE labels AS SELECT * FROM read_json({sql_string(source)}, "
+            f"format = 'newline_delimited', columns = {DUCKDB_COLUMNS})"
+        )
+        print(f'{con.execute("SELECT count(*) FROM labels").fetchone()[0]:,} rows')
+        con.close()
+    elif kind == "duckdb-export":
+        import duckdb
+        con = duckdb.connect(source)
+        con.execute(f"COPY ({DUCKDB_EXPORT_QUERY}) TO {sql_string(target)} (FORMAT json)")
+        con.close()
+    elif kind == "sqlite-ingest":
+        import sqlite3
+        con = sqlite3.connect(target, isolation_level=None)
+        con.execute("PRAGMA journal_mode = WAL")
+        con.execute("PRAGMA synchronous = NORMAL")
+        # raw is TEMP (spilled to a file in SQLITE_TMPDIR), so the store keeps the table and index only.
+        con.execute("CREATE TEMP TABLE raw(line TEXT)")
+        con.execute("BEGIN")
+        with open(source, encoding="utf-8") as lines:
+            con.executemany("INSERT INTO raw(line) VALUES (?)", ((line,) for line in lines if line != "\n"))
+        con.execute(SQLITE_EXTRACT)
+        con.execute("CREATE INDEX labels_task_input_time ON labels(task, input_id, created_ms)")
+        con.execute("COMMIT")
+        print(f'{con.execute("SELECT count(*) FROM labels").fetchone()[0]:,} rows')
+        con.close()
+    elif kind == "sqlite-export":
+        import sqlite3
+        con = sqlite3.connect(source, isolation_level=None)
+        with open(target, "w", encoding="utf-8") as out:
+            out.writelines(row[0] + "\n" for row in con.execute(SQLITE_EXPORT_QUERY))
+        con.close()
+    else:
+        raise SystemExit(f"unknown worker {kind!r}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Measuring
+# ---------------------------------------------------------------------------------------------
+
+@dataclass
+class Measure:
+    seconds: float | None = None
+    rss_kb: int | None = None
+    status: str = "ok"          # ok | failed | n/a | skipped
+    detail: str = ""            # shown instead of numbers when status is not ok
+    note: str = ""              # shown in the notes column
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+def measure(cmd: list[str], cwd: Path, name: str, env: dict | None = None,
+            discard_stdout: bool = False) -> tuple[Measure, Path, Path]:
+    """Runs cmd under GNU time in cwd; stdout/stderr go to files, time's numbers to another."""
+    logs = cwd / ".bench-logs"
+    logs.mkdir(exist_ok=True)
+    time_file, out_file, err_file = (logs / f"{name}.{ext}" for ext in ("time", "out", "err"))
+    with open(os.devnull if discard_stdout else out_file, "wb") as out, open(err_file, "wb") as err:
+        proc = subprocess.run(
+            [GNU_TIME, "-f", "%e %M", "-o", str(time_file), *cmd],
+            cwd=cwd, stdout=out, stderr=err, env=env,
+        )
+    # With a non-zero exit, GNU time writes "Command exited with non-zero status N" first.
+    fields = time_file.read_text().strip().splitlines()[-1].split()
+    result = Measure(seconds=float(fields[0]), rss_kb=int(fields[1]))
+    if proc.returncode != 0:
+        tail = err_file.read_text(errors="replace").strip().splitlines()[-1:] or [""]
+        result.status, result.detail = "failed", f"failed (exit {proc.returncode}): {tail[0][:120]}"
+        print(f"  ! {name} failed, exit {proc.returncode}; see {err_file}", file=sys.stderr)
+    return result, out_file, err_file
+
+
+def step_log(tool: str, step: str, m: Measure) -> None:
+    shown = f"{m.seconds:8.2f} s  {m.rss_kb / 1024:8.1f} MB" if m.ok else m.detail
+    print(f"  {tool:<22} {step:<30} {shown}", flush=True)
+
+
+def dir_size(paths: list[Path]) -> int:
+    total = 0
+    for p in paths:
+        if p.is_dir():
+            total += sum(f.stat().st_size for f in p.rglob("*") if f.is_file())
+        elif p.exists():
+            total += p.stat().st_size
+    return total
+
+
+def count_lines(path: Path) -> int:
+    with open(path, "rb") as f:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+
+
+# ---------------------------------------------------------------------------------------------
+# Inputs: corpus and curate binary
+# ---------------------------------------------------------------------------------------------
+
+def corpus_path(records: int) -> Path:
+    """Generates the corpus once (to a temp name, then renamed) and reuses it afterwards."""
+    path = CORPUS_DIR / f"labels-{records}.jsonl"
+    if path.exists():
+        return path
+    CORPUS_DIR.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".jsonl.partial")
+    print(f"generating {path.relative_to(REPO)} ({records:,} records) …", flush=True)
+    started = time.monotonic()
+    subprocess.run(
+        [sys.executable, str(GENERATOR), "--records", str(records), "--tasks", "3", "--output", str(partial)],
+        cwd=REPO, check=True,
+    )
+    partial.rename(path)
+    print(f"  done in {time.monotonic() - started:.0f} s", flush=True)
+    return path
+
+
+def curate_binary(path: Path, is_default: bool) -> Path:
+    if path.exists():
+        return path.absolute()
+    if not is_default:
+        raise SystemExit(f"run.py: no curate binary at {path}; build it or drop --curate.")
+    print("building curate (swift build -c release) …", flush=True)
+    subprocess.run(["swift", "build", "-c", "release"], cwd=REPO, check=True)
+    return path.absolute()
+
+
+def export_support(curate: Path, scratch: Path) -> tuple[bool, str]:
+    """Whether this curate has an `export` command taking the flags we use, and why not."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    help_run = subprocess.run([str(curate), "export", "--help"], cwd=scratch, capture_output=True, text=True)
+    text = help_run.stdout + help_run.stderr
+    if help_run.returncode == 0 and "USAGE" in text.upper():
+        missing = [f for f in ("--task", "--exclude-prompt", "--resolve", "--format") if f not in text]
+        if missing:
+            return False, "n/a (export lacks " + ", ".join(missing) + ")"
+        return True, ""
+    # `--help` can fail for reasons of its own; an unknown subcommand is what "not built" means.
+    bare = subprocess.run([str(curate), "export"], cwd=scratch, capture_output=True, text=True)
+    if re.search(r"unexpected argument.*'export'", bare.stdout + bare.stderr, re.IGNORECASE):
+        return False, "n/a (export not built)"
+    return True, "export --help failed; ran export with the documented flags"
+
+
+def git_description(binary: Path) -> str:
+    """The commit of the checkout a binary was built in (…/.build/release/curate), with its state."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=binary.parent, capture_output=True, text=True).stdout.strip()
+    top = git("rev-parse", "--show-toplevel")
+    if not top:
+        return "unknown (binary is outside a git checkout)"
+    commit = git("rev-parse", "--short=12", "HEAD")
+    branch = git("rev-parse", "--abbrev-ref", "HEAD")
+    committed = int(git("log", "-1", "--format=%ct", "HEAD") or 0)
+    dirty = git("status", "--porcelain", "--", f"{top}/Sources", f"{top}/Package.swift")
+    state = "; Sources/ or Package.swift have uncommitted changes" if dirty else ""
+    if binary.stat().st_mtime < committed:
+        state += "; the binary is older than this commit"
+    when = time.strftime("%Y-%m-%d %H:%M %Z", time.localtime(committed))
+    return f"checkout now at {commit} ({when}, branch {branch} of {top}){state}"
+
+
+def machine_info(curate: Path) -> list[tuple[str, str]]:
+    cpu = "unknown"
+    mem = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                mem = f"{int(line.split()[1]) / 1024 / 1024:.1f} GB"
+                break
+    except OSError:
+        pass
+    try:
+        import duckdb
+        duck = duckdb.__version__
+    except ImportError:
+        duck = "not installed"
+    import sqlite3
+    version = subprocess.run([str(curate), "--version"], capture_output=True, text=True).stdout.strip()
+    return [
+        ("nproc", str(os.cpu_count())),
+        ("CPU", cpu),
+        ("memory", mem),
+        ("OS", f"{platform.system()} {platform.release()}"),
+        ("curate", f"{curate} {version}, built {binary_time(curate)}".strip()),
+        ("curate commit", git_description(curate)),
+        ("Python / sqlite3", f"{platform.python_version()} / SQLite {sqlite3.sqlite_version}"),
+        ("duckdb", duck),
+    ]
+
+
+def binary_time(binary: Path) -> str:
+    return time.strftime("%Y-%m-%d %H:%M:%S %Z", time.localtime(binary.stat().st_mtime))
+
+
+def load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+# ---------------------------------------------------------------------------------------------
+# The runs
+# ---------------------------------------------------------------------------------------------
+
+@dataclass
+class Row:
+    step: str
+    tool: str
+    m: Measure
+    ratio_to: str | None = None  # the DuckDB step this row is compared with
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+    sizes: list[tuple[str, int]] = field(default_factory=list)  # (what, bytes)
+    scale: list[tuple[int, int, Measure, int]] = field(default_factory=list)  # records, bytes, m, store
+    export_files: dict[str, list[Path]] = field(default_factory=dict)  # tool -> data files
+    export_check: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    def add(self, step: str, tool: str, m: Measure, ratio_to: str | None = None) -> Measure:
+        self.rows.append(Row(step, tool, m, ratio_to))
+        step_log(tool, step, m)
+        return m
+
+
+def curate_summary(out_file: Path) -> str:
+    text = out_file.read_text(errors="replace")
+    found = {k: re.search(rf"^\s*{k}\s+(\d+)", text, re.MULTILINE) for k in ("new", "duplicates", "rejected")}
+    return ", ".join(f"{k} {int(v.group(1)):,}" for k, v in found.items() if v)
+
+
+def run_cat(corpus: Path, work: Path, report: Report) -> None:
+    d = work / "cat"
+    d.mkdir()
+    subprocess.run(["cat", str(corpus)], stdout=subprocess.DEVNULL, check=True)  # warm the page cache
+    m, _, _ = measure(["cat", str(corpus)], d, "cat", discard_stdout=True)  # cat CORPUS > /dev/null
+    report.add("read the corpus (floor)", "cat", m, ratio_to="ingest")
+
+
+def run_curate(curate: Path, corpus: Path, work: Path, report: Report, export_ok: bool, export_why: str) -> Measure:
+    d = work / "curate"
+    d.mkdir()
+    report.add("init", "curate", measure([str(curate), "init"], d, "init")[0])
+    m, out, _ = measure([str(curate), "ingest", str(corpus)], d, "ingest")
+    if m.ok:
+        m.note = curate_summary(out)
+    ingest = report.add("ingest (empty store)", "curate", m, ratio_to="ingest")
+    m, out, _ = measure([str(curate), "ingest", str(corpus)], d, "ingest-again")
+    if m.ok:
+        m.note = curate_summary(out)
+    report.add("ingest again (all duplicates)", "curate", m, ratio_to="ingest")
+    report.sizes.append(("curate store (`.curate/`)", dir_size([d / ".curate"])))
+    if not export_ok:
+        report.add("export", "curate", Measure(status="n/a", detail=export_why), ratio_to="export")
+        return ingest
+    m, _, _ = measure([str(curate), *CURATE_EXPORT_ARGS], d, "export")
+    if m.ok:
+        folder = d / "datasets" / "bench"
+        try:  # the manifest names the data files; records.jsonl beside it is the id sidecar
+            files = [folder / f["path"] for f in json.loads((folder / "manifest.json").read_text())["files"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            files = [p for p in folder.rglob("*.jsonl") if p.name != "records.jsonl"]
+        report.export_files["curate"] = files
+        n = sum(count_lines(p) for p in files)
+        m.note = f"{n:,} rows" + (f"; {export_why}" if export_why else "")
+    report.add("export", "curate", m, ratio_to="export")
+    return ingest
+
+
+def run_duckdb(corpus: Path, work: Path, report: Report) -> None:
+    try:
+        import duckdb  # noqa: F401
+    except ImportError:
+        for step, key in (("ingest (empty store)", "ingest"), ("export", "export")):
+            report.add(step, "DuckDB by hand", Measure(status="skipped", detail="skipped (no duckdb module)"), ratio_to=key)
+        report.warnings.append("DuckDB skipped: `import duckdb` failed (`pip install duckdb`).")
+        return
+    d = work / "duckdb"
+    d.mkdir()
+    db, out = d / "labels.duckdb", d / "out.jsonl"
+    m, stdout, _ = measure([sys.executable, __file__, "--worker", "duckdb-ingest", str(corpus), str(db)], d, "ingest")
+    if m.ok:
+        m.note = stdout.read_text().strip()
+    report.add("ingest (empty store)", "DuckDB by hand", m, ratio_to="ingest")
+    report.sizes.append(("DuckDB database", dir_size([db, Path(str(db) + ".wal")])))
+    if not m.ok:
+        return
+    m, _, _ = measure([sys.executable, __file__, "--worker", "duckdb-export", str(db), str(out)], d, "export")
+    if m.ok:
+        report.export_files["DuckDB"] = [out]
+        n = count_lines(out)
+        m.note = f"{n:,} rows"
+    report.add("export", "DuckDB by hand", m, ratio_to="export")
+
+
+def run_sqlite(corpus: Path, work: Path, report: Report) -> None:
+    d = work / "sqlite"
+    d.mkdir()
+    db, out = d / "labels.sqlite", d / "out.jsonl"
+    env = dict(os.environ, SQLITE_TMPDIR=str(d))  # the TEMP raw table spills here, not to /var/tmp
+    m, stdout, _ = measure([sys.executable, __file__, "--worker", "sqlite-ingest", str(corpus), str(db)], d, "ingest", env)
+    if m.ok:
+        m.note = stdout.read_text().strip()
+    report.add("ingest (empty store)", "Python sqlite3 by hand", m, ratio_to="ingest")
+    report.sizes.append(("Python sqlite3 database", dir_size([db, Path(str(db) + "-wal"), Path(str(db) + "-shm")])))
+    if not m.ok:
+        return
+    m, _, _ = measure([sys.executable, __file__, "--worker", "sqlite-export", str(db), str(out)], d, "export")
+    if m.ok:
+        report.export_files["Python sqlite3"] = [out]
+        n = count_lines(out)
+        m.note = f"{n:,} rows"
+    report.add("export", "Python sqlite3 by hand", m, ratio_to="export")
+
+
+def run_scale(curate: Path, sizes: list[int], main_records: int, main_ingest: Measure,
+              main_corpus: Path, work: Path, report: Report) -> None:
+    for n in sizes:
+        corpus = corpus_path(n)
+        if n == main_records:
+            m, store = main_ingest, next((b for w, b in report.sizes if w.startswith("curate")), 0)
+        else:
+            d = work / f"scale-{n}"
+            d.mkdir()
+            measure([str(curate), "init"], d, "init")
+            m, _, _ = measure([str(curate), "ingest", str(corpus)], d, "ingest")
+            store = dir_size([d / ".curate"])
+            step_log("curate", f"ingest {n:,} records", m)
+        report.scale.append((n, corpus.stat().st_size, m, store))
+
+
+def compare_exports(report: Report) -> None:
+    """Checks that every tool exported the same labels: (input_id, output, origin, model) per row."""
+    if len(report.export_files) < 2:
+        report.export_check = "Export check: fewer than two exports to compare."
+        return
+    seen: dict[str, dict[str, tuple]] = {}
+    for tool, files in report.export_files.items():
+        rows: dict[str, tuple] = {}
+        for path in files:
+            with open(path, encoding="utf-8") as lines:
+                for line in lines:
+                    r = json.loads(line)
+                    rows[r["input_id"]] = (r.get("output"), r.get("origin") or "llm", r.get("model"))
+        seen[tool] = rows
+    (ref_tool, ref), *others = seen.items()
+    problems = []
+    for tool, rows in others:
+        differ = sum(1 for k in ref.keys() | rows.keys() if ref.get(k) != rows.get(k))
+        if differ:
+            problems.append(f"{tool} and {ref_tool} differ on {differ:,} inputs ({len(rows):,} vs {len(ref):,} rows)")
+    tools = ", ".join(seen)
+    if problems:
+        report.export_check = f"Export check ({tools}): " + "; ".join(problems) + "."
+        report.warnings.append(report.export_check)
+    else:
+        report.export_check = (f"Export check: {tools} exported the same {len(ref):,} labels "
+                               "(input_id, output, origin, model).")
+
+
+# ---------------------------------------------------------------------------------------------
+# The table
+# ---------------------------------------------------------------------------------------------
+
+def fmt_mb(n_bytes: float) -> str:
+    return f"{n_bytes / 1e6:,.1f}"
+
+
+def render(report: Report, args: argparse.Namespace, corpus: Path, info: list[tuple[str, str]],
+           command: str, loads: tuple[str, str], started: str) -> str:
+    duck = {r.ratio_to: r.m for r in report.rows if r.tool == "DuckDB by hand" and r.m.ok}
+    lines = [
+        f"# curate benchmark: {args.records:,} records",
+        "",
+        f"Reproduce from the repository root: `{command}`",
+        "",
+        f"Corpus: `{corpus.relative_to(REPO)}`, {fmt_mb(corpus.stat().st_size)} MB "
+        f"(`python3 scripts/generate-labels.py --records {args.records} --tasks 3`). "
+        f"Run started {started}. One run per step, warm page cache, wall seconds and peak RSS "
+        f"from GNU time (`/usr/bin/time -f '%e %M'`).",
+        "",
+        "| step | tool | seconds | ratio to DuckDB | peak RSS MB | notes |",
+        "|---|---|---:|---:|---:|---|",
+    ]
+    for r in report.rows:
+        if not r.m.ok:
+            lines.append(f"| {r.step} | {r.tool} | {r.m.detail} | | | {r.m.note} |")
+            continue
+        base = duck.get(r.ratio_to)
+        ratio = f"{r.m.seconds / base.seconds:.2f}×" if base and base.seconds > 0 else "–"
+        if base and r.tool != "DuckDB by hand" and not r.step.startswith(r.ratio_to):
+            ratio += f" (vs DuckDB {r.ratio_to})"
+        lines.append(f"| {r.step} | {r.tool} | {r.m.seconds:.2f} | {ratio} | {r.m.rss_kb / 1024:,.1f} | {r.m.note} |")
+
+    jsonl = corpus.stat().st_size
+    lines += ["", "## Store size", "", "| what | MB | × JSONL |", "|---|---:|---:|",
+              f"| the JSONL corpus | {fmt_mb(jsonl)} | 1.00 |"]
+    lines += [f"| {what} | {fmt_mb(b)} | {b / jsonl:.2f} |" for what, b in report.sizes]
+
+    if report.scale:
+        lines += ["", "## Scaling: `curate ingest` into an empty store", "",
+                  "| records | corpus MB | seconds | s per 1M records | peak RSS MB | store MB |",
+                  "|---:|---:|---:|---:|---:|---:|"]
+        for n, size, m, store in report.scale:
+            if m.ok:
+                lines.append(f"| {n:,} | {fmt_mb(size)} | {m.seconds:.2f} | {m.seconds / n * 1e6:.2f} "
+                             f"| {m.rss_kb / 1024:,.1f} | {fmt_mb(store)} |")
+            else:
+                lines.append(f"| {n:,} | {fmt_mb(size)} | {m.detail} | | | |")
+        ok = [(n, m) for n, _, m, _ in report.scale if m.ok and m.seconds > 0]
+        if len(ok) >= 2:
+            (n0, m0), (n1, m1) = ok[0], ok[-1]
+            lines += ["", f"Seconds per record at {n1:,} / at {n0:,}: "
+                          f"{(m1.seconds / n1) / (m0.seconds / n0):.2f} (1.00 is linear)."]
+
+    if report.export_check:
+        lines += ["", report.export_check]
+    lines += ["", "## Machine", "", "| | |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in info]
+    lines.append(f"| load average (1/5/15 min) | start {loads[0]}; end {loads[1]} |")
+    if args.note:
+        lines += ["", args.note]
+    if report.warnings:
+        lines += [""] + [f"- **Warning:** {w}" for w in report.warnings]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+
+def parse_sizes(text: str) -> list[int]:
+    return sorted({int(s.replace("_", "")) for s in text.split(",") if s.strip()})
+
+
+def size_label(n: int) -> str:
+    for unit, div in (("M", 1_000_000), ("k", 1_000)):
+        if n >= div and n % div == 0:
+            return f"{n // div}{unit}"
+    return str(n)
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--worker":
+        worker(*sys.argv[2:5])
+        return 0
+
+    p = argparse.ArgumentParser(description="Benchmark curate against DuckDB and sqlite3 by hand, and cat.")
+    p.add_argument("--records", type=int, default=1_000_000, help="corpus size (default 1000000)")
+    p.add_argument("--curate", default=None, help="curate binary (default .build/release/curate, built if missing)")
+    p.add_argument("--sizes", default="100000,300000,1000000", help="curate ingest sizes for the scaling table")
+    p.add_argument("--rss-sizes", default="200000,1000000", help="more sizes for the scaling table (peak RSS)")
+    p.add_argument("--output", default=None, help="result file (default Benchmarks/results/<N>.md; smoke: smoke.tmp)")
+    p.add_argument("--smoke", action="store_true", help="10k records, one scaling size: a quick check for CI")
+    p.add_argument("--note", default="", help="a sentence added to the result (e.g. what else ran)")
+    p.add_argument("--keep", action="store_true", help="keep the temp work folder")
+    args = p.parse_args()
+
+    if args.smoke:
+        args.records, args.sizes, args.rss_sizes = 10_000, "10000", ""
+    if args.output is None:
+        name = "smoke.tmp" if args.smoke else f"{size_label(args.records)}.md"
+        args.output = str(BENCH / "results" / name)
+    output = Path(args.output)
+    if not output.is_absolute():
+        output = Path.cwd() / output
+    if not Path(GNU_TIME).exists():
+        raise SystemExit(f"run.py: needs GNU time at {GNU_TIME} (apt-get install time).")
+
+    default_curate = REPO / ".build" / "release" / "curate"
+    curate = curate_binary(Path(args.curate) if args.curate else default_curate, args.curate is None)
+    sizes = parse_sizes(args.sizes) + parse_sizes(args.rss_sizes)
+    sizes = sorted(set(sizes))
+
+    command = "python3 Benchmarks/run.py" + (" --smoke" if args.smoke else "")
+    if not args.smoke and args.records != 1_000_000:
+        command += f" --records {args.records}"
+    if args.curate:
+        command += f" --curate {args.curate}"
+    if not args.smoke and args.sizes != "100000,300000,1000000":
+        command += f" --sizes {args.sizes}"
+    if not args.smoke and args.rss_sizes != "200000,1000000":
+        command += f" --rss-sizes {args.rss_sizes}"
+
+    corpus = corpus_path(args.records)
+    for n in sizes:
+        corpus_path(n)
+    info = machine_info(curate)
+    built = binary_time(curate)
+    loads = [load_average()]
+    started = time.strftime("%Y-%m-%d %H:%M %Z")
+
+    work = Path(tempfile.mkdtemp(prefix="curate-bench-"))
+    report = Report()
+    try:
+        export_ok, export_why = export_support(curate, work / "probe")
+        print(f"measuring {corpus.name} in {work}", flush=True)
+        run_cat(corpus, work, report)
+        ingest = run_curate(curate, corpus, work, report, export_ok, export_why)
+        run_duckdb(corpus, work, report)
+        run_sqlite(corpus, work, report)
+        run_scale(curate, sizes, args.records, ingest, corpus, work, report)
+        compare_exports(report)
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    loads.append(load_average())
+    if binary_time(curate) != built:
+        report.warnings.append(f"{curate} was rebuilt during the run ({built} -> {binary_time(curate)}).")
+
+    text = render(report, args, corpus, info, command, (loads[0], loads[1]), started)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text)
+    print()
+    print(text)
+    print(f"written to {output}")
+    failed = [r for r in report.rows if r.m.status == "failed"] + [m for _, _, m, _ in report.scale if m.status == "failed"]
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
