@@ -17,7 +17,7 @@ struct Curate: ParsableCommand {
             3 internal or store failure.
             """,
         version: CurateVersion.current,
-        subcommands: [Init.self, Ingest.self, Stats.self]
+        subcommands: [Init.self, Ingest.self, Stats.self, Prompts.self, Backfill.self, Export.self, Verify.self, Diff.self, FlagCommand.self, Unflag.self, Flags.self]
     )
 
     /// Parses and runs a command; every failure becomes one stderr sentence and a stable exit code.
@@ -32,9 +32,8 @@ struct Curate: ParsableCommand {
             try command.run()
         } catch let error as ValidationError {
             exit(withArgumentError: error)
-        } catch let error as ExitCode {
-            exit(withError: error)
-        } catch let error as CleanExit {
+        } catch where exitCode(for: error) == .success || error is ExitCode || error is CleanExit {
+            // Help, version and deliberate exits: argument-parser prints and exits as usual.
             exit(withError: error)
         } catch {
             let failure = CurateFailure(error)

@@ -14,6 +14,7 @@ public struct Ingester {
     private let store: Store
     private let policy: BadLinePolicy
     private let ingestedAt: Timestamp
+    private let resolver: PromptResolver?
     /// How many problems a refusal lists before it only counts them.
     public static let listedProblems = 10
 
@@ -21,10 +22,12 @@ public struct Ingester {
     ///   - store: where the labels go.
     ///   - policy: refuse the invocation on a bad line, or set bad lines aside.
     ///   - ingestedAt: the time recorded for this ingest (inject a fixed one in tests).
-    public init(store: Store, policy: BadLinePolicy, ingestedAt: Timestamp) {
+    ///   - resolver: finds the hash of a prompt given only as `{name, version}`; nil stores it `unknown`.
+    public init(store: Store, policy: BadLinePolicy, ingestedAt: Timestamp, resolver: PromptResolver? = nil) {
         self.store = store
         self.policy = policy
         self.ingestedAt = ingestedAt
+        self.resolver = resolver
     }
 
     /// Ingests every path in order (`-` is standard input).
@@ -54,8 +57,9 @@ public struct Ingester {
                         summary.lines += 1
                         let problem: IngestError
                         switch parsed[position] {
-                        case .success(let record):
+                        case .success(var record):
                             if problemCount > 0, policy == .refuse { continue }
+                            if let resolver { record = try resolver.resolve(record) }
                             let outcome = try writer.add(record)
                             if outcome != .conflict {
                                 summary.count(outcome, of: record)

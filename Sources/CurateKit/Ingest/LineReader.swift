@@ -68,7 +68,7 @@ public struct LineReader: ~Copyable {
         let start = pending.count
         pending.reserveCapacity(start + chunkSize)
         var readCount = 0
-        pending.append(contentsOf: repeatElement(0, count: chunkSize))
+        pending.append(contentsOf: [UInt8](repeating: 0, count: chunkSize))
         pending.withUnsafeMutableBytes { buffer in
             readCount = read(descriptor, buffer.baseAddress.map { $0 + start }, chunkSize)
         }

@@ -56,6 +56,20 @@ enum Migrations {
             CREATE INDEX labels_id_key ON labels (id_key);
             CREATE INDEX labels_export ON labels (task, input_id, created_at);
             """),
+        Migration(version: 2, sql: """
+            CREATE TABLE flags (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('prompt', 'model', 'run', 'record')),
+                target TEXT NOT NULL,           -- prompt pattern (NAME@VERSION#HASH, * for any), model glob, run id or record id
+                reason TEXT NOT NULL,
+                created_at INTEGER NOT NULL     -- nanoseconds since the epoch, UTC
+            );
+            CREATE UNIQUE INDEX flags_target ON flags (kind, target);
+
+            -- The provenance tuples of each task, with counts and time spans, from the index alone:
+            -- export resolves its selectors against it, stats reads it, neither scans the labels.
+            CREATE INDEX labels_tuples ON labels (task, tuple_id, created_at);
+            """),
     ]
 
     /// The schema version this build writes.

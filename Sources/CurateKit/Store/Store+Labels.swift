@@ -36,21 +36,7 @@ public final class LabelWriter {
     private let ingestID: Int64
     private let findLabel: Statement
     private let insertLabel: Statement
-    private let insertPrompt: Statement
-    private let findPrompt: Statement
-    private let addPromptText: Statement
-    private let insertTuple: Statement
-    private let findTuple: Statement
-    private var promptIDs: [PromptRef: (id: Int64, hasText: Bool)] = [:]
-    private var tupleIDs: [TupleKey: Int64] = [:]
-
-    private struct TupleKey: Hashable {
-        let origin: Origin
-        let model: String?
-        let annotator: String?
-        let promptID: Int64?
-        let hashStatus: HashStatus?
-    }
+    private let provenance: ProvenanceRows
 
     fileprivate init(connection: SQLiteConnection, ingestID: Int64) throws(StoreError) {
         self.connection = connection
@@ -60,16 +46,7 @@ public final class LabelWriter {
             INSERT INTO labels (id, id_key, content_sha256, tuple_id, ingest_id, task, input_id, created_at, output, input, params, run, meta)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertPrompt = try connection.prepare("INSERT INTO prompts (name, version, sha256, text) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-        findPrompt = try connection.prepare("SELECT id, text IS NOT NULL FROM prompts WHERE name = ? AND version = ? AND ifnull(sha256, '') = ifnull(?, '')")
-        addPromptText = try connection.prepare("UPDATE prompts SET text = ? WHERE id = ? AND text IS NULL")
-        insertTuple = try connection.prepare("""
-            INSERT INTO tuples (origin, model, annotator, prompt_id, hash_status) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """)
-        findTuple = try connection.prepare("""
-            SELECT id FROM tuples WHERE origin = ? AND ifnull(model, '') = ifnull(?, '') AND ifnull(annotator, '') = ifnull(?, '')
-              AND ifnull(prompt_id, 0) = ifnull(?, 0) AND ifnull(hash_status, '') = ifnull(?, '')
-            """)
+        provenance = try ProvenanceRows(connection: connection)
     }
 
     /// Stores `record` unless its id is already there.
@@ -85,7 +62,7 @@ public final class LabelWriter {
         }
         findLabel.reset()
 
-        let tupleID = try tupleID(for: record)
+        let tupleID = try provenance.tupleID(for: record.producer)
         defer { insertLabel.reset() }
         insertLabel.bind(1, record.id)
         insertLabel.bind(2, key)
@@ -110,42 +87,5 @@ public final class LabelWriter {
         return digest.withUnsafeBytes { bytes in
             bytes.prefix(8).reduce(Int64(0)) { $0 << 8 | Int64($1) }
         }
-    }
-
-    private func tupleID(for record: LabelRecord) throws -> Int64 {
-        let key: TupleKey
-        switch record.producer {
-        case .llm(let model, let prompt, let text, let status):
-            let promptID = try promptID(for: prompt, text: text)
-            key = TupleKey(origin: .llm, model: model, annotator: nil, promptID: promptID, hashStatus: status)
-        case .human(let annotator):
-            key = TupleKey(origin: .human, model: nil, annotator: annotator, promptID: nil, hashStatus: nil)
-        }
-        if let id = tupleIDs[key] { return id }
-        let values: [Statement.Value] = [
-            .text(key.origin.rawValue), .text(key.model), .text(key.annotator), .integer(key.promptID), .text(key.hashStatus?.rawValue),
-        ]
-        try insertTuple.run(values)
-        guard let id = try findTuple.rows(values, { $0.int64(0) }).first ?? nil else {
-            throw StoreError.sqlite(code: -1, message: "a provenance tuple vanished while it was being stored")
-        }
-        tupleIDs[key] = id
-        return id
-    }
-
-    private func promptID(for prompt: PromptRef, text: String?) throws -> Int64 {
-        if let known = promptIDs[prompt], known.hasText || text == nil { return known.id }
-        try insertPrompt.run([.text(prompt.name), .text(prompt.version), .text(prompt.sha256), .text(text)])
-        let lookup: [Statement.Value] = [.text(prompt.name), .text(prompt.version), .text(prompt.sha256)]
-        guard let row = try findPrompt.rows(lookup, { ($0.int64(0), $0.int64(1) == 1) }).first, let id = row.0 else {
-            throw StoreError.sqlite(code: -1, message: "a prompt vanished while it was being stored")
-        }
-        var hasText = row.1
-        if let text, !hasText {
-            try addPromptText.run([.text(text), .integer(id)])
-            hasText = true
-        }
-        promptIDs[prompt] = (id, hasText)
-        return id
     }
 }

@@ -49,7 +49,8 @@ struct Ingest: ParsableCommand {
         let now = Timestamp(secondsSinceEpoch: Date().timeIntervalSince1970)
         let policy: Ingester.BadLinePolicy = skipInvalid ? .reject(to: try rejectPath(workspace: workspace, now: now)) : .refuse
         let progress = ProgressLine(enabled: Terminal.standardErrorIsTerminal)
-        let summary = try Ingester(store: store, policy: policy, ingestedAt: now).run(
+        let resolver = PromptResolver(promptsFolder: workspace.promptsURL, store: store)
+        let summary = try Ingester(store: store, policy: policy, ingestedAt: now, resolver: resolver).run(
             paths: files,
             progress: progress.update,
             warning: { Terminal.writeError("skipped \($0.errorDescription ?? "a bad line")") }

@@ -21,7 +21,11 @@ struct CurateFailure: Error {
     init(_ error: Error) {
         let message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
         switch error {
-        case is IngestError, is WorkspaceError:
+        case PromptError.gitFailed, PromptError.unwritable:
+            self.init(message: message, exitCode: Self.internalFailure)
+        case let error as ExportError:
+            self.init(message: message, exitCode: error.isBadInput ? Self.badInput : Self.internalFailure)
+        case is IngestError, is WorkspaceError, is PromptError, is DiffError:
             self.init(message: message, exitCode: Self.badInput)
         case StoreError.newerSchema:
             self.init(message: message, exitCode: Self.badInput)

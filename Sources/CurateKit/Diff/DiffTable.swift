@@ -1,0 +1,35 @@
+/// A plain text table for diff output: columns two spaces apart, numbers right-aligned,
+/// every line indented, no trailing spaces.
+struct DiffTable {
+    private let header: [String]
+    private let showsHeader: Bool
+    private let rightAligned: Set<Int>
+    private var rows: [[String]] = []
+
+    /// - Parameters:
+    ///   - header: the column titles; with `showsHeader` false they only set the column count.
+    ///   - rightAligned: the indexes of numeric columns.
+    init(header: [String], showsHeader: Bool = true, rightAligned: Set<Int> = []) {
+        self.header = header
+        self.showsHeader = showsHeader
+        self.rightAligned = rightAligned
+    }
+
+    mutating func append(_ row: [String]) {
+        rows.append(row)
+    }
+
+    /// The table, each line starting with `indent` and ending with a newline.
+    func render(indent: String = "  ") -> String {
+        let all = (showsHeader ? [header] : []) + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        return all.map { row in
+            var line = indent + row.indices.map { column in
+                let padding = String(repeating: " ", count: widths[column] - row[column].count)
+                return rightAligned.contains(column) ? padding + row[column] : row[column] + padding
+            }.joined(separator: "  ")
+            while line.last == " " { line.removeLast() }
+            return line + "\n"
+        }.joined()
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+
+/// Renders a ``ManifestDiff`` as text for a terminal or a pull-request comment: a header,
+/// the verdict, then one aligned section per part that differs. Prompts are shown as
+/// `NAME@VERSION#HASH12`.
+public enum DiffTextRenderer {
+    /// The longest output an example shows before it is cut with `…`.
+    public static let maximumOutputLength = 40
+
+    /// The text of `diff`, ending with a newline.
+    public static func render(_ diff: ManifestDiff) -> String {
+        var text = header("before", diff.before) + header("after", diff.after)
+        if diff.isSame {
+            let ignored = diff.ignoredDifferences
+            text += "result: same" + (ignored.isEmpty ? "" : " (\(ignored.joined(separator: ", ")) differ\(ignored.count == 1 ? "s" : ""), ignored)") + "\n"
+            return text
+        }
+        text += "result: different (\(diff.differences.joined(separator: ", ")))\n"
+        if !diff.selection.isEmpty { text += "\n" + selection(diff.selection) }
+        if !diff.tuples.isEmpty { text += "\n" + tuples(diff.tuples) }
+        if !diff.files.isEmpty { text += "\n" + files(diff.files) }
+        if diff.records.hasChanges { text += "\n" + records(diff.records, before: diff.before.records, after: diff.after.records) }
+        if diff.labels.contains(where: \.isChanged) { text += "\n" + labels(diff.labels.filter(\.isChanged)) }
+        if !diff.flags.isEmpty { text += "\n" + flags(diff.flags) }
+        return text
+    }
+
+    private static func header(_ side: String, _ info: ManifestDiff.DatasetInfo) -> String {
+        let padded = (side + ":").padding(toLength: 8, withPad: " ", startingAt: 0)
+        return "\(padded)\(info.source) (\(info.name), \(count(info.records, "record")), created \(info.createdAt.rfc3339) by \(info.tool.name) \(info.tool.version))\n"
+    }
+
+    private static func selection(_ changes: [ManifestDiff.FieldChange]) -> String {
+        var table = DiffTable(header: ["field", "before", "after"])
+        for change in changes {
+            table.append([change.field, value(change.before), value(change.after)])
+        }
+        return "selection: \(count(changes.count, "change"))\n" + table.render()
+    }
+
+    private static func tuples(_ changes: [ManifestDiff.TupleChange]) -> String {
+        var table = DiffTable(header: ["change", "task", "producer", "prompt", "hash", "before", "after", "delta"], rightAligned: [5, 6, 7])
+        for change in changes {
+            let tuple = change.tuple
+            table.append([
+                change.kind, tuple.task, tuple.producerDescription, tuple.prompt?.shortForm ?? "-", tuple.hashStatus?.rawValue ?? "-",
+                String(change.before), String(change.after), delta(change.after - change.before),
+            ])
+        }
+        return "provenance tuples: \(tally(changes.map(\.kind)))\n" + table.render()
+    }
+
+    private static func files(_ changes: [ManifestDiff.FileChange]) -> String {
+        var table = DiffTable(header: ["file", "split", "before", "after", "content"], rightAligned: [2, 3])
+        for change in changes {
+            let content: String
+            switch (change.before, change.after) {
+            case (let old?, let new?): content = old.sha256 == new.sha256 ? "same sha256" : "sha256 changed"
+            default: content = change.kind
+            }
+            table.append([
+                change.path, (change.after ?? change.before)?.split ?? "-",
+                change.before.map { String($0.records) } ?? "-", change.after.map { String($0.records) } ?? "-", content,
+            ])
+        }
+        return "files: \(tally(changes.map(\.kind)))\n" + table.render()
+    }
+
+    private static func records(_ records: RecordChanges, before: Int, after: Int) -> String {
+        var text = "records: \(before) → \(after) (\(delta(after - before))), compared by input (task, input_id)\n"
+        var counts = DiffTable(header: ["inputs", "count"], showsHeader: false, rightAligned: [1])
+        counts.append(["added", String(records.added)])
+        counts.append(["removed", String(records.removed)])
+        counts.append(["relabeled (other output)", String(records.relabeled)])
+        counts.append(["replaced (same output, other record)", String(records.replaced)])
+        counts.append(["unchanged", String(records.unchanged)])
+        text += counts.render()
+        guard !records.examples.isEmpty else { return text }
+        var table = DiffTable(header: ["change", "task", "input_id", "before", "after"])
+        for example in records.examples {
+            table.append([example.kind.rawValue, example.task, clip(example.inputID), labels(example.before), labels(example.after)])
+        }
+        return text + "  examples:\n" + table.render(indent: "    ")
+    }
+
+    private static func labels(_ shifts: [TaskLabelShift]) -> String {
+        var table = DiffTable(header: ["task", "label", "before", "share", "after", "share", "delta"], rightAligned: [2, 3, 4, 5, 6])
+        for shift in shifts {
+            if shift.labels.isEmpty {
+                table.append([shift.task, "(\(shift.before.rawValue) → \(shift.after.rawValue))", "-", "-", "-", "-", "-"])
+                continue
+            }
+            for label in shift.labels {
+                table.append([
+                    shift.task, clip(label.label), String(label.before), percent(label.shareBefore),
+                    String(label.after), percent(label.shareAfter), delta(label.after - label.before),
+                ])
+            }
+            if shift.before != shift.after, shift.before != .absent, shift.after != .absent {
+                table.append([shift.task, "(\(shift.before.rawValue) → \(shift.after.rawValue))", "", "", "", "", ""])
+            }
+        }
+        return "label distribution: \(count(shifts.count, "task")) changed\n" + table.render()
+    }
+
+    private static func flags(_ changes: [ManifestDiff.FlagChange]) -> String {
+        var table = DiffTable(header: ["flag", "target", "reason", "before", "after"], rightAligned: [3, 4])
+        for change in changes {
+            table.append([
+                change.flag.kind.rawValue, clip(change.flag.target), clip(change.flag.reason),
+                change.before.map(String.init) ?? "-", change.after.map(String.init) ?? "-",
+            ])
+        }
+        return "flags (labels matched): \(count(changes.count, "change"))\n" + table.render()
+    }
+
+    // MARK: Values
+
+    /// A selection value as a person reads it: strings bare, lists in brackets, prompts in short form.
+    static func value(_ value: JSONValue?) -> String {
+        guard let value else { return "-" }
+        switch value {
+        case .null: return "(none)"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .number(let lexeme): return lexeme
+        case .string(let text): return text
+        case .array(let elements): return "[" + elements.map { Self.value($0) }.joined(separator: ", ") + "]"
+        case .object:
+            if case .string(let name)? = value["name"], case .string(let version)? = value["version"] {
+                var sha256: String?
+                if case .string(let hash)? = value["sha256"] { sha256 = hash }
+                return PromptRef(name: name, version: version, sha256: sha256).shortForm
+            }
+            if case .string(let name)? = value["name"], case .number(let fraction)? = value["fraction"] {
+                return "\(name)=\(fraction)"
+            }
+            return JSONWriter.canonical(value)
+        }
+    }
+
+    private static func labels(_ labels: [RecordLabel]) -> String {
+        guard !labels.isEmpty else { return "-" }
+        return labels.map { "\(clip($0.output)) (\($0.producer))" }.joined(separator: "; ")
+    }
+
+    /// One line of at most ``maximumOutputLength`` characters: control characters become spaces.
+    private static func clip(_ text: String) -> String {
+        var line = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        if line.count > maximumOutputLength { line = String(line.prefix(maximumOutputLength - 1)) + "…" }
+        return line
+    }
+
+    private static func percent(_ share: Double) -> String {
+        String(format: "%.1f%%", share * 100)
+    }
+
+    private static func delta(_ value: Int) -> String {
+        value > 0 ? "+\(value)" : String(value)
+    }
+
+    private static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
+    /// `1 added, 2 changed`: the count of each kind, in the order added, removed, changed.
+    private static func tally(_ kinds: [String]) -> String {
+        ["added", "removed", "changed"].compactMap { kind in
+            let number = kinds.filter { $0 == kind }.count
+            return number == 0 ? nil : "\(number) \(kind)"
+        }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,57 @@
+/// Writes rows as RFC 4180 CSV: a header, CRLF after every record, UTF-8 without a
+/// byte order mark. A field holding a comma, a double quote, CR or LF is quoted, its
+/// double quotes doubled. `input` and `output` hold a JSON string's text as is and any
+/// other JSON value as canonical JSON; an absent value is an empty field.
+struct CSVRowWriter: RowWriter {
+    var header: [UInt8] {
+        var bytes: [UInt8] = []
+        for (index, name) in RowColumns.names.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: name.utf8)
+        }
+        bytes.append(contentsOf: [0x0D, 0x0A])
+        return bytes
+    }
+
+    func append(_ row: ExportRow, producer: ProducerColumns, split: String, to output: inout [UInt8]) {
+        field(row.inputID, first: true, to: &output)
+        json(row.input, to: &output)
+        json(row.output, to: &output)
+        field(row.id, to: &output)
+        field(row.task, to: &output)
+        field(split, to: &output)
+        field(producer.origin, to: &output)
+        field(producer.model, to: &output)
+        field(producer.annotator, to: &output)
+        field(producer.prompt, to: &output)
+        field(producer.promptSHA256, to: &output)
+        field(producer.hashStatus, to: &output)
+        field(row.run, to: &output)
+        field(Timestamp(nanosecondsSinceEpoch: row.createdAt).rfc3339, to: &output)
+        output.append(contentsOf: [0x0D, 0x0A])
+    }
+
+    private func json(_ text: String?, to output: inout [UInt8]) {
+        guard let text else { return field(nil, to: &output) }
+        guard text.utf8.first == UInt8(ascii: "\"") else { return field(text, to: &output) }
+        if !text.utf8.contains(UInt8(ascii: "\\")) {
+            return field(String(decoding: text.utf8.dropFirst().dropLast(), as: UTF8.self), to: &output)
+        }
+        guard case .string(let decoded) = try? JSONParser.parse(text) else { return field(text, to: &output) }
+        field(decoded, to: &output)
+    }
+
+    /// Appends one field, quoted only when it must be.
+    func field(_ value: String?, first: Bool = false, to output: inout [UInt8]) {
+        if !first { output.append(UInt8(ascii: ",")) }
+        guard let value else { return }
+        let needsQuotes = value.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        guard needsQuotes else { return output.append(contentsOf: value.utf8) }
+        output.append(UInt8(ascii: "\""))
+        for byte in value.utf8 {
+            if byte == UInt8(ascii: "\"") { output.append(byte) }
+            output.append(byte)
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}

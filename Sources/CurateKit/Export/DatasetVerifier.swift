@@ -1,0 +1,115 @@
+import Crypto
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Checks a dataset against its manifest: every file's SHA-256 and record count,
+/// and the manifest's own totals.
+public enum DatasetVerifier {
+    /// Verifies the dataset at `url`: its folder or its `manifest.json`.
+    /// - Throws: ``ExportError/datasetMissing(path:)`` or ``ExportError/invalidManifest(path:reason:)``
+    ///   when there is no readable manifest; differences are reported, not thrown.
+    public static func verify(_ url: URL) throws(ExportError) -> VerificationReport {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+        guard exists else { throw .datasetMissing(path: url.path) }
+        let folder = isFolder.boolValue ? url : url.deletingLastPathComponent()
+        let manifestURL = isFolder.boolValue ? url.appendingPathComponent(Manifest.fileName) : url
+        let manifest = try Manifest.read(from: manifestURL)
+
+        var problems: [VerificationReport.Problem] = []
+        for file in manifest.files {
+            try checkPlainName(file.path, manifest: manifestURL)
+            let kind: RecordCounter.Kind = file.format == .csv ? .csv : .lines
+            problems += check(folder.appendingPathComponent(file.path), path: file.path, sha256: file.sha256, records: file.records, kind: kind)
+        }
+        try checkPlainName(manifest.records.path, manifest: manifestURL)
+        problems += check(
+            folder.appendingPathComponent(manifest.records.path), path: manifest.records.path,
+            sha256: manifest.records.sha256, records: manifest.records.count, kind: .lines)
+
+        let inFiles = manifest.files.reduce(0) { $0 + $1.records }
+        if inFiles != manifest.records.count {
+            problems.append(.inconsistentManifest(reason: "its files hold \(inFiles) records but records.count is \(manifest.records.count)"))
+        }
+        let inTuples = manifest.provenance.reduce(0) { $0 + $1.records }
+        if inTuples != manifest.records.count {
+            problems.append(.inconsistentManifest(reason: "its provenance counts \(inTuples) records but records.count is \(manifest.records.count)"))
+        }
+        return VerificationReport(manifest: manifest, problems: problems)
+    }
+
+    private static func checkPlainName(_ path: String, manifest: URL) throws(ExportError) {
+        if path.isEmpty || path.contains("/") || path.contains("\\") || path == "." || path == ".." {
+            throw .invalidManifest(path: manifest.path, reason: "file path \"\(path)\" is not a file name inside the dataset folder")
+        }
+    }
+
+    private static func check(_ url: URL, path: String, sha256: String, records: Int, kind: RecordCounter.Kind) -> [VerificationReport.Problem] {
+        guard let (digest, count) = digestAndCount(url, kind: kind) else { return [.missingFile(path: path)] }
+        var problems: [VerificationReport.Problem] = []
+        if digest != sha256 { problems.append(.checksumMismatch(path: path, expected: sha256, actual: digest)) }
+        if count != records { problems.append(.recordCountMismatch(path: path, expected: records, actual: count)) }
+        return problems
+    }
+
+    /// The file's SHA-256 and record count, read in chunks; nil when it cannot be opened.
+    private static func digestAndCount(_ url: URL, kind: RecordCounter.Kind) -> (String, Int)? {
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var hasher = SHA256()
+        var counter = RecordCounter(kind: kind)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { break }
+            chunk.withUnsafeBytes { bytes in
+                let part = UnsafeRawBufferPointer(rebasing: bytes[0..<count])
+                hasher.update(bufferPointer: part)
+                counter.consume(part)
+            }
+        }
+        return (SHA256Hex.hex(hasher.finalize()), counter.records)
+    }
+}
+
+/// Counts records in a stream of bytes: lines, or RFC 4180 CSV records after the header.
+struct RecordCounter {
+    enum Kind {
+        /// One record per line (JSON Lines, the sidecar).
+        case lines
+        /// CSV: line breaks inside quoted fields do not end a record; the header is not a record.
+        case csv
+    }
+
+    let kind: Kind
+    private var breaks = 0
+    private var inQuotes = false
+    private var lastByte: UInt8?
+
+    init(kind: Kind) {
+        self.kind = kind
+    }
+
+    mutating func consume(_ bytes: UnsafeRawBufferPointer) {
+        for byte in bytes {
+            if byte == UInt8(ascii: "\""), kind == .csv {
+                inQuotes.toggle()
+            } else if byte == 0x0A, !inQuotes {
+                breaks += 1
+            }
+        }
+        if let last = bytes.last { lastByte = last }
+    }
+
+    /// Records seen: line ends, plus an unterminated last line, minus a CSV header.
+    var records: Int {
+        let lines = breaks + (lastByte.map { $0 != 0x0A } ?? false ? 1 : 0)
+        return kind == .csv ? max(0, lines - 1) : lines
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Writes one dataset's files into its staging folder as rows arrive: a data file per
+/// split and the record sidecar, each hashed while it is written.
+final class DatasetWriter {
+    private let folder: URL
+    private let spec: SplitSpec
+    private let format: ExportFormat
+    private let rows: any RowWriter
+    private var outputs: [HashingFileOutput] = []
+    private let sidecar: HashingFileOutput
+
+    /// Creates the (empty) files in `folder`.
+    init(folder: URL, spec: SplitSpec, format: ExportFormat) throws(ExportError) {
+        self.folder = folder
+        self.spec = spec
+        self.format = format
+        rows = RowColumns.writer(for: format)
+        for split in spec.splits {
+            let output = try HashingFileOutput(path: folder.appendingPathComponent("\(split.name).\(format.fileExtension)").path)
+            output.buffer.append(contentsOf: rows.header)
+            outputs.append(output)
+        }
+        sidecar = try HashingFileOutput(path: folder.appendingPathComponent(Manifest.RecordList.fileName).path)
+    }
+
+    /// Appends `row` to the data file of split number `split`, and its id to the sidecar.
+    func write(_ row: ExportRow, producer: ProducerColumns, split: Int) throws(ExportError) {
+        let output = outputs[split]
+        rows.append(row, producer: producer, split: spec.splits[split].name, to: &output.buffer)
+        output.records += 1
+        try output.flushIfFull()
+        sidecar.buffer.append(contentsOf: "{\"id\":".utf8)
+        JSONLRowWriter.writeString(row.id, to: &sidecar.buffer)
+        sidecar.buffer.append(contentsOf: ",\"input_id\":".utf8)
+        JSONLRowWriter.writeString(row.inputID, to: &sidecar.buffer)
+        sidecar.buffer.append(contentsOf: ",\"task\":".utf8)
+        JSONLRowWriter.writeString(row.task, to: &sidecar.buffer)
+        sidecar.buffer.append(contentsOf: "}\n".utf8)
+        sidecar.records += 1
+        try sidecar.flushIfFull()
+    }
+
+    /// Finishes every file.
+    /// - Returns: the data files and the record list, as the manifest lists them.
+    func finish() throws(ExportError) -> (files: [Manifest.DataFile], records: Manifest.RecordList) {
+        var files: [Manifest.DataFile] = []
+        for (split, output) in zip(spec.splits, outputs) {
+            let digest = try output.finish()
+            files.append(Manifest.DataFile(
+                path: "\(split.name).\(format.fileExtension)", split: split.name, format: format,
+                records: output.records, sha256: digest))
+        }
+        let records = Manifest.RecordList(count: sidecar.records, sha256: try sidecar.finish())
+        return (files, records)
+    }
+}

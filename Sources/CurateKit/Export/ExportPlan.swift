@@ -1,0 +1,14 @@
+/// A selection resolved against the store: the query to stream, the tuples it may
+/// return, the flags to apply to each row, and what every selector stood for.
+struct ExportPlan {
+    /// The SQL-side filters.
+    let query: ExportQuery
+    /// The selected provenance tuples, by id.
+    let tuples: [Int64: ProvenanceTuple]
+    /// The flags and the labels they match.
+    let flags: FlagMatcher
+    /// What each prompt selector matched, sorted by selector.
+    let resolvedPrompts: [Manifest.PromptResolution]
+    /// What each model glob matched, sorted by pattern.
+    let resolvedModels: [Manifest.ModelResolution]
+}

@@ -1,0 +1,97 @@
+/// Counts what an export streams: labels selected and flagged, records per tuple and
+/// split, inputs, and each task's label distribution. Memory grows with the number of
+/// tuples and distinct labels, never with the number of records.
+struct ExportTally {
+    private let plan: ExportPlan
+    private let splits: [String]
+    private var perTuple: [TupleKey: [Int]] = [:]
+    private var labelCounts: [String: LabelCounter] = [:]
+    private(set) var flagCounts: [Int]
+    private(set) var labelsSelected = 0
+    private(set) var labelsFlagged = 0
+    private(set) var records = 0
+    private(set) var inputs = 0
+
+    private struct TupleKey: Hashable {
+        let task: String
+        let tupleID: Int64
+    }
+
+    init(plan: ExportPlan, splits: [String]) {
+        self.plan = plan
+        self.splits = splits
+        flagCounts = Array(repeating: 0, count: plan.flags.flags.count)
+    }
+
+    /// Counts a label read from the store; returns whether a flag matched it.
+    mutating func select(_ row: ExportRow) -> Bool {
+        labelsSelected += 1
+        let flagged = plan.flags.count(row, into: &flagCounts)
+        if flagged { labelsFlagged += 1 }
+        return flagged
+    }
+
+    /// Counts an input that gets records.
+    mutating func input() {
+        inputs += 1
+    }
+
+    /// Counts a record written to split number `split`.
+    mutating func export(_ row: ExportRow, split: Int) {
+        records += 1
+        perTuple[TupleKey(task: row.task, tupleID: row.tupleID), default: Array(repeating: 0, count: splits.count)][split] += 1
+        labelCounts[row.task, default: LabelCounter()].add(row.output)
+    }
+
+    /// The totals.
+    func summary() -> ExportSummary {
+        let tuples = perTuple.compactMap { key, counts -> ExportSummary.TupleCount? in
+            guard var tuple = plan.tuples[key.tupleID] else { return nil }
+            tuple.task = key.task
+            return ExportSummary.TupleCount(tuple: tuple, perSplit: counts)
+        }.sorted { $0.tuple < $1.tuple }
+        let flags = plan.flags.flags.indices.compactMap { index -> Manifest.AppliedFlag? in
+            flagCounts[index] > 0 ? Manifest.AppliedFlag(flag: plan.flags.flags[index], labels: flagCounts[index]) : nil
+        }
+        let labels = labelCounts.map { Manifest.LabelDistribution(task: $0.key, counts: $0.value.distribution) }
+            .sorted { $0.task.utf8.lexicographicallyPrecedes($1.task.utf8) }
+        return ExportSummary(
+            splits: splits, tuples: tuples, records: records, inputs: inputs, labelsSelected: labelsSelected,
+            labelsFlagged: labelsFlagged, flags: flags.sorted { $0.flag < $1.flag }, labels: labels)
+    }
+}
+
+/// Counts one task's outputs while they look categorical: scalar JSON values, at most
+/// ``Manifest/LabelDistribution/maximumCategories`` distinct ones.
+struct LabelCounter {
+    private var counts: [String: Int] = [:]
+    private var categorical = true
+
+    mutating func add(_ output: String) {
+        guard categorical else { return }
+        if let count = counts[output] {
+            counts[output] = count + 1
+            return
+        }
+        let first = output.utf8.first
+        guard first != UInt8(ascii: "{"), first != UInt8(ascii: "["), first != UInt8(ascii: "n"),
+              counts.count < Manifest.LabelDistribution.maximumCategories else {
+            categorical = false
+            counts = [:]
+            return
+        }
+        counts[output] = 1
+    }
+
+    /// Count per label: a string output as its text, any other as its JSON; nil when not categorical.
+    var distribution: [String: Int]? {
+        guard categorical else { return nil }
+        var result: [String: Int] = [:]
+        for (output, count) in counts {
+            let label: String
+            if case .string(let text)? = try? JSONParser.parse(output) { label = text } else { label = output }
+            result[label, default: 0] += count
+        }
+        return result
+    }
+}

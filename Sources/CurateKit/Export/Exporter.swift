@@ -1,0 +1,123 @@
+import Foundation
+
+/// Exports a training set: select labels, choose one per input, assign splits,
+/// write the data files and the manifest, and put the dataset in place whole.
+///
+/// Rows stream from the store in (task, input_id, created_at, id) order and are
+/// written as they come, so memory stays flat however many records there are.
+public struct Exporter {
+    private let store: Store
+
+    /// An exporter reading from `store`.
+    public init(store: Store) {
+        self.store = store
+    }
+
+    /// Resolves the selection and counts what an export would write, writing nothing.
+    /// - Throws: ``ExportError`` for an unknown or ambiguous selector.
+    public func dryRun(_ options: ExportOptions) throws -> ExportSummary {
+        try store.readSnapshot {
+            let plan = try self.plan(options)
+            return try stream(plan, options) { _, _, _ in }
+        }
+    }
+
+    /// Writes the dataset `folder` from the labels `options` select.
+    /// - Parameters:
+    ///   - replace: whether an existing dataset of that name may be replaced (`--force`).
+    ///   - createdAt: the manifest's `created_at` (inject a fixed time for stable output).
+    /// - Returns: the manifest written, and the counts behind it.
+    /// - Throws: ``ExportError`` for an unknown or ambiguous selector, an existing dataset,
+    ///   an empty selection or a failed write; nothing is left behind then.
+    @discardableResult
+    public func export(
+        _ options: ExportOptions, to folder: DatasetFolder, replace: Bool, createdAt: Timestamp
+    ) throws -> (manifest: Manifest, summary: ExportSummary) {
+        if folder.exists, !replace { throw ExportError.datasetExists(path: folder.url.path) }
+        var options = options
+        options.selection = options.selection.normalized
+        let staging = try folder.makeStaging()
+        do {
+            let result = try store.readSnapshot {
+                let plan = try self.plan(options)
+                let writer = try DatasetWriter(folder: staging, spec: options.split, format: options.format)
+                let summary = try stream(plan, options) { row, producer, split in
+                    try writer.write(row, producer: producer, split: split)
+                }
+                guard summary.records > 0 else { throw ExportError.nothingToExport(name: folder.name) }
+                let (files, records) = try writer.finish()
+                let manifest = Manifest(
+                    name: folder.name, createdAt: createdAt, options: options,
+                    resolvedPrompts: plan.resolvedPrompts, resolvedModels: plan.resolvedModels,
+                    provenance: summary.tuples.map { Manifest.TupleCount(tuple: $0.tuple, records: $0.records) },
+                    files: files, records: records, labels: summary.labels, flags: summary.flags)
+                return (manifest, summary)
+            }
+            let manifestFile = try HashingFileOutput(path: staging.appendingPathComponent(Manifest.fileName).path)
+            manifestFile.buffer.append(contentsOf: result.0.jsonText.utf8)
+            _ = try manifestFile.finish()
+            try folder.install(staging, replace: replace)
+            return result
+        } catch {
+            folder.discard(staging)
+            throw error
+        }
+    }
+
+    /// Resolves `options.selection` against the store and its flags.
+    private func plan(_ options: ExportOptions) throws -> ExportPlan {
+        let resolver = SelectionResolver(store: store, catalog: try store.exportCatalog())
+        return try resolver.plan(options.selection.normalized, flags: try store.flags())
+    }
+
+    /// Streams the plan's rows through flags, resolution and split assignment, handing
+    /// each exported record to `sink` with its provenance columns and split number.
+    private func stream(
+        _ plan: ExportPlan, _ options: ExportOptions, sink: (ExportRow, ProducerColumns, Int) throws -> Void
+    ) throws -> ExportSummary {
+        let resolver = LabelResolver(
+            policy: options.resolve, humanPriority: options.humanPriority,
+            humanTuples: Set(plan.tuples.filter { $0.value.origin == .human }.keys))
+        let assigner = SplitAssigner(spec: options.split)
+        let producers = plan.tuples.mapValues(ProducerColumns.init)
+        let includeFlagged = options.selection.includeFlagged
+        var tally = ExportTally(plan: plan, splits: options.split.splits.map(\.name))
+        var group: [ExportRow] = []
+
+        func finishGroup() throws {
+            guard let first = group.first else { return }
+            Self.orderTies(&group)
+            let chosen = resolver.choose(from: group)
+            group.removeAll(keepingCapacity: true)
+            guard !chosen.isEmpty else { return }
+            let split = assigner.splitIndex(for: first.inputID)
+            tally.input()
+            for row in chosen {
+                guard let producer = producers[row.tupleID] else { continue }
+                tally.export(row, split: split)
+                try sink(row, producer, split)
+            }
+        }
+
+        try store.forEachExportRow(plan.query) { row in
+            if tally.select(row), !includeFlagged { return }
+            if let first = group.first, !first.inputID.utf8.elementsEqual(row.inputID.utf8) || !first.task.utf8.elementsEqual(row.task.utf8) {
+                try finishGroup()
+            }
+            group.append(row)
+        }
+        try finishGroup()
+        return tally.summary()
+    }
+
+    /// Orders one input's labels by (created_at, id), ids in UTF-8 byte order; the store
+    /// gives them ordered by created_at alone, so only ties need work.
+    static func orderTies(_ group: inout [ExportRow]) {
+        guard group.count > 1 else { return }
+        let ordered = zip(group, group.dropFirst()).allSatisfy { earlier, later in
+            earlier.createdAt < later.createdAt || (earlier.createdAt == later.createdAt && !later.id.utf8.lexicographicallyPrecedes(earlier.id.utf8))
+        }
+        if ordered { return }
+        group.sort { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    }
+}

@@ -1,0 +1,69 @@
+/// Flags and unflags prompts, models, runs and records: a persistent quarantine that
+/// keeps their labels out of every export that does not include flagged labels.
+///
+/// A selector is checked against the store when it is flagged (an unknown or ambiguous
+/// one is refused with the candidates) and kept in canonical form: a prompt as a
+/// ``PromptPattern`` (so flagging `v2` covers every text ever stored as v2, and labels
+/// later placed on a flagged text by backfill), a model as its glob, a run or record
+/// as its id.
+public struct Quarantine {
+    private let store: Store
+
+    /// A quarantine kept in `store`.
+    public init(store: Store) {
+        self.store = store
+    }
+
+    /// Every flag, sorted by kind then target.
+    public func flags() throws -> [LabelFlag] {
+        try store.flags()
+    }
+
+    /// The canonical target `selector` names.
+    /// - Throws: ``ExportError`` when it matches nothing stored, or is ambiguous.
+    public func target(kind: FlagKind, selector: String) throws -> String {
+        let catalog = try store.exportCatalog()
+        switch kind {
+        case .prompt:
+            return try PromptSelectorResolver(prompts: catalog.compactMap(\.tuple.prompt)).resolve(selector).pattern.description
+        case .model:
+            _ = try ModelGlob(pattern: selector).resolve(among: Selection.sortedUnique(catalog.compactMap(\.tuple.model)))
+            return selector
+        case .run:
+            guard try store.hasRun(selector, tasks: []) else {
+                throw ExportError.unknownRun(run: selector, candidates: SelectionResolver.nearest(to: selector, among: try store.runs(tasks: [])))
+            }
+            return selector
+        case .record:
+            guard try store.hasRecord(id: selector) else { throw ExportError.unknownRecord(id: selector) }
+            return selector
+        }
+    }
+
+    /// Flags what `selector` names.
+    /// - Returns: the flag as stored, and whether it is new (a repeated flag keeps the
+    ///   first reason and time).
+    @discardableResult
+    public func flag(kind: FlagKind, selector: String, reason: String, at time: Timestamp) throws -> (flag: LabelFlag, isNew: Bool) {
+        let flag = LabelFlag(kind: kind, target: try target(kind: kind, selector: selector), reason: reason, createdAt: time)
+        let stored = try store.addFlag(flag)
+        return (stored, stored == flag)
+    }
+
+    /// Removes the flag `selector` names: a stored target as written, or a selector
+    /// that resolves to one.
+    /// - Returns: the flag removed.
+    /// - Throws: ``ExportError/notFlagged(kind:target:flagged:)`` when it is not flagged.
+    @discardableResult
+    public func unflag(kind: FlagKind, selector: String) throws -> LabelFlag {
+        let flagged = try store.flags().filter { $0.kind == kind }
+        var target = selector
+        if !flagged.contains(where: { $0.target == selector }) {
+            target = (try? self.target(kind: kind, selector: selector)) ?? selector
+        }
+        guard let flag = flagged.first(where: { $0.target == target }), try store.removeFlag(kind: kind, target: target) else {
+            throw ExportError.notFlagged(kind: kind, target: selector, flagged: flagged.map(\.target))
+        }
+        return flag
+    }
+}

@@ -1,0 +1,88 @@
+/// The JSON form of a manifest, as `manifest.json` holds it.
+extension Manifest {
+    /// The manifest as indented JSON with sorted keys and a final newline.
+    public var jsonText: String {
+        JSONWriter.pretty(jsonValue)
+    }
+
+    /// The manifest as a JSON value (members in any order: writers sort them).
+    public var jsonValue: JSONValue {
+        .object([
+            ("format", .string(Self.formatIdentifier)),
+            ("name", .string(name)),
+            ("created_at", .string(createdAt.rfc3339)),
+            ("tool", .object([("name", .string(tool.name)), ("version", .string(tool.version))])),
+            ("selection", selectionJSON),
+            ("provenance", .array(provenance.map(\.jsonValue))),
+            ("files", .array(files.map(\.jsonValue))),
+            ("records", .object([
+                ("count", .integer(records.count)), ("path", .string(records.path)), ("sha256", .string(records.sha256)),
+            ])),
+            ("labels", .object(labels.map { ($0.task, $0.counts.map { counts in .object(counts.map { ($0.key, .integer($0.value)) }) } ?? .null) })),
+            ("flags", .array(flags.map(\.jsonValue))),
+        ])
+    }
+
+    private var selectionJSON: JSONValue {
+        let selection = options.selection
+        func strings(_ values: [String]) -> JSONValue { .array(values.map(JSONValue.string)) }
+        return .object([
+            ("tasks", strings(selection.tasks)),
+            ("include_prompts", strings(selection.includePrompts)),
+            ("exclude_prompts", strings(selection.excludePrompts)),
+            ("include_models", strings(selection.includeModels)),
+            ("exclude_models", strings(selection.excludeModels)),
+            ("since", selection.since.map { .string($0.rfc3339) } ?? .null),
+            ("until", selection.until.map { .string($0.rfc3339) } ?? .null),
+            ("exclude_runs", strings(selection.excludeRuns)),
+            ("origins", strings(selection.origins.map(\.rawValue))),
+            ("include_flagged", .bool(selection.includeFlagged)),
+            ("resolve", .object([("policy", .string(options.resolve.rawValue)), ("human_priority", .bool(options.humanPriority))])),
+            ("split", .object([
+                ("seed", .number(String(options.split.seed))),
+                ("splits", .array(options.split.splits.map { .object([("name", .string($0.name)), ("fraction", .number(String($0.fraction)))]) })),
+            ])),
+            ("format", .string(options.format.rawValue)),
+            ("resolved", .object([
+                ("prompts", .object(resolvedPrompts.map { ($0.selector, .array($0.matches.map(\.jsonValue))) })),
+                ("models", .object(resolvedModels.map { ($0.pattern, strings($0.matches)) })),
+            ])),
+        ])
+    }
+}
+
+extension Manifest.TupleCount {
+    /// The tuple's fields (``ProvenanceTuple/jsonValue``) plus `records`.
+    public var jsonValue: JSONValue {
+        guard case .object(var members) = tuple.jsonValue else { return tuple.jsonValue }
+        members.append(("records", .integer(records)))
+        return .object(members)
+    }
+}
+
+extension Manifest.DataFile {
+    /// `{"path","split","format","records","sha256"}`.
+    public var jsonValue: JSONValue {
+        .object([
+            ("path", .string(path)), ("split", .string(split)), ("format", .string(format.rawValue)),
+            ("records", .integer(records)), ("sha256", .string(sha256)),
+        ])
+    }
+}
+
+extension Manifest.AppliedFlag {
+    /// `{"kind","target","reason","created_at","labels"}`.
+    public var jsonValue: JSONValue {
+        .object([
+            ("kind", .string(flag.kind.rawValue)), ("target", .string(flag.target)), ("reason", .string(flag.reason)),
+            ("created_at", .string(flag.createdAt.rfc3339)), ("labels", .integer(labels)),
+        ])
+    }
+}
+
+extension JSONValue {
+    /// A JSON number holding an integer.
+    fileprivate static func integer(_ value: Int) -> JSONValue {
+        .number(String(value))
+    }
+}

@@ -1,0 +1,48 @@
+/// What `curate verify` found: the manifest it read and every way the dataset differs from it.
+public struct VerificationReport: Sendable, Hashable {
+    /// One difference between a dataset and its manifest.
+    public enum Problem: Sendable, Hashable, CustomStringConvertible {
+        /// A file the manifest lists is not there.
+        case missingFile(path: String)
+        /// A file's SHA-256 is not the one recorded.
+        case checksumMismatch(path: String, expected: String, actual: String)
+        /// A file holds another number of records than recorded.
+        case recordCountMismatch(path: String, expected: Int, actual: Int)
+        /// The manifest's own counts disagree with each other.
+        case inconsistentManifest(reason: String)
+
+        /// The file the problem is about (`manifest.json` for an inconsistent manifest).
+        public var path: String {
+            switch self {
+            case .missingFile(let path), .checksumMismatch(let path, _, _), .recordCountMismatch(let path, _, _): path
+            case .inconsistentManifest: Manifest.fileName
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .missingFile(let path):
+                "\(path): missing"
+            case .checksumMismatch(let path, let expected, let actual):
+                "\(path): sha256 is \(actual), the manifest says \(expected)"
+            case .recordCountMismatch(let path, let expected, let actual):
+                "\(path): \(actual) records, the manifest says \(expected)"
+            case .inconsistentManifest(let reason):
+                "\(Manifest.fileName): \(reason)"
+            }
+        }
+    }
+
+    /// The manifest the dataset was checked against.
+    public var manifest: Manifest
+    /// Every difference found, in the manifest's file order.
+    public var problems: [Problem]
+
+    public init(manifest: Manifest, problems: [Problem]) {
+        self.manifest = manifest
+        self.problems = problems
+    }
+
+    /// Whether the dataset matches its manifest.
+    public var isIntact: Bool { problems.isEmpty }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Finds the prompt text of a record that named only `{name, version}`, at ingest.
+///
+/// A version label's known texts are the hashes in the lock, in the store, in the
+/// workspace's template file(s) and, when the workspace is a git work tree, every
+/// text its file has had in git history. Exactly one known text → that hash,
+/// `resolved`; several → `ambiguous` (never a guess; `curate backfill --from-git`
+/// can place it later); none → `unknown`. The record's id never changes: only the
+/// prompt reference and hash status that are stored.
+///
+/// Everything but the store is read once per version label and remembered for the
+/// life of the resolver (one ingest). Git is optional here: without it, or outside
+/// a git work tree, the other sources are used.
+public final class PromptResolver {
+    private let promptsFolder: URL
+    private let store: Store
+    private let useGit: Bool
+    private let environment: [String: String]
+    private var git: GitHistory??
+    private var storeHashes: KnownHashes?
+    private var lock: LockFile?
+    private var discovery: PromptDiscovery?
+    private var fixedHashes: [PromptVersion: Set<String>] = [:]
+
+    /// Nothing is read until the first record that needs resolving.
+    /// - Parameters:
+    ///   - promptsFolder: the workspace's `prompts/` (with `prompts.lock`).
+    ///   - store: the store the records go into; its known hashes are read inside the ingest.
+    ///   - useGit: whether to read the history of the folder around `prompts/` (skipped
+    ///     quietly when git is missing or the folder is not a work tree).
+    ///   - environment: where git is looked for (`PATH`, `CURATE_GIT`).
+    public init(
+        promptsFolder: URL, store: Store, useGit: Bool = true,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
+        self.promptsFolder = promptsFolder
+        self.store = store
+        self.useGit = useGit
+        self.environment = environment
+    }
+
+    /// `record` with its prompt hash resolved when it has none; any other record unchanged.
+    /// - Throws: ``PromptError`` for an unreadable lock or template, or a store error.
+    public func resolve(_ record: LabelRecord) throws -> LabelRecord {
+        guard case .llm(let model, let prompt, let text, .unknown) = record.producer, prompt.sha256 == nil else { return record }
+        let known = try knownHashes(of: prompt.promptVersion)
+        var resolved = record
+        switch known.count {
+        case 0:
+            return record
+        case 1:
+            resolved.producer = .llm(model: model, prompt: prompt.promptVersion.ref(sha256: known.first), promptText: text, hashStatus: .resolved)
+        default:
+            resolved.producer = .llm(model: model, prompt: prompt, promptText: text, hashStatus: .ambiguous)
+        }
+        return resolved
+    }
+
+    /// Every hash known for `version`: lock, template files, git history and store.
+    public func knownHashes(of version: PromptVersion) throws -> Set<String> {
+        if storeHashes == nil { storeHashes = try store.knownHashes() }
+        var known = try fixedKnownHashes(of: version)
+        if let storeHashes { known.formUnion(try storeHashes.of(version)) }
+        return known
+    }
+
+    /// The hashes that do not change during an ingest (lock, files, git), read once per version.
+    private func fixedKnownHashes(of version: PromptVersion) throws -> Set<String> {
+        if let known = fixedHashes[version] { return known }
+        if lock == nil { lock = try LockFile.read(promptsFolder: promptsFolder) }
+        if discovery == nil { discovery = try PromptDiscovery.scan(promptsFolder) }
+        var known = Set(lock?.hashes(of: version) ?? [])
+        let files = discovery?.filesByVersion[version] ?? []
+        known.formUnion(files.map(\.sha256))
+        if let git = gitHistory() {
+            let paths = files.isEmpty ? [try git.lastPath(of: version)].compactMap { $0 } : files.map(\.path)
+            for path in paths {
+                let timeline = try git.timelines([version: path])[version]
+                known.formUnion(timeline?.hashes ?? [])
+            }
+        }
+        fixedHashes[version] = known
+        return known
+    }
+
+    /// The workspace's git history, opened on first use; nil without git or outside a work tree.
+    private func gitHistory() -> GitHistory? {
+        if let git { return git }
+        let opened = useGit ? try? GitHistory(directory: promptsFolder.deletingLastPathComponent(), environment: environment) : nil
+        git = .some(opened)
+        return opened
+    }
+}

@@ -1,0 +1,146 @@
+/// One task and provenance tuple that has labels, with their count: what export
+/// selectors and flags are resolved against.
+struct CatalogEntry: Sendable, Hashable {
+    let tupleID: Int64
+    /// The tuple, including the task.
+    let tuple: ProvenanceTuple
+    let labels: Int
+}
+
+/// The SQL-side filters of an export, once every selector is resolved to concrete values.
+struct ExportQuery: Sendable, Hashable {
+    /// Only labels of these provenance tuples.
+    var tupleIDs: [Int64]
+    /// Only these tasks; empty means all.
+    var tasks: [String] = []
+    /// Only labels created at or after this many nanoseconds since the epoch.
+    var since: Int64?
+    /// Only labels created before this many nanoseconds since the epoch.
+    var until: Int64?
+    /// Drop labels of these runs.
+    var excludedRuns: [String] = []
+}
+
+/// One stored label as an export reads it; JSON payloads are canonical JSON text.
+struct ExportRow: Sendable {
+    let task: String
+    let inputID: String
+    let createdAt: Int64
+    let id: String
+    let output: String
+    let input: String?
+    let run: String?
+    let tupleID: Int64
+}
+
+extension Store {
+    /// Runs `body` inside one read transaction, so every query it makes sees the same
+    /// snapshot of the store even while another process ingests.
+    func readSnapshot<T>(_ body: () throws -> T) throws -> T {
+        try connection.execute("BEGIN DEFERRED")
+        do {
+            let result = try body()
+            try connection.execute("COMMIT")
+            return result
+        } catch {
+            try? connection.execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Every (task, provenance tuple) that has labels, with counts, sorted by tuple;
+    /// read from the `labels_tuples` index alone.
+    func exportCatalog() throws -> [CatalogEntry] {
+        let statement = try connection.prepare("""
+            SELECT c.task, c.tuple_id, c.labels, t.origin, t.model, t.annotator, p.name, p.version, p.sha256, t.hash_status
+            FROM (SELECT task, tuple_id, count(*) AS labels FROM labels GROUP BY task, tuple_id) c
+            JOIN tuples t ON t.id = c.tuple_id
+            LEFT JOIN prompts p ON p.id = t.prompt_id
+            """)
+        return try statement.rows { row in
+            let prompt = row.string(6).map { PromptRef(name: $0, version: row.string(7) ?? "", sha256: row.string(8)) }
+            let tuple = ProvenanceTuple(
+                task: row.string(0) ?? "",
+                origin: row.string(3).flatMap(Origin.init(rawValue:)) ?? .llm,
+                model: row.string(4),
+                annotator: row.string(5),
+                prompt: prompt,
+                hashStatus: row.string(9).flatMap(HashStatus.init(rawValue:))
+            )
+            return CatalogEntry(tupleID: row.int64(1) ?? 0, tuple: tuple, labels: Int(row.int64(2) ?? 0))
+        }.sorted { ($0.tuple, $0.tupleID) < ($1.tuple, $1.tupleID) }
+    }
+
+    /// Streams the labels `query` selects to `body`, one at a time, ordered by
+    /// (task, input_id, created_at): the `labels_export` index order, read without a sort,
+    /// so all labels of one input arrive together, oldest first, and memory stays flat
+    /// however many there are. Labels of one input with equal `created_at` come in no
+    /// particular order; the caller orders them by id.
+    func forEachExportRow(_ query: ExportQuery, _ body: (ExportRow) throws -> Void) throws {
+        var sql = """
+            SELECT task, input_id, created_at, id, output, input, run, tuple_id FROM labels
+            WHERE tuple_id IN (SELECT value FROM json_each(?))
+            """
+        var values: [Statement.Value] = [.text(JSONWriter.canonical(.array(query.tupleIDs.map { .number(String($0)) })))]
+        if !query.tasks.isEmpty {
+            sql += " AND task IN (SELECT value FROM json_each(?))"
+            values.append(.text(JSONWriter.canonical(.array(query.tasks.map(JSONValue.string)))))
+        }
+        if let since = query.since {
+            sql += " AND created_at >= ?"
+            values.append(.integer(since))
+        }
+        if let until = query.until {
+            sql += " AND created_at < ?"
+            values.append(.integer(until))
+        }
+        if !query.excludedRuns.isEmpty {
+            sql += " AND (run IS NULL OR run NOT IN (SELECT value FROM json_each(?)))"
+            values.append(.text(JSONWriter.canonical(.array(query.excludedRuns.map(JSONValue.string)))))
+        }
+        sql += " ORDER BY task, input_id, created_at"
+        let statement = try connection.prepare(sql)
+        defer { statement.reset() }
+        statement.bind(values)
+        while try statement.step() {
+            try body(ExportRow(
+                task: statement.string(0) ?? "",
+                inputID: statement.string(1) ?? "",
+                createdAt: statement.int64(2) ?? 0,
+                id: statement.string(3) ?? "",
+                output: statement.string(4) ?? "null",
+                input: statement.string(5),
+                run: statement.string(6),
+                tupleID: statement.int64(7) ?? 0
+            ))
+        }
+    }
+
+    /// The distinct run ids of labels of `tasks` (all tasks when empty), sorted.
+    func runs(tasks: [String]) throws -> [String] {
+        var sql = "SELECT DISTINCT run FROM labels WHERE run IS NOT NULL"
+        var values: [Statement.Value] = []
+        if !tasks.isEmpty {
+            sql += " AND task IN (SELECT value FROM json_each(?))"
+            values.append(.text(JSONWriter.canonical(.array(tasks.map(JSONValue.string)))))
+        }
+        return try connection.prepare(sql + " ORDER BY run").rows(values) { $0.string(0) ?? "" }
+    }
+
+    /// Whether some label of `tasks` (all tasks when empty) comes from `run`.
+    func hasRun(_ run: String, tasks: [String]) throws -> Bool {
+        var sql = "SELECT 1 FROM labels WHERE run = ?"
+        var values: [Statement.Value] = [.text(run)]
+        if !tasks.isEmpty {
+            sql += " AND task IN (SELECT value FROM json_each(?))"
+            values.append(.text(JSONWriter.canonical(.array(tasks.map(JSONValue.string)))))
+        }
+        return try !connection.prepare(sql + " LIMIT 1").rows(values) { _ in true }.isEmpty
+    }
+
+    /// Whether a label with record id `id` is stored.
+    func hasRecord(id: String) throws -> Bool {
+        let statement = try connection.prepare("SELECT 1 FROM labels WHERE id_key = ? AND id = ? LIMIT 1")
+        return try !statement.rows([.integer(LabelWriter.idKey(id)), .text(id)]) { _ in true }.isEmpty
+    }
+}

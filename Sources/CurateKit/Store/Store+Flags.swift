@@ -1,0 +1,44 @@
+extension Store {
+    /// Every flag, sorted by kind then target.
+    public func flags() throws -> [LabelFlag] {
+        let statement = try connection.prepare("SELECT kind, target, reason, created_at FROM flags")
+        return try statement.rows { row in
+            LabelFlag(
+                kind: row.string(0).flatMap(FlagKind.init(rawValue:)) ?? .record,
+                target: row.string(1) ?? "",
+                reason: row.string(2) ?? "",
+                createdAt: Timestamp(nanosecondsSinceEpoch: row.int64(3) ?? 0)
+            )
+        }.sorted()
+    }
+
+    /// Stores `flag` unless its kind and target are already flagged.
+    /// - Returns: the stored flag: `flag` when it is new, else the earlier one, unchanged.
+    @discardableResult
+    public func addFlag(_ flag: LabelFlag) throws -> LabelFlag {
+        try transaction {
+            let insert = try connection.prepare("""
+                INSERT INTO flags (kind, target, reason, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (kind, target) DO NOTHING
+                """)
+            try insert.run([.text(flag.kind.rawValue), .text(flag.target), .text(flag.reason), .integer(flag.createdAt.nanosecondsSinceEpoch)])
+            if connection.changes == 1 { return flag }
+            let find = try connection.prepare("SELECT reason, created_at FROM flags WHERE kind = ? AND target = ?")
+            let stored = try find.rows([.text(flag.kind.rawValue), .text(flag.target)]) { row in
+                LabelFlag(kind: flag.kind, target: flag.target, reason: row.string(0) ?? "",
+                     createdAt: Timestamp(nanosecondsSinceEpoch: row.int64(1) ?? 0))
+            }
+            return stored.first ?? flag
+        }
+    }
+
+    /// Removes the flag of `kind` on `target`.
+    /// - Returns: whether there was one.
+    @discardableResult
+    public func removeFlag(kind: FlagKind, target: String) throws -> Bool {
+        try transaction {
+            let delete = try connection.prepare("DELETE FROM flags WHERE kind = ? AND target = ?")
+            try delete.run([.text(kind.rawValue), .text(target)])
+            return connection.changes > 0
+        }
+    }
+}

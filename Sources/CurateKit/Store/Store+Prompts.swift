@@ -1,0 +1,103 @@
+extension Store {
+    /// Label counts and first/last `created_at` per prompt text and hash status, sorted by prompt.
+    ///
+    /// Labels whose text is not known (`ambiguous`, `unknown`) appear with a nil hash.
+    public func promptUsage() throws -> [PromptUsage] {
+        let statement = try connection.prepare("""
+            SELECT p.name, p.version, p.sha256, t.hash_status, count(*), min(l.created_at), max(l.created_at)
+            FROM labels l
+            JOIN tuples t ON t.id = l.tuple_id
+            JOIN prompts p ON p.id = t.prompt_id
+            GROUP BY p.name, p.version, p.sha256, t.hash_status
+            """)
+        return try statement.rows { row in
+            PromptUsage(
+                prompt: PromptRef(name: row.string(0) ?? "", version: row.string(1) ?? "", sha256: row.string(2)),
+                hashStatus: row.string(3).flatMap(HashStatus.init(rawValue:)) ?? .unknown,
+                labels: Int(row.int64(4) ?? 0),
+                firstCreatedAt: Timestamp(nanosecondsSinceEpoch: row.int64(5) ?? 0),
+                lastCreatedAt: Timestamp(nanosecondsSinceEpoch: row.int64(6) ?? 0)
+            )
+        }.sorted { ($0.prompt, $0.hashStatus) < ($1.prompt, $1.hashStatus) }
+    }
+
+    /// Every LLM label whose prompt hash is `unknown` or `ambiguous`, by prompt version then `created_at`.
+    public func unplacedLabels() throws -> [UnplacedLabel] {
+        let statement = try connection.prepare("""
+            SELECT l.seq, l.id, l.tuple_id, l.task, l.created_at, p.name, p.version, t.hash_status
+            FROM labels l
+            JOIN tuples t ON t.id = l.tuple_id
+            JOIN prompts p ON p.id = t.prompt_id
+            WHERE t.hash_status IN ('unknown', 'ambiguous')
+            ORDER BY p.name, p.version, l.created_at, l.seq
+            """)
+        return try statement.rows { row in
+            UnplacedLabel(
+                id: row.string(1) ?? "",
+                task: row.string(3) ?? "",
+                version: PromptVersion(name: row.string(5) ?? "", version: row.string(6) ?? ""),
+                hashStatus: row.string(7).flatMap(HashStatus.init(rawValue:)) ?? .unknown,
+                createdAt: Timestamp(nanosecondsSinceEpoch: row.int64(4) ?? 0),
+                row: row.int64(0) ?? 0,
+                tupleID: row.int64(2) ?? 0
+            )
+        }
+    }
+
+    /// Moves labels to the prompt texts given, all in one transaction.
+    ///
+    /// Each label keeps its model (or annotator) and origin; only its prompt and hash status
+    /// change. A label that changed since it was read (another process placed it) is left alone.
+    /// - Returns: how many labels moved.
+    @discardableResult
+    public func reassignPrompts(_ assignments: [PromptAssignment]) throws -> Int {
+        try transaction {
+            let provenance = try ProvenanceRows(connection: connection)
+            let producerOf = try connection.prepare("SELECT origin, model, annotator FROM tuples WHERE id = ?")
+            let move = try connection.prepare("UPDATE labels SET tuple_id = ? WHERE seq = ? AND tuple_id = ?")
+            var newTuples: [Int64: Int64] = [:]
+            var moved = 0
+            for assignment in assignments {
+                let promptID = try provenance.promptID(for: assignment.prompt, text: assignment.text)
+                for label in assignment.labels {
+                    if newTuples[label.tupleID] == nil {
+                        let producer = try producerOf.rows([.integer(label.tupleID)]) { row in
+                            (row.string(0).flatMap(Origin.init(rawValue:)) ?? .llm, row.string(1), row.string(2))
+                        }.first
+                        guard let producer else { continue }
+                        let key = ProvenanceRows.TupleKey(
+                            origin: producer.0, model: producer.1, annotator: producer.2,
+                            promptID: promptID, hashStatus: assignment.hashStatus)
+                        newTuples[label.tupleID] = try provenance.tupleID(for: key)
+                    }
+                    guard let tupleID = newTuples[label.tupleID] else { continue }
+                    try move.run([.integer(tupleID), .integer(label.row), .integer(label.tupleID)])
+                    moved += connection.changes
+                }
+                newTuples.removeAll(keepingCapacity: true)
+            }
+            return moved
+        }
+    }
+
+    /// A reader of the hashes the store knows for a version label, prepared once for many lookups.
+    func knownHashes() throws(StoreError) -> KnownHashes {
+        KnownHashes(statement: try connection.prepare("""
+            SELECT DISTINCT sha256 FROM prompts WHERE name = ? AND version = ? AND sha256 IS NOT NULL ORDER BY sha256
+            """))
+    }
+}
+
+/// The distinct prompt hashes stored under one version label.
+final class KnownHashes {
+    private let statement: Statement
+
+    fileprivate init(statement: Statement) {
+        self.statement = statement
+    }
+
+    /// The hashes of `version`, sorted.
+    func of(_ version: PromptVersion) throws(StoreError) -> [String] {
+        try statement.rows([.text(version.name), .text(version.version)]) { $0.string(0) ?? "" }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import CurateKit
+import Foundation
+
+/// `curate backfill --from-git`: place labels of unknown or ambiguous prompt hash by git history.
+struct Backfill: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Give labels of unknown or ambiguous prompt hash the text in effect when they were made.",
+        discussion: """
+            For each label whose prompt hash is unknown or ambiguous, reads the git history of \
+            prompts/NAME/VERSION.* (following renames), hashes every committed text, and assigns \
+            the label the text in effect at its created_at (hash status inferred-git). A text is \
+            in effect from its commit's commit time (not author time) until the next commit that \
+            changed it. Prints each era: hash, from–to, labels assigned. Labels older than the \
+            file's first commit are left as they were and reported. Running it again changes \
+            nothing. Needs git (the only curate command that does).
+
+            Exit codes: 0 done (or nothing to do); 2 git missing, not a git repository, or usage \
+            error; 3 git or store failure.
+
+            Examples:
+              curate backfill --from-git --dry-run
+              curate backfill --from-git
+            """
+    )
+
+    @Flag(name: .customLong("from-git"), help: "Read prompt texts from the git history of prompts/ (required).")
+    var fromGit = false
+
+    @Flag(help: "Show what would change without changing the store.")
+    var dryRun = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        guard fromGit else { throw ValidationError("Name where prompt texts come from: --from-git (the only source so far).") }
+    }
+
+    func run() throws {
+        let workspace = try storeOptions.workspace(storeMustExist: true)
+        let root = workspace.promptsURL.deletingLastPathComponent()
+        let git = try GitHistory(directory: root)
+        let store = try Store(path: workspace.storeURL.path)
+        let unplaced = try store.unplacedLabels()
+        guard !unplaced.isEmpty else {
+            Terminal.write("no labels with an unknown or ambiguous prompt hash; nothing to do\n")
+            return
+        }
+        let plan = try BackfillPlan.make(unplaced: unplaced, discovery: try PromptDiscovery.scan(workspace.promptsURL), git: git)
+        if git.isShallow {
+            Terminal.writeError("warning: this is a shallow clone, so prompt history may start late; 'git fetch --unshallow' reads all of it")
+        }
+        var report = BackfillReport(plan: plan, dryRun: dryRun)
+        if !dryRun { report.moved = try plan.apply(to: store) }
+        Terminal.write(report.render())
+    }
+}

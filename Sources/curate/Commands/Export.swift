@@ -1,0 +1,103 @@
+import ArgumentParser
+import CurateKit
+import Foundation
+
+/// `curate export NAME`: write a training set with its manifest to `datasets/NAME/`.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export a clean training set with its manifest to datasets/NAME/.",
+        discussion: """
+            Selection: every rule applies only when given. Includes of one kind are a union \
+            (--include-model a --include-model b keeps both); different kinds must all hold; an \
+            exclude always wins. Prompt and model rules apply to LLM labels; human labels are kept \
+            unless --origin llm. Every selector is checked before anything is read: an unknown or \
+            ambiguous one (a word that is both a prompt name and a version label, a hash prefix of \
+            several texts) stops the export and lists the candidates; write NAME@*, *@VERSION or a \
+            longer hash to disambiguate. Flagged labels (see 'curate flags') are left out unless \
+            --include-flagged.
+
+            One label per input (task, input_id): an input's human labels, when it has any, are \
+            its only candidates (--no-human-priority lets LLM labels compete). Then --resolve \
+            latest takes the newest created_at (a tie goes to the greater record id); majority \
+            takes the most frequent output (a tie goes to the output whose newest label is newest) \
+            and exports that newest label; all exports every candidate.
+
+            Splits: an input's split is a pure function of its input_id and --seed (SHA-256 of \
+            "SEED:INPUT_ID"), so it never moves when records are added or excluded. Without \
+            --split, one file all.FORMAT. Rows are ordered by task, input_id, created_at, id.
+
+            The dataset is written to a hidden folder and renamed into place, so it appears whole \
+            or not at all; an existing dataset is replaced only with --force. The same store and \
+            arguments give byte-identical files; manifest.json differs only in created_at (set \
+            SOURCE_DATE_EPOCH to fix that too).
+
+            Exit codes: 0 exported (or dry run done); 2 usage error, unknown or ambiguous \
+            selector, existing dataset without --force, or nothing to export; 3 store or write failure.
+
+            Examples:
+              curate export sentiment-clean --task sentiment --exclude-prompt v1 --split train=0.8,validation=0.1,test=0.1
+              curate export intent --task intent --include-model 'claude-*' --resolve majority --format csv
+              curate export sentiment-v3 --include-prompt sentiment@v3#6dbc621 --dry-run
+              curate export nightly --since 2026-10-01 --exclude-run run-20261003-intent --force
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The dataset's name: its folder under datasets/ (letters, digits, '.', '_', '-').", valueName: "name"))
+    var name: String
+
+    @OptionGroup(title: "Selection") var selection: SelectionOptions
+
+    @Option(help: ArgumentHelp("How to choose among an input's labels: latest, majority or all.", valueName: "policy"))
+    var resolve: ResolvePolicy = .latest
+
+    @Flag(inversion: .prefixedNo, help: "Let an input's human labels replace its LLM labels as the candidates (default on).")
+    var humanPriority = true
+
+    @Option(help: ArgumentHelp("Split inputs by fractions that add up to 1, e.g. train=0.8,validation=0.1,test=0.1.", valueName: "spec"))
+    var split: String?
+
+    @Option(help: ArgumentHelp("The seed of the split assignment (a whole number; default 0).", valueName: "n"))
+    var seed: UInt64 = 0
+
+    @Option(help: ArgumentHelp("Data file format: jsonl or csv.", valueName: "format"))
+    var format: ExportFormat = .jsonl
+
+    @Flag(help: "Print the records per provenance tuple and split that would be exported; write nothing.")
+    var dryRun = false
+
+    @Flag(help: "Replace the dataset if it already exists.")
+    var force = false
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        do {
+            _ = try DatasetFolder(datasets: URL(fileURLWithPath: "/"), name: name)
+            _ = try splitSpec()
+        } catch {
+            throw ValidationError(error.errorDescription ?? "\(error)")
+        }
+    }
+
+    func run() throws {
+        let workspace = try storeOptions.workspace(storeMustExist: true)
+        let store = try Store(path: workspace.storeURL.path)
+        let options = ExportOptions(
+            selection: try selection.selection(), resolve: resolve, humanPriority: humanPriority,
+            split: try splitSpec(), format: format)
+        let folder = try DatasetFolder(datasets: workspace.datasetsURL, name: name)
+        let exporter = Exporter(store: store)
+        if dryRun {
+            let summary = try exporter.dryRun(options)
+            Terminal.write(ExportReport(summary: summary, folder: folder, format: format, includeFlagged: options.selection.includeFlagged).renderDryRun())
+            return
+        }
+        let (_, summary) = try exporter.export(options, to: folder, replace: force, createdAt: CommandClock.now())
+        Terminal.write(ExportReport(summary: summary, folder: folder, format: format, includeFlagged: options.selection.includeFlagged).renderExported())
+    }
+
+    private func splitSpec() throws(ExportError) -> SplitSpec {
+        guard let split else { return .unsplit(seed: seed) }
+        return try SplitSpec(parsing: split, seed: seed)
+    }
+}

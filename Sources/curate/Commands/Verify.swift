@@ -1,0 +1,54 @@
+import ArgumentParser
+import CurateKit
+import Foundation
+
+/// `curate verify DATASET`: check a dataset's files against its manifest.
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a dataset's files against its manifest.json.",
+        discussion: """
+            Recomputes the SHA-256 and the record count of every data file and of the record \
+            sidecar (records.jsonl), and checks the manifest's totals against each other. \
+            DATASET is a dataset folder, its manifest.json, or a name under the workspace's datasets/.
+            Each difference is printed on standard output, naming the file.
+
+            Exit codes: 0 the dataset matches its manifest; 1 a file differs or is missing; \
+            2 no readable manifest, or a usage error.
+
+            Examples:
+              curate verify sentiment-clean
+              curate verify datasets/sentiment-clean/manifest.json
+              curate verify /data/exports/intent && echo intact
+            """
+    )
+
+    @Argument(help: ArgumentHelp("A dataset folder, its manifest.json, or a dataset name.", valueName: "dataset"))
+    var dataset: String
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let report = try DatasetVerifier.verify(location())
+        let name = report.manifest.name
+        if report.isIntact {
+            let files = report.manifest.files.count
+            Terminal.write("ok: \(name): \(files) data file\(files == 1 ? "" : "s") and \(report.manifest.records.count) records match \(Manifest.fileName)\n")
+            return
+        }
+        for problem in report.problems { Terminal.write("\(problem)\n") }
+        Terminal.writeError("dataset \(name) does not match its manifest: \(report.problems.count) difference\(report.problems.count == 1 ? "" : "s")")
+        throw ExitCode(1)
+    }
+
+    /// The dataset path as given when it exists, else `datasets/NAME` of the workspace.
+    private func location() throws -> URL {
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let given = URL(fileURLWithPath: dataset, relativeTo: here).standardizedFileURL
+        if FileManager.default.fileExists(atPath: given.path) { return given }
+        if let workspace = try? storeOptions.workspace(storeMustExist: false), !dataset.contains("/"),
+           let folder = try? DatasetFolder(datasets: workspace.datasetsURL, name: dataset), folder.exists {
+            return folder.url
+        }
+        throw ExportError.datasetMissing(path: given.path)
+    }
+}

@@ -1,0 +1,75 @@
+import CurateKit
+
+/// What `curate backfill` prints: per version, each era of its file with the labels it got.
+struct BackfillReport {
+    let plan: BackfillPlan
+    let dryRun: Bool
+    /// Labels actually moved (nil on a dry run).
+    var moved: Int?
+
+    init(plan: BackfillPlan, dryRun: Bool) {
+        self.plan = plan
+        self.dryRun = dryRun
+    }
+
+    func render() -> String {
+        var text = ""
+        for version in plan.versions {
+            text += section(version) + "\n"
+        }
+        let assigned = moved ?? plan.assignedCount
+        let left = plan.leftCount
+        if dryRun {
+            text += "dry run: would assign \(labels(assigned)) (inferred-git) and leave \(left) as they are; nothing changed\n"
+        } else {
+            text += "assigned \(labels(assigned)) (inferred-git); left \(left) as they were\n"
+        }
+        return text
+    }
+
+    private func section(_ version: BackfillPlan.VersionPlan) -> String {
+        let total = version.eras.reduce(0) { $0 + $1.labels.count } + version.leftAlone.count
+        var text = "\(version.version): \(labels(total)) to place"
+        switch version.problem {
+        case .noHistory:
+            let source = version.path.map { "\($0) has no commits" } ?? "no file prompts/\(version.version.name)/\(version.version.version).* in the work tree or in git history"
+            return text + "\n  \(source); left \(labels(version.leftAlone.count)) as they were\n"
+        case .severalFiles(let paths):
+            return text + "\n  several files claim it (\(paths.joined(separator: ", "))); keep one; left \(labels(version.leftAlone.count)) as they were\n"
+        case nil:
+            break
+        }
+        let eraCount = version.eras.count
+        text += ", history of \(version.path ?? "?") (\(eraCount) text\(eraCount == 1 ? "" : "s"))\n"
+        var table = TextTable(header: ["prompt", "from", "until", "commit", dryRun ? "would assign" : "assigned"], rightAligned: [4])
+        for era in version.eras {
+            table.append([
+                version.version.ref(sha256: era.sha256).shortForm, era.span.from.rfc3339, era.span.until?.rfc3339 ?? "now",
+                String(era.span.commit.prefix(7)), String(era.labels.count),
+            ])
+        }
+        text += table.render().split(separator: "\n").map { "  " + $0 + "\n" }.joined()
+        if !version.beforeFirstCommit.isEmpty, let first = version.firstCommitAt {
+            text += "  left as they were: \(labels(version.beforeFirstCommit.count)) created before the file's first commit "
+                + "(\(first.rfc3339)), \(span(version.beforeFirstCommit))\n"
+        }
+        if !version.inGaps.isEmpty {
+            text += "  left as they were: \(labels(version.inGaps.count)) created while the file was deleted or had another name, "
+                + "\(span(version.inGaps))\n"
+        }
+        if version.uncommittedChange {
+            text += "  note: \(version.path ?? "the file") has uncommitted changes; labels after its last commit got the last committed text\n"
+        }
+        return text
+    }
+
+    private func labels(_ count: Int) -> String {
+        "\(count) label\(count == 1 ? "" : "s")"
+    }
+
+    private func span(_ labels: [UnplacedLabel]) -> String {
+        let times = labels.map(\.createdAt)
+        guard let first = times.min(), let last = times.max() else { return "" }
+        return first == last ? "created_at \(first.rfc3339)" : "created_at \(first.rfc3339) – \(last.rfc3339)"
+    }
+}

@@ -1,0 +1,64 @@
+import CurateKit
+import Foundation
+
+/// What `curate export` prints: the records per provenance tuple and split.
+struct ExportReport {
+    let summary: ExportSummary
+    let folder: DatasetFolder
+    let format: ExportFormat
+    let includeFlagged: Bool
+
+    /// The dry run: a table of what would be exported, and what was left out.
+    func renderDryRun() -> String {
+        var text = "dry run: would export \(count(summary.records, "record")) of \(count(summary.inputs, "input")) "
+            + "to \(Self.display(folder.url))/; nothing was written\n\n"
+        let splitColumns = summary.splits.count > 1 ? summary.splits : []
+        var table = TextTable(
+            header: ["task", "producer", "prompt", "hash", "records"] + splitColumns,
+            rightAligned: Set(4..<(5 + splitColumns.count)))
+        for row in summary.tuples {
+            table.append([
+                row.tuple.task, row.tuple.producerDescription, row.tuple.prompt?.shortForm ?? "-",
+                row.tuple.hashStatus?.rawValue ?? "-", String(row.records),
+            ] + (splitColumns.isEmpty ? [] : row.perSplit.map(String.init)))
+        }
+        table.append(["total", "", "", "", String(summary.records)] + (splitColumns.isEmpty ? [] : summary.recordsPerSplit.map(String.init)))
+        text += table.render()
+        return text + footer()
+    }
+
+    /// After an export: where it went and what each file holds.
+    func renderExported() -> String {
+        var text = "exported \(count(summary.records, "record")) of \(count(summary.inputs, "input")) to \(Self.display(folder.url))/\n"
+        var table = TextTable(header: ["file", "split", "records"], rightAligned: [2])
+        for (split, records) in zip(summary.splits, summary.recordsPerSplit) {
+            table.append(["\(split).\(format.fileExtension)", split, String(records)])
+        }
+        text += table.render()
+        text += "from \(count(summary.tuples.count, "provenance tuple")); manifest: \(Self.display(folder.url.appendingPathComponent(Manifest.fileName)))\n"
+        return text + footer()
+    }
+
+    private func footer() -> String {
+        var text = "selected \(count(summary.labelsSelected, "label"))"
+        if summary.labelsFlagged > 0 {
+            text += "; \(summary.labelsFlagged) of them flagged, " + (includeFlagged ? "kept (--include-flagged)" : "left out")
+        }
+        text += "\n"
+        for applied in summary.flags {
+            text += "  flag \(applied.flag.kind.rawValue) \(applied.flag.target): \(count(applied.labels, "label")) (\(applied.flag.reason))\n"
+        }
+        return text
+    }
+
+    private func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
+    /// A path relative to the current folder when it is inside it, else absolute.
+    static func display(_ url: URL) -> String {
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(here + "/") ? String(path.dropFirst(here.count + 1)) : path
+    }
+}

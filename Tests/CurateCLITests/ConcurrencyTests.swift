@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Several `curate` processes on one store, and a process killed in the middle of an ingest.
+@Suite("concurrency and crashes")
+struct ConcurrencyTests {
+    static let linesPerProcess = 3_000
+
+    @Test("ingests started at the same time on different files all succeed and all records are kept", arguments: [
+        (2, false), (3, true),
+    ])
+    func simultaneousIngests(processes: Int, freshStore: Bool) throws {
+        try TempWorkspace.with { workspace in
+            // Either a workspace made beforehand, or a store that the racing processes create themselves.
+            let storeArguments: [String]
+            if freshStore {
+                try workspace.makeFolder("shared")
+                storeArguments = ["--store", workspace.path("shared/store.sqlite")]
+            } else {
+                try workspace.initWorkspace()
+                storeArguments = []
+            }
+            for index in 0..<processes {
+                try workspace.write("part-\(index).jsonl", LabelLines.generate(count: Self.linesPerProcess, prefix: "p\(index)", model: "model-\(index)"))
+            }
+
+            let running = try (0..<processes).map { index in
+                try workspace.start(["ingest", "part-\(index).jsonl"] + storeArguments)
+            }
+            let results = running.map { $0.wait() }
+
+            for result in results {
+                #expect(result.status == 0 && !result.killedBySignal, "\(result)")
+                #expect(!result.err.localizedCaseInsensitiveContains("locked"), "\(result)")
+                #expect(result.stderr.isEmpty, "\(result)")
+                #expect(IngestSummaryText.counts(in: result.out) == .init(Self.linesPerProcess, 0, 0), "\(result)")
+            }
+            let tuples = try workspace.statsJSON(arguments: storeArguments)
+            #expect(tuples.reduce(0) { $0 + ($1["labels"] as? Int ?? 0) } == processes * Self.linesPerProcess)
+            for index in 0..<processes {
+                let labels = tuples.filter { $0["model"] as? String == "model-\(index)" }.reduce(0) { $0 + ($1["labels"] as? Int ?? 0) }
+                #expect(labels == Self.linesPerProcess, "model-\(index) has \(labels) labels")
+            }
+            #expect(try workspace.sqlite("PRAGMA integrity_check;", store: freshStore ? "shared/store.sqlite" : TempWorkspace.store) == "ok\n")
+        }
+    }
+
+    /// The killed invocation's input: a file, then standard input, 300,000 lines in all.
+    static let fileLines = 5_000
+    static let totalLines = 300_000
+    /// How much standard input the killed process must have consumed first: four times what
+    /// a Linux pipe holds (64 KiB), so by then it has read the whole file and is reading
+    /// standard input, inside the invocation's transaction.
+    static let consumedBeforeKill = 256 << 10
+
+    @Test("an ingest killed mid-way leaves none of its records, and the store stays usable")
+    func killedIngest() throws {
+        try TempWorkspace.with { workspace in
+            try workspace.initWorkspace()
+            try workspace.copyFixture("labels-small.jsonl")
+            try workspace.curateSucceeds(["ingest", "labels-small.jsonl"])
+            let committed = try workspace.labelCount()
+            try workspace.write("part-1.jsonl", LabelLines.generate(count: Self.fileLines, prefix: "killed"))
+            let before = try workspace.dump()
+
+            let ingest = try workspace.start(["ingest", "part-1.jsonl", "-"], stdin: .pipe)
+            let input = try #require(ingest.input)
+            // Feed standard input until the process has consumed enough of it, then kill it.
+            // Standard input is never closed, so the invocation cannot have finished: the only
+            // acceptable outcome is that none of its records (from the file or the pipe) remain.
+            var written = 0
+            var next = Self.fileLines
+            var killed = false
+            while next < Self.totalLines {
+                let chunk = LabelLines.generate(count: 500, prefix: "killed", startingAt: next)
+                next += 500
+                do {
+                    try input.write(contentsOf: chunk)
+                } catch {
+                    break  // the process is gone; wait() below says why
+                }
+                written += chunk.count
+                if written >= Self.consumedBeforeKill {
+                    ingest.send(SIGKILL)
+                    killed = true
+                    break
+                }
+            }
+            let result = ingest.wait()
+            try? input.close()
+            #expect(killed, "the process stopped reading before it could be killed: \(result)")
+            #expect(result.killedBySignal && result.status == SIGKILL, "\(result)")
+
+            #expect(try workspace.sqlite("PRAGMA integrity_check;") == "ok\n")
+            #expect(try workspace.dump() == before, "the killed invocation left records in the store")
+            #expect(try workspace.labelCount() == committed)
+
+            // The lock died with the process: the same file goes in now, every record new.
+            let again = try workspace.curate(["ingest", "part-1.jsonl"])
+            #expect(again.status == 0, "\(again)")
+            #expect(IngestSummaryText.counts(in: again.out) == .init(Self.fileLines, 0, 0), "\(again)")
+        }
+    }
+
+    @Test("stats reads the store while an ingest holds the write lock")
+    func readerDuringWrite() throws {
+        try TempWorkspace.with { workspace in
+            try workspace.initWorkspace()
+            try workspace.copyFixture("labels-small.jsonl")
+            try workspace.curateSucceeds(["ingest", "labels-small.jsonl"])
+            let committed = try workspace.labelCount()
+
+            // An ingest that waits on its standard input keeps its transaction open.
+            let writer = try workspace.start(["ingest", "-"], stdin: .pipe)
+            let input = try #require(writer.input)
+            try input.write(contentsOf: LabelLines.generate(count: 1_000, prefix: "open"))
+
+            let stats = try workspace.curate(["stats", "--json"])
+            #expect(stats.status == 0, "\(stats)")
+            let tuples = try JSONSerialization.jsonObject(with: stats.stdout) as? [[String: Any]] ?? []
+            #expect(tuples.reduce(0) { $0 + ($1["labels"] as? Int ?? 0) } == committed, "stats saw uncommitted labels or failed")
+
+            try input.close()
+            let done = writer.wait()
+            #expect(done.status == 0, "\(done)")
+            #expect(try workspace.labelCount() == committed + 1_000)
+        }
+    }
+}

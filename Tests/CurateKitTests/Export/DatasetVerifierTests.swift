@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import CurateKit
+
+@Suite("Verify a dataset against its manifest")
+struct DatasetVerifierTests {
+    /// Exports the corpus to `datasets/v` and runs `body` with that folder while the fixture lives.
+    func withExport(_ format: ExportFormat = .jsonl, _ body: (URL) throws -> Void) throws {
+        let fixture = try ExportFixture(ExporterTests.corpus)
+        try fixture.export("v", ExportOptions(split: try SplitSpec(parsing: "train=0.5,test=0.5", seed: 0), format: format))
+        try withExtendedLifetime(fixture) { try body(fixture.datasets.appendingPathComponent("v")) }
+    }
+
+    @Test("a fresh export verifies, from its folder or its manifest", arguments: [ExportFormat.jsonl, .csv])
+    func intact(_ format: ExportFormat) throws {
+        try withExport(format) { (folder: URL) throws in
+            #expect(try DatasetVerifier.verify(folder).isIntact)
+            #expect(try DatasetVerifier.verify(folder.appendingPathComponent("manifest.json")).isIntact)
+        }
+    }
+
+    @Test("a changed data file is named, with its checksum and its record count")
+    func changedFile() throws {
+        try withExport { (folder: URL) throws in
+            let train = folder.appendingPathComponent("train.jsonl")
+            try (String(contentsOf: train, encoding: .utf8) + "{}\n").write(to: train, atomically: true, encoding: .utf8)
+            let report = try DatasetVerifier.verify(folder)
+            #expect(report.problems.map(\.path) == ["train.jsonl", "train.jsonl"])
+            #expect(report.problems.contains { if case .recordCountMismatch(_, _, _) = $0 { true } else { false } })
+            #expect(report.problems.first?.description.hasPrefix("train.jsonl: sha256 is ") == true)
+        }
+    }
+
+    @Test("a missing file and a changed sidecar are reported")
+    func missingFile() throws {
+        try withExport { (folder: URL) throws in
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("test.jsonl"))
+            try Data("x\n".utf8).write(to: folder.appendingPathComponent("records.jsonl"))
+            let report = try DatasetVerifier.verify(folder)
+            #expect(report.problems.first == .missingFile(path: "test.jsonl"))
+            #expect(report.problems.dropFirst().allSatisfy { $0.path == "records.jsonl" })
+            #expect(report.problems.count == 3)
+        }
+    }
+
+    @Test("a manifest whose counts disagree is reported as inconsistent")
+    func inconsistentManifest() throws {
+        try withExport { (folder: URL) throws in
+            let url = folder.appendingPathComponent("manifest.json")
+            var manifest = try Manifest.read(from: url)
+            manifest.records.count += 1
+            try Data(manifest.jsonText.utf8).write(to: url)
+            let report = try DatasetVerifier.verify(folder)
+            #expect(report.problems.contains { $0.path == "manifest.json" })
+        }
+    }
+
+    @Test("no manifest, a broken one, or one pointing outside the folder is an error, not a difference")
+    func badManifests() throws {
+        try withExport { (folder: URL) throws in
+            #expect(throws: ExportError.datasetMissing(path: folder.appendingPathComponent("nope").path)) {
+                _ = try DatasetVerifier.verify(folder.appendingPathComponent("nope"))
+            }
+            let url = folder.appendingPathComponent("manifest.json")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try text.replacingOccurrences(of: "\"path\": \"train.jsonl\"", with: "\"path\": \"../train.jsonl\"").write(to: url, atomically: true, encoding: .utf8)
+            #expect { _ = try DatasetVerifier.verify(folder) } throws: { error in
+                if case ExportError.invalidManifest(_, let reason) = error { return reason.contains("../train.jsonl") }
+                return false
+            }
+            try "{\"format\": \"other/1\"}".write(to: url, atomically: true, encoding: .utf8)
+            #expect { _ = try DatasetVerifier.verify(folder) } throws: { error in
+                if case ExportError.invalidManifest(_, let reason) = error { return reason.contains("format") }
+                return false
+            }
+            try "not json".write(to: url, atomically: true, encoding: .utf8)
+            #expect(throws: ExportError.self) { _ = try DatasetVerifier.verify(folder) }
+        }
+    }
+
+    @Test("CSV records are counted by RFC 4180, not by lines")
+    func csvCounting() {
+        var counter = RecordCounter(kind: .csv)
+        let text = "a,b\r\n\"x\ny\",1\r\n\"q\"\"\r\nz\",2\r\nlast,3"
+        text.utf8.withContiguousStorageIfAvailable { counter.consume(UnsafeRawBufferPointer($0)) }
+        #expect(counter.records == 3)
+    }
+}
