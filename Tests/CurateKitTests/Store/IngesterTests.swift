@@ -70,7 +70,7 @@ struct IngesterTests {
     @Test("several bad lines are all counted, the first few listed")
     func listsProblems() throws {
         let folder = try TemporaryDirectory()
-        let lines = (1...15).map { _ in "not json" }
+        let lines = (1...15).map { _ in "?? not json" }
         let file = try folder.write("bad.jsonl", lines.joined(separator: "\n"))
         do {
             _ = try Self.ingest([file], into: try Store(path: folder.storePath))
