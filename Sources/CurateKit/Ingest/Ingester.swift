@@ -1,7 +1,7 @@
 import Foundation
 
-/// Reads JSON Lines inputs into the store: parse and validate on every core,
-/// write on one, all inputs of an invocation in one transaction.
+/// Reads JSON Lines inputs into the store: parse and validate on every core, a few
+/// batches ahead of the writer, write on one, all inputs of an invocation in one transaction.
 public struct Ingester {
     /// What to do with bad lines.
     public enum BadLinePolicy: Sendable, Equatable {
@@ -48,41 +48,38 @@ public struct Ingester {
         var totalBytes = 0
 
         try store.ingest(sources: paths, ingestedAt: ingestedAt) { writer in
-            for path in paths {
-                let name = path == "-" ? "<stdin>" : path
-                var reader = try LineReader(path: path)
-                while let batch = try reader.nextBatch(path: name) {
-                    let parsed = Self.parse(batch)
-                    for (position, line) in batch.lines.enumerated() {
-                        summary.lines += 1
-                        let problem: IngestError
-                        switch parsed[position] {
-                        case .success(var record):
-                            if problemCount > 0, policy == .refuse { continue }
-                            if let resolver { record = try resolver.resolve(record) }
-                            let outcome = try writer.add(record)
-                            if outcome != .conflict {
-                                summary.count(outcome, of: record)
-                                continue
-                            }
-                            problem = .conflict(source: name, line: line.number, id: record.id)
-                        case .failure(let recordProblem):
-                            problem = .invalidRecord(source: name, line: line.number, problem: recordProblem)
+            let pipeline = ParsePipeline(paths: paths)
+            defer { pipeline.stop() }
+            while let item = try pipeline.next() {
+                for (position, line) in item.batch.lines.enumerated() {
+                    summary.lines += 1
+                    let problem: IngestError
+                    switch item.parsed[position] {
+                    case .success(var record):
+                        if problemCount > 0, policy == .refuse { continue }
+                        if let resolver { record = try resolver.resolve(record) }
+                        let outcome = try writer.add(record)
+                        if outcome != .conflict {
+                            summary.count(outcome, of: record)
+                            continue
                         }
-                        switch policy {
-                        case .refuse:
-                            problemCount += 1
-                            if problems.count < Self.listedProblems { problems.append(problem) }
-                        case .reject(let rejectPath):
-                            if rejects == nil { rejects = try RejectFile(path: rejectPath) }
-                            try rejects?.write(batch.bytes[line.range])
-                            summary.rejected += 1
-                            warning(problem)
-                        }
+                        problem = .conflict(source: item.source, line: line.number, id: record.id)
+                    case .failure(let recordProblem):
+                        problem = .invalidRecord(source: item.source, line: line.number, problem: recordProblem)
                     }
-                    totalBytes += batch.bytes.count
-                    progress(IngestProgress(bytesRead: totalBytes, lines: summary.lines))
+                    switch policy {
+                    case .refuse:
+                        problemCount += 1
+                        if problems.count < Self.listedProblems { problems.append(problem) }
+                    case .reject(let rejectPath):
+                        if rejects == nil { rejects = try RejectFile(path: rejectPath) }
+                        try rejects?.write(item.batch.bytes[line.range])
+                        summary.rejected += 1
+                        warning(problem)
+                    }
                 }
+                totalBytes += item.batch.bytes.count
+                progress(IngestProgress(bytesRead: totalBytes, lines: summary.lines))
             }
             if problemCount > 0 {
                 throw problemCount == 1 && problems.count == 1 ? problems[0] : IngestError.refused(problems: problems, total: problemCount)

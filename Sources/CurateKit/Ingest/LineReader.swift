@@ -23,6 +23,8 @@ public struct LineReader: ~Copyable {
     private var nextLineNumber = 1
     private var reachedEnd = false
     private let chunkSize: Int
+    /// Where `read` puts each chunk before it joins the pending bytes (allocated once).
+    private let readBuffer: UnsafeMutableRawBufferPointer
 
     /// Total bytes read so far.
     public private(set) var bytesRead = 0
@@ -45,9 +47,11 @@ public struct LineReader: ~Copyable {
             closesDescriptor = true
         }
         self.chunkSize = chunkSize
+        readBuffer = .allocate(byteCount: chunkSize, alignment: 1)
     }
 
     deinit {
+        readBuffer.deallocate()
         if closesDescriptor { close(descriptor) }
     }
 
@@ -65,17 +69,10 @@ public struct LineReader: ~Copyable {
     }
 
     private mutating func fill(path: String) throws(IngestError) {
-        let start = pending.count
-        pending.reserveCapacity(start + chunkSize)
-        var readCount = 0
-        pending.append(contentsOf: [UInt8](repeating: 0, count: chunkSize))
-        pending.withUnsafeMutableBytes { buffer in
-            readCount = read(descriptor, buffer.baseAddress.map { $0 + start }, chunkSize)
-        }
-        let reason = readCount < 0 ? String(cString: strerror(errno)) : ""
-        pending.removeLast(chunkSize - max(readCount, 0))
-        if readCount < 0 { throw .unreadable(path: path, reason: reason) }
+        let readCount = read(descriptor, readBuffer.baseAddress, readBuffer.count)
+        if readCount < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         if readCount == 0 { reachedEnd = true }
+        pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: readBuffer[..<readCount]))
         bytesRead += readCount
     }
 

@@ -46,12 +46,17 @@ public enum RecordIdentity {
 
 /// Writes a JSON object whose members the caller supplies in sorted key order.
 private struct SortedObjectWriter {
-    private var bytes: [UInt8] = [UInt8(ascii: "{")]
+    private var bytes: [UInt8]
+
+    init() {
+        bytes = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(1024)
+    }
 
     mutating func raw(_ key: String, _ canonicalJSON: String?) {
         guard let canonicalJSON else { return }
         writeKey(key)
-        bytes.append(contentsOf: canonicalJSON.utf8)
+        JSONWriter.writeRaw(canonicalJSON, to: &bytes)
     }
 
     mutating func string(_ key: String, _ value: String?) {

@@ -5,22 +5,29 @@ import Crypto
 /// Every rule of the label record format lives here: required fields, types,
 /// the `llm`/`human` split, prompt references, timestamps, and the record id.
 public enum RecordParser {
-    static let knownFields: Set<String> = [
+    static let knownFields: [String] = [
         "task", "input_id", "output", "created_at", "model", "prompt", "input",
         "params", "run", "origin", "annotator", "meta", "id",
     ]
-    static let knownPromptFields: Set<String> = ["name", "version", "sha256", "text"]
+    static let knownPromptFields: [String] = ["name", "version", "sha256", "text"]
 
     /// Parses and validates one line (without its newline).
     /// - Throws: the first ``RecordProblem`` found, naming the field.
     public static func parse(_ line: UnsafeRawBufferPointer) throws(RecordProblem) -> LabelRecord {
-        let value: JSONValue
+        let members: [JSONParser.CanonicalMember]
         do {
-            value = try JSONParser.parse(line)
-        } catch {
+            guard let object = try JSONParser.canonicalMembers(of: line) else {
+                throw RecordProblem.notAnObject(found: (try? JSONParser.parse(line))?.typeDescription ?? "not an object")
+            }
+            members = object
+        } catch let error as RecordProblem {
+            throw error
+        } catch let error as JSONParser.SyntaxError {
             throw .notJSON(offset: error.offset, reason: error.reason)
+        } catch {
+            throw .notJSON(offset: 0, reason: "\(error)")
         }
-        return try record(from: value)
+        return try record(from: members)
     }
 
     /// Parses and validates one line given as a string.
@@ -32,19 +39,17 @@ public enum RecordParser {
         return try result.get()
     }
 
-    /// Validates a parsed JSON value as a label record.
-    public static func record(from value: JSONValue) throws(RecordProblem) -> LabelRecord {
-        guard case .object(let members) = value else { throw .notAnObject(found: value.typeDescription) }
-        var fields = Fields()
-        for member in members {
-            guard knownFields.contains(member.key) else { throw .unknownField(member.key) }
-            fields.values[member.key] = member.value
+    /// Validates the members of a record's JSON object.
+    static func record(from members: [JSONParser.CanonicalMember]) throws(RecordProblem) -> LabelRecord {
+        for member in members where !knownFields.contains(member.key) {
+            throw .unknownField(member.key)
         }
+        let fields = Fields(members: members)
 
         let task = try fields.requiredString("task")
         let inputID = try fields.requiredString("input_id")
-        guard let outputValue = fields.values["output"] else { throw .missingField("output") }
-        if outputValue == .null { throw .invalidValue(field: "output", reason: "is null; a label needs a value") }
+        guard let output = fields.json("output") else { throw .missingField("output") }
+        if output == "null" { throw .invalidValue(field: "output", reason: "is null; a label needs a value") }
         let createdAtText = try fields.requiredString("created_at")
         guard let createdAt = Timestamp(rfc3339: createdAtText) else {
             throw .invalidValue(field: "created_at", reason: "not an RFC 3339 time (\"\(createdAtText)\")")
@@ -54,15 +59,12 @@ public enum RecordParser {
         let params = try fields.optionalObject("params")
         let run = try fields.optionalString("run")
         let callerID = try fields.optionalString("id")
-
-        let output = JSONWriter.canonical(outputValue)
-        let input = fields.values["input"].flatMap { $0 == .null ? nil : JSONWriter.canonical($0) }
-        let meta = fields.values["meta"].flatMap { $0 == .null ? nil : JSONWriter.canonical($0) }
-        let paramsText = params.map(JSONWriter.canonical)
+        let input = fields.json("input").flatMap { $0 == "null" ? nil : $0 }
+        let meta = fields.json("meta").flatMap { $0 == "null" ? nil : $0 }
 
         var record = LabelRecord(
             id: "", contentDigest: [], task: task, inputID: inputID, output: output, input: input,
-            createdAt: createdAt, producer: producer, params: paramsText, run: run, meta: meta
+            createdAt: createdAt, producer: producer, params: params, run: run, meta: meta
         )
         record.contentDigest = RecordIdentity.contentDigest(of: record)
         record.id = callerID ?? SHA256Hex.hex(record.contentDigest)
@@ -72,16 +74,22 @@ public enum RecordParser {
     private static func producer(origin: Origin, fields: Fields) throws(RecordProblem) -> LabelRecord.Producer {
         switch origin {
         case .human:
-            for field in ["model", "prompt"] where fields.values[field] != nil {
+            for field in ["model", "prompt"] where fields[field] != nil {
                 throw .invalidValue(field: field, reason: "a human label has \"annotator\" instead of model and prompt")
             }
             return .human(annotator: try fields.requiredString("annotator"))
         case .llm:
-            if fields.values["annotator"] != nil {
+            if fields["annotator"] != nil {
                 throw .invalidValue(field: "annotator", reason: "only a human label has an annotator (set \"origin\": \"human\")")
             }
             let model = try fields.requiredString("model")
-            guard let promptValue = fields.values["prompt"] else { throw .missingField("prompt") }
+            guard let promptJSON = fields.json("prompt") else { throw .missingField("prompt") }
+            let promptValue: JSONValue
+            do {
+                promptValue = try JSONParser.parse(promptJSON)
+            } catch {
+                throw .notJSON(offset: error.offset, reason: error.reason)
+            }
             let (prompt, text) = try promptReference(promptValue)
             let status: HashStatus = prompt.sha256 == nil ? .unknown : .recorded
             return .llm(model: model, prompt: prompt, promptText: text, hashStatus: status)
@@ -92,13 +100,10 @@ public enum RecordParser {
         guard case .object(let members) = value else {
             throw .wrongType(field: "prompt", expected: "an object {\"name\",\"version\",\"sha256\"?,\"text\"?}", found: value.typeDescription)
         }
-        var fields = Fields(prefix: "prompt.")
-        for member in members {
-            guard knownPromptFields.contains(member.key) else {
-                throw .invalidValue(field: "prompt.\(member.key)", reason: "not a prompt field (use name, version, sha256, text)")
-            }
-            fields.values[member.key] = member.value
+        for member in members where !knownPromptFields.contains(member.key) {
+            throw .invalidValue(field: "prompt.\(member.key)", reason: "not a prompt field (use name, version, sha256, text)")
         }
+        let fields = PromptFields(members: members)
         let name = try fields.requiredString("name")
         let version = try fields.requiredString("version")
         let text = try fields.optionalString("text", allowEmpty: true)
@@ -117,27 +122,50 @@ public enum RecordParser {
     }
 }
 
-/// The members of one JSON object, read with field-named errors.
+/// The members of a record's JSON object, read with field-named errors.
+///
+/// A record has a dozen fields at most, so a linear scan beats hashing every key.
 private struct Fields {
-    var values: [String: JSONValue] = [:]
-    var prefix = ""
+    let members: [JSONParser.CanonicalMember]
+
+    init(members: [JSONParser.CanonicalMember]) {
+        self.members = members
+    }
+
+    subscript(name: String) -> JSONParser.CanonicalValue? {
+        members.first { $0.key == name }?.value
+    }
+
+    /// The member as canonical JSON (a string value re-encoded), or nil when absent.
+    func json(_ name: String) -> String? {
+        switch self[name] {
+        case nil: return nil
+        case .json(let text, _): return text
+        case .string(let text):
+            var bytes: [UInt8] = []
+            JSONWriter.writeString(text, to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
 
     func requiredString(_ name: String) throws(RecordProblem) -> String {
-        guard let value = values[name] else { throw .missingField(prefix + name) }
+        guard let value = self[name] else { throw .missingField(name) }
         return try string(name, value, allowEmpty: false)
     }
 
     func optionalString(_ name: String, allowEmpty: Bool = false) throws(RecordProblem) -> String? {
-        guard let value = values[name], value != .null else { return nil }
+        guard let value = self[name] else { return nil }
+        if case .json(_, "null") = value { return nil }
         return try string(name, value, allowEmpty: allowEmpty)
     }
 
-    func optionalObject(_ name: String) throws(RecordProblem) -> JSONValue? {
-        guard let value = values[name], value != .null else { return nil }
-        guard case .object = value else {
-            throw .wrongType(field: prefix + name, expected: "an object", found: value.typeDescription)
+    func optionalObject(_ name: String) throws(RecordProblem) -> String? {
+        switch self[name] {
+        case nil, .json(_, "null"): return nil
+        case .json(let text, "an object"): return text
+        case .json(_, let type): throw .wrongType(field: name, expected: "an object", found: type)
+        case .string: throw .wrongType(field: name, expected: "an object", found: "a string")
         }
-        return value
     }
 
     func origin() throws(RecordProblem) -> Origin {
@@ -146,6 +174,36 @@ private struct Fields {
             throw .invalidValue(field: "origin", reason: "must be \"llm\" or \"human\", not \"\(text)\"")
         }
         return origin
+    }
+
+    private func string(_ name: String, _ value: JSONParser.CanonicalValue, allowEmpty: Bool) throws(RecordProblem) -> String {
+        switch value {
+        case .json(_, let type):
+            throw .wrongType(field: name, expected: "a string", found: type)
+        case .string(let text):
+            if !allowEmpty, text.isEmpty { throw .invalidValue(field: name, reason: "is empty") }
+            return text
+        }
+    }
+}
+
+/// The members of a record's `prompt` object, read with field-named errors.
+private struct PromptFields {
+    let members: [(key: String, value: JSONValue)]
+    let prefix = "prompt."
+
+    subscript(name: String) -> JSONValue? {
+        members.first { $0.key == name }?.value
+    }
+
+    func requiredString(_ name: String) throws(RecordProblem) -> String {
+        guard let value = self[name] else { throw .missingField(prefix + name) }
+        return try string(name, value, allowEmpty: false)
+    }
+
+    func optionalString(_ name: String, allowEmpty: Bool = false) throws(RecordProblem) -> String? {
+        guard let value = self[name], value != .null else { return nil }
+        return try string(name, value, allowEmpty: allowEmpty)
     }
 
     private func string(_ name: String, _ value: JSONValue, allowEmpty: Bool) throws(RecordProblem) -> String {

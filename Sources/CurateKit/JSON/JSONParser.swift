@@ -13,12 +13,12 @@ public struct JSONParser {
         public let reason: String
     }
 
-    private let bytes: UnsafeRawBufferPointer
-    private var index = 0
-    private var depth = 0
+    let bytes: UnsafeRawBufferPointer
+    var index = 0
+    var depth = 0
     private static let maximumDepth = 512
 
-    private init(_ bytes: UnsafeRawBufferPointer) {
+    init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }
 
@@ -42,13 +42,13 @@ public struct JSONParser {
         return try result.get()
     }
 
-    private func error(_ reason: String) -> SyntaxError {
+    func error(_ reason: String) -> SyntaxError {
         SyntaxError(offset: index, reason: reason)
     }
 
-    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
+    var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
@@ -57,7 +57,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseValue() throws(SyntaxError) -> JSONValue {
+    mutating func parseValue() throws(SyntaxError) -> JSONValue {
         guard let byte = current else { throw error("unexpected end of input, expected a value") }
         switch byte {
         case UInt8(ascii: "{"): return try parseObject()
@@ -71,7 +71,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func expectLiteral(_ literal: StaticString) throws(SyntaxError) {
+    mutating func expectLiteral(_ literal: StaticString) throws(SyntaxError) {
         let count = literal.utf8CodeUnitCount
         guard index + count <= bytes.count else { throw error("unexpected end of input in a literal") }
         let start = literal.utf8Start
@@ -81,7 +81,7 @@ public struct JSONParser {
         index += count
     }
 
-    private mutating func enterContainer() throws(SyntaxError) {
+    mutating func enterContainer() throws(SyntaxError) {
         depth += 1
         guard depth <= Self.maximumDepth else { throw error("nesting deeper than \(Self.maximumDepth) levels") }
     }
@@ -148,7 +148,7 @@ public struct JSONParser {
         }
     }
 
-    private mutating func parseNumber() throws(SyntaxError) -> String {
+    mutating func parseNumber() throws(SyntaxError) -> String {
         let start = index
         if current == UInt8(ascii: "-") { index += 1 }
         guard let first = current, isDigit(first) else { throw error("expected a digit in a number") }
@@ -179,19 +179,37 @@ public struct JSONParser {
         while let byte = current, isDigit(byte) { index += 1 }
     }
 
-    private mutating func parseString() throws(SyntaxError) -> String {
+    /// A scanned string: its raw bytes, and its decoded bytes when it had escapes.
+    struct StringToken {
+        /// The bytes between the quotes, as written.
+        let raw: Range<Int>
+        /// The decoded bytes, when the raw form held escapes; nil when raw is the value.
+        let decoded: [UInt8]?
+    }
+
+    mutating func parseString() throws(SyntaxError) -> String {
+        let token = try scanString()
+        if let decoded = token.decoded { return String(decoding: decoded, as: UTF8.self) }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[token.raw]), as: UTF8.self)
+    }
+
+    /// Scans a string at the current quote, validating escapes and UTF-8.
+    mutating func scanString() throws(SyntaxError) -> StringToken {
         index += 1
         let start = index
         var sawNonASCII = false
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let raw = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+                let raw = start..<index
                 index += 1
-                return try makeString(raw, validating: sawNonASCII, at: start)
+                if sawNonASCII, String(validating: UnsafeRawBufferPointer(rebasing: bytes[raw]), as: UTF8.self) == nil {
+                    throw SyntaxError(offset: start, reason: "invalid UTF-8 in a string")
+                }
+                return StringToken(raw: raw, decoded: nil)
             }
             if byte == UInt8(ascii: "\\") {
-                return try parseEscapedString(from: start)
+                return try scanEscapedString(from: start)
             }
             if byte < 0x20 { throw error("unescaped control character in a string") }
             if byte >= 0x80 { sawNonASCII = true }
@@ -200,26 +218,19 @@ public struct JSONParser {
         throw error("unterminated string")
     }
 
-    private func makeString(_ raw: UnsafeRawBufferPointer, validating: Bool, at offset: Int) throws(SyntaxError) -> String {
-        guard validating else { return String(decoding: raw, as: UTF8.self) }
-        guard let string = String(validating: raw, as: UTF8.self) else {
-            throw SyntaxError(offset: offset, reason: "invalid UTF-8 in a string")
-        }
-        return string
-    }
-
     /// The slow path: a string with escapes, decoded into a byte buffer.
-    private mutating func parseEscapedString(from start: Int) throws(SyntaxError) -> String {
+    private mutating func scanEscapedString(from start: Int) throws(SyntaxError) -> StringToken {
         var decoded = [UInt8](UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
+                let raw = start..<index
                 index += 1
-                guard let string = String(validating: decoded, as: UTF8.self) else {
+                guard String(validating: decoded, as: UTF8.self) != nil else {
                     throw SyntaxError(offset: start, reason: "invalid UTF-8 in a string")
                 }
-                return string
+                return StringToken(raw: raw, decoded: decoded)
             case UInt8(ascii: "\\"):
                 index += 1
                 try appendEscape(to: &decoded)

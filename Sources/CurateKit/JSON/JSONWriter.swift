@@ -16,7 +16,7 @@ public enum JSONWriter {
         switch value {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .number(let lexeme): output.append(contentsOf: lexeme.utf8)
+        case .number(let lexeme): writeRaw(lexeme, to: &output)
         case .string(let string): writeString(string, to: &output)
         case .array(let elements):
             output.append(UInt8(ascii: "["))
@@ -83,8 +83,24 @@ public enum JSONWriter {
 
     /// Appends `string` as a JSON string literal, escaping only what JSON requires.
     public static func writeString(_ string: String, to output: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { writeStringBytes($0, to: &output) }
+    }
+
+    /// Appends raw bytes that are already valid JSON (a canonical value) to `output`.
+    static func writeRaw(_ json: String, to output: inout [UInt8]) {
+        var json = json
+        json.withUTF8 { output.append(contentsOf: $0) }
+    }
+
+    static func writeStringBytes(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for byte in string.utf8 {
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            runStart = index + 1
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
             case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
@@ -93,13 +109,13 @@ public enum JSONWriter {
             case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
             case 0x08: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
             case 0x0C: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case ..<0x20:
+            default:
                 output.append(contentsOf: "\\u00".utf8)
                 output.append(hexDigits[Int(byte >> 4)])
                 output.append(hexDigits[Int(byte & 0x0F)])
-            default: output.append(byte)
             }
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         output.append(UInt8(ascii: "\""))
     }
 

@@ -81,8 +81,13 @@ public final class LabelWriter {
         return .inserted
     }
 
-    /// The lookup key of a record id: its SHA-256's first 8 bytes as a signed integer.
+    /// The lookup key of a record id, a function of the id alone: for a content-hash id
+    /// (64 hex digits) its first 16 digits as a signed integer, for any other id
+    /// the first 8 bytes of its SHA-256. Keys may collide; lookups also compare the id.
     static func idKey(_ id: String) -> Int64 {
+        if id.utf8.count == 64, let prefix = UInt64(id.prefix(16), radix: 16) {
+            return Int64(bitPattern: prefix)
+        }
         let digest = SHA256.hash(data: Array(id.utf8))
         return digest.withUnsafeBytes { bytes in
             bytes.prefix(8).reduce(Int64(0)) { $0 << 8 | Int64($1) }

@@ -82,6 +82,12 @@ public struct Workspace: Sendable, Equatable {
         }
         let storeURL = explicitStore.map { URL(fileURLWithPath: $0, relativeTo: root).standardizedFileURL } ?? storeURL(in: root)
         if !files.fileExists(atPath: storeURL.path) {
+            let folder = storeURL.deletingLastPathComponent()
+            do {
+                try files.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw WorkspaceError.cannotCreate(path: folder.path, reason: error.localizedDescription)
+            }
             _ = try Store(path: storeURL.path)
             created.append(explicitStore ?? "\(storeFolder)/\(storeFile)")
         }

@@ -46,4 +46,12 @@ struct WorkspaceTests {
         let found = try Workspace.locate(from: folder.url, explicitStore: other, mustExist: false)
         #expect(found.storeURL.path == other)
     }
+
+    @Test("init with an explicit store makes the folders it needs")
+    func explicitStoreFolder() throws {
+        let folder = try TemporaryDirectory()
+        let (workspace, created) = try Workspace.create(in: folder.url, explicitStore: "elsewhere/deep/x.sqlite")
+        #expect(created.last == "elsewhere/deep/x.sqlite")
+        #expect(FileManager.default.fileExists(atPath: workspace.storeURL.path))
+    }
 }

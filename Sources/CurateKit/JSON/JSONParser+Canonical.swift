@@ -1,0 +1,274 @@
+import Foundation
+
+/// Canonicalizing without a tree: validate a value and append its canonical form
+/// (as ``JSONWriter/canonical(_:)`` would write it) straight from the input bytes.
+///
+/// This is the ingest hot path: a string without escapes is copied as is, and an
+/// object whose keys already come in order is never re-sorted.
+extension JSONParser {
+    /// One top-level member of an object read by ``canonicalMembers(of:)``.
+    struct CanonicalMember {
+        let key: String
+        let value: CanonicalValue
+    }
+
+    /// A member's value: a string decoded, anything else as canonical JSON.
+    enum CanonicalValue {
+        case string(String)
+        /// Canonical JSON text and the value's JSON type, as ``JSONValue/typeDescription`` names it.
+        case json(String, type: String)
+    }
+
+    /// Where one object member sits in the output: `"key":value`.
+    struct MemberSpan {
+        let start: Int
+        let keyEnd: Int
+        let end: Int
+        let keyOffset: Int
+        let keyHasEscapes: Bool
+    }
+
+    /// The members of the JSON object in `bytes`, string values decoded and all
+    /// others in canonical form, in input order.
+    /// - Throws: ``SyntaxError`` for anything that is not one JSON value; a
+    ///   non-object value is returned as nil so the caller can name its type.
+    static func canonicalMembers(of bytes: UnsafeRawBufferPointer) throws(SyntaxError) -> [CanonicalMember]? {
+        var parser = JSONParser(bytes)
+        parser.skipWhitespace()
+        guard parser.current == UInt8(ascii: "{") else {
+            var scratch: [UInt8] = []
+            var spans: [MemberSpan] = []
+            try parser.canonicalizeValue(into: &scratch, spans: &spans)
+            parser.skipWhitespace()
+            guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON value") }
+            return nil
+        }
+        var members: [CanonicalMember] = []
+        var seenKeys: [String] = []
+        var output: [UInt8] = []
+        var spans: [MemberSpan] = []
+        parser.index += 1
+        parser.skipWhitespace()
+        if parser.current != UInt8(ascii: "}") {
+            while true {
+                guard parser.current == UInt8(ascii: "\"") else { throw parser.error("expected a string key in an object") }
+                let keyOffset = parser.index
+                let key = try parser.parseString()
+                if seenKeys.contains(key) { throw SyntaxError(offset: keyOffset, reason: "duplicate key \"\(key)\" in an object") }
+                seenKeys.append(key)
+                parser.skipWhitespace()
+                guard parser.current == UInt8(ascii: ":") else { throw parser.error("expected ':' after an object key") }
+                parser.index += 1
+                parser.skipWhitespace()
+                if parser.current == UInt8(ascii: "\"") {
+                    members.append(CanonicalMember(key: key, value: .string(try parser.parseString())))
+                } else {
+                    let type = parser.currentTypeDescription
+                    output.removeAll(keepingCapacity: true)
+                    try parser.canonicalizeValue(into: &output, spans: &spans)
+                    members.append(CanonicalMember(key: key, value: .json(String(decoding: output, as: UTF8.self), type: type)))
+                }
+                parser.skipWhitespace()
+                if parser.current == UInt8(ascii: ",") {
+                    parser.index += 1
+                    parser.skipWhitespace()
+                } else if parser.current == UInt8(ascii: "}") {
+                    break
+                } else {
+                    throw parser.error("expected ',' or '}' in an object")
+                }
+            }
+        }
+        parser.index += 1
+        parser.skipWhitespace()
+        guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        return members
+    }
+
+    /// The JSON type of the value starting at the current byte.
+    private var currentTypeDescription: String {
+        switch current {
+        case UInt8(ascii: "{"): "an object"
+        case UInt8(ascii: "["): "an array"
+        case UInt8(ascii: "\""): "a string"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): "a boolean"
+        case UInt8(ascii: "n"): "null"
+        default: "a number"
+        }
+    }
+
+    /// Validates the value at the current byte and appends its canonical form to `output`.
+    mutating func canonicalizeValue(into output: inout [UInt8], spans: inout [MemberSpan]) throws(SyntaxError) {
+        guard let byte = current else { throw error("unexpected end of input, expected a value") }
+        switch byte {
+        case UInt8(ascii: "{"): try canonicalizeObject(into: &output, spans: &spans)
+        case UInt8(ascii: "["): try canonicalizeArray(into: &output, spans: &spans)
+        case UInt8(ascii: "\""): _ = try canonicalizeString(into: &output)
+        case UInt8(ascii: "t"): try expectLiteral("true"); output.append(contentsOf: "true".utf8)
+        case UInt8(ascii: "f"): try expectLiteral("false"); output.append(contentsOf: "false".utf8)
+        case UInt8(ascii: "n"): try expectLiteral("null"); output.append(contentsOf: "null".utf8)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let start = index
+            _ = try parseNumber()
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+        default: throw error("unexpected character, expected a value")
+        }
+    }
+
+    /// Appends a string in canonical form; returns whether that form holds escapes.
+    private mutating func canonicalizeString(into output: inout [UInt8]) throws(SyntaxError) -> Bool {
+        let token = try scanString()
+        guard let decoded = token.decoded else {
+            output.append(UInt8(ascii: "\""))
+            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[token.raw]))
+            output.append(UInt8(ascii: "\""))
+            return false
+        }
+        let before = output.count
+        decoded.withUnsafeBufferPointer { JSONWriter.writeStringBytes($0, to: &output) }
+        return output[before..<output.count].contains(UInt8(ascii: "\\"))
+    }
+
+    private mutating func canonicalizeArray(into output: inout [UInt8], spans: inout [MemberSpan]) throws(SyntaxError) {
+        try enterContainer()
+        defer { depth -= 1 }
+        index += 1
+        output.append(UInt8(ascii: "["))
+        skipWhitespace()
+        if current == UInt8(ascii: "]") {
+            index += 1
+            output.append(UInt8(ascii: "]"))
+            return
+        }
+        while true {
+            try canonicalizeValue(into: &output, spans: &spans)
+            skipWhitespace()
+            switch current {
+            case UInt8(ascii: ","):
+                index += 1
+                output.append(UInt8(ascii: ","))
+                skipWhitespace()
+            case UInt8(ascii: "]"):
+                index += 1
+                output.append(UInt8(ascii: "]"))
+                return
+            default:
+                throw error("expected ',' or ']' in an array")
+            }
+        }
+    }
+
+    private mutating func canonicalizeObject(into output: inout [UInt8], spans: inout [MemberSpan]) throws(SyntaxError) {
+        try enterContainer()
+        defer { depth -= 1 }
+        index += 1
+        output.append(UInt8(ascii: "{"))
+        let bodyStart = output.count
+        let base = spans.count
+        defer { spans.removeSubrange(base...) }
+        skipWhitespace()
+        if current != UInt8(ascii: "}") {
+            while true {
+                guard current == UInt8(ascii: "\"") else { throw error("expected a string key in an object") }
+                let keyOffset = index
+                let start = output.count
+                let keyHasEscapes = try canonicalizeString(into: &output)
+                let keyEnd = output.count
+                skipWhitespace()
+                guard current == UInt8(ascii: ":") else { throw error("expected ':' after an object key") }
+                index += 1
+                skipWhitespace()
+                output.append(UInt8(ascii: ":"))
+                try canonicalizeValue(into: &output, spans: &spans)
+                spans.append(MemberSpan(start: start, keyEnd: keyEnd, end: output.count, keyOffset: keyOffset, keyHasEscapes: keyHasEscapes))
+                skipWhitespace()
+                if current == UInt8(ascii: ",") {
+                    index += 1
+                    output.append(UInt8(ascii: ","))
+                    skipWhitespace()
+                } else if current == UInt8(ascii: "}") {
+                    break
+                } else {
+                    throw error("expected ',' or '}' in an object")
+                }
+            }
+        }
+        index += 1
+        try sortMembers(of: &output, from: bodyStart, spans: spans[base...])
+        output.append(UInt8(ascii: "}"))
+    }
+
+    /// Puts an object's members in key order (they usually are already) and refuses duplicate keys.
+    private func sortMembers(of output: inout [UInt8], from bodyStart: Int, spans: ArraySlice<MemberSpan>) throws(SyntaxError) {
+        guard spans.count > 1 else { return }
+        var inOrder = true
+        for (previous, next) in zip(spans, spans.dropFirst()) {
+            switch Self.compareKeys(previous, next, in: output) {
+            case .orderedAscending: continue
+            case .orderedSame: throw duplicateKey(next, in: output)
+            case .orderedDescending: inOrder = false
+            }
+        }
+        if inOrder { return }
+        let sorted = spans.sorted { Self.compareKeys($0, $1, in: output) == .orderedAscending }
+        for (previous, next) in zip(sorted, sorted.dropFirst()) where Self.compareKeys(previous, next, in: output) == .orderedSame {
+            throw duplicateKey(next, in: output)
+        }
+        var body: [UInt8] = []
+        body.reserveCapacity(output.count - bodyStart)
+        for (position, span) in sorted.enumerated() {
+            if position > 0 { body.append(UInt8(ascii: ",")) }
+            body.append(contentsOf: output[span.start..<span.end])
+        }
+        output.replaceSubrange(bodyStart..., with: body)
+    }
+
+    private func duplicateKey(_ span: MemberSpan, in output: [UInt8]) -> SyntaxError {
+        let key = String(decoding: Self.decodedKey(span, in: output), as: UTF8.self)
+        return SyntaxError(offset: span.keyOffset, reason: "duplicate key \"\(key)\" in an object")
+    }
+
+    /// Orders keys by their decoded UTF-8 bytes, as ``JSONWriter`` does.
+    private static func compareKeys(_ a: MemberSpan, _ b: MemberSpan, in output: [UInt8]) -> ComparisonResult {
+        if a.keyHasEscapes || b.keyHasEscapes {
+            return compare(decodedKey(a, in: output)[...], decodedKey(b, in: output)[...])
+        }
+        return compare(output[(a.start + 1)..<(a.keyEnd - 1)], output[(b.start + 1)..<(b.keyEnd - 1)])
+    }
+
+    private static func compare(_ left: ArraySlice<UInt8>, _ right: ArraySlice<UInt8>) -> ComparisonResult {
+        if left.elementsEqual(right) { return .orderedSame }
+        return left.lexicographicallyPrecedes(right) ? .orderedAscending : .orderedDescending
+    }
+
+    /// A canonical key's bytes with its escapes undone (canonical keys use only the short escapes and \u00XX).
+    private static func decodedKey(_ span: MemberSpan, in output: [UInt8]) -> [UInt8] {
+        let escaped = output[(span.start + 1)..<(span.keyEnd - 1)]
+        guard span.keyHasEscapes else { return Array(escaped) }
+        var decoded: [UInt8] = []
+        var position = escaped.startIndex
+        while position < escaped.endIndex {
+            let byte = escaped[position]
+            guard byte == UInt8(ascii: "\\"), position + 1 < escaped.endIndex else {
+                decoded.append(byte)
+                position += 1
+                continue
+            }
+            let code = escaped[position + 1]
+            switch code {
+            case UInt8(ascii: "n"): decoded.append(0x0A)
+            case UInt8(ascii: "r"): decoded.append(0x0D)
+            case UInt8(ascii: "t"): decoded.append(0x09)
+            case UInt8(ascii: "b"): decoded.append(0x08)
+            case UInt8(ascii: "f"): decoded.append(0x0C)
+            case UInt8(ascii: "u"):
+                let hex = escaped[(position + 2)..<min(position + 6, escaped.endIndex)]
+                decoded.append(UInt8(String(decoding: hex, as: UTF8.self), radix: 16) ?? 0)
+                position += 4
+            default: decoded.append(code)
+            }
+            position += 2
+        }
+        return decoded
+    }
+}
