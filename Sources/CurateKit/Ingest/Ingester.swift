@@ -82,7 +82,7 @@ public struct Ingester {
                 progress(IngestProgress(bytesRead: totalBytes, lines: summary.lines))
             }
             if problemCount > 0 {
-                throw problemCount == 1 && problems.count == 1 ? problems[0] : IngestError.refused(problems: problems, total: problemCount)
+                throw IngestError.refused(problems: problems, total: problemCount)
             }
             try rejects?.finish()
         }

@@ -24,14 +24,24 @@ public final class Store {
     init(path: String, migrations: [Migration]) throws {
         self.path = path
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: Self.busyTimeoutMilliseconds)
-        try connection.execute("""
-            PRAGMA journal_mode = WAL;
-            PRAGMA synchronous = NORMAL;
-            PRAGMA foreign_keys = ON;
-            PRAGMA cache_size = -65536;
-            PRAGMA temp_store = MEMORY;
-            """)
-        try migrate(to: migrations)
+        // Switching a new database to WAL takes a lock that SQLite's busy handler does not
+        // wait for, so several processes opening one new store at once retry here instead.
+        let deadline = Date().addingTimeInterval(Double(Self.busyTimeoutMilliseconds) / 1000)
+        while true {
+            do {
+                try connection.execute("""
+                    PRAGMA journal_mode = WAL;
+                    PRAGMA synchronous = NORMAL;
+                    PRAGMA foreign_keys = ON;
+                    PRAGMA cache_size = -65536;
+                    PRAGMA temp_store = MEMORY;
+                    """)
+                try migrate(to: migrations)
+                return
+            } catch StoreError.busy where Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
     }
 
     /// The schema version recorded in the database.

@@ -34,12 +34,18 @@ public struct Workspace: Sendable, Equatable {
     public static func locate(from directory: URL, explicitStore: String?, mustExist: Bool) throws(WorkspaceError) -> Workspace {
         let root = findRoot(from: directory)
         if let explicitStore {
-            let url = URL(fileURLWithPath: explicitStore, relativeTo: directory).standardizedFileURL
+            let url = resolve(explicitStore, against: directory)
             if mustExist, !FileManager.default.fileExists(atPath: url.path) { throw .storeMissing(path: explicitStore) }
             return Workspace(root: root, storeURL: url)
         }
         guard let root else { throw .notFound(searchedFrom: directory.path) }
         return Workspace(root: root, storeURL: storeURL(in: root))
+    }
+
+    /// `path` as given when absolute, else inside `directory` (whether or not its URL ends in a slash).
+    private static func resolve(_ path: String, against directory: URL) -> URL {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
+        return url.standardizedFileURL
     }
 
     private static func findRoot(from directory: URL) -> URL? {
@@ -80,7 +86,7 @@ public struct Workspace: Sendable, Equatable {
             }
             created.append("\(storeFolder)/.gitignore")
         }
-        let storeURL = explicitStore.map { URL(fileURLWithPath: $0, relativeTo: root).standardizedFileURL } ?? storeURL(in: root)
+        let storeURL = explicitStore.map { resolve($0, against: root) } ?? storeURL(in: root)
         if !files.fileExists(atPath: storeURL.path) {
             let folder = storeURL.deletingLastPathComponent()
             do {

@@ -61,7 +61,7 @@ struct IngesterTests {
         let before = try store.dump()
         let good = try folder.write("good.jsonl", Self.record("r1"))
         let bad = try folder.write("bad.jsonl", [Self.record("r2"), #"{"task":"sentiment"}"#, Self.record("r3")].joined(separator: "\n"))
-        #expect(throws: IngestError.invalidRecord(source: bad, line: 2, problem: .missingField("input_id"))) {
+        #expect(throws: IngestError.refused(problems: [.invalidRecord(source: bad, line: 2, problem: .missingField("input_id"))], total: 1)) {
             try Self.ingest([good, bad], into: store)
         }
         #expect(try store.dump() == before)
@@ -90,7 +90,7 @@ struct IngesterTests {
         _ = try Self.ingest([first], into: store)
         let before = try store.dump()
         let second = try folder.write("b.jsonl", Self.record("r1", output: "negative", extra: #","id":"req-1""#))
-        #expect(throws: IngestError.conflict(source: second, line: 1, id: "req-1")) {
+        #expect(throws: IngestError.refused(problems: [.conflict(source: second, line: 1, id: "req-1")], total: 1)) {
             try Self.ingest([second], into: store)
         }
         #expect(try store.dump() == before)
@@ -127,7 +127,7 @@ struct IngesterTests {
     func blankLines() throws {
         let folder = try TemporaryDirectory()
         let file = try folder.write("a.jsonl", "\n" + Self.record("r1") + "\n   \n{}\n")
-        #expect(throws: IngestError.invalidRecord(source: file, line: 4, problem: .missingField("task"))) {
+        #expect(throws: IngestError.refused(problems: [.invalidRecord(source: file, line: 4, problem: .missingField("task"))], total: 1)) {
             try Self.ingest([file], into: try Store(path: folder.storePath))
         }
     }
