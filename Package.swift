@@ -32,7 +32,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CurateKitTests", dependencies: ["CurateKit"]),
-        .testTarget(name: "CurateCLITests", dependencies: ["curate", "CurateKit"]),
+        .testTarget(
+            name: "CurateCLITests",
+            dependencies: ["curate", "CurateKit"],
+            exclude: ["Fixtures", "Snapshots"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

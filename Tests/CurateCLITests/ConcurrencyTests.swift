@@ -12,8 +12,22 @@ import Darwin
 struct ConcurrencyTests {
     static let linesPerProcess = 3_000
 
+    /// Starts one `curate` per argument list so that they really run at the same moment:
+    /// each is stopped as soon as it is spawned (before its `main` has run) and all are
+    /// continued together once the last one exists.
+    static func startTogether(_ invocations: [[String]], in workspace: TempWorkspace) throws -> [ChildProcess] {
+        var running: [ChildProcess] = []
+        for arguments in invocations {
+            let child = try workspace.start(arguments)
+            child.send(SIGSTOP)
+            running.append(child)
+        }
+        for child in running { child.send(SIGCONT) }
+        return running
+    }
+
     @Test("ingests started at the same time on different files all succeed and all records are kept", arguments: [
-        (2, false), (3, true),
+        (2, false), (3, false), (3, true),
     ])
     func simultaneousIngests(processes: Int, freshStore: Bool) throws {
         try TempWorkspace.with { workspace in
@@ -30,9 +44,7 @@ struct ConcurrencyTests {
                 try workspace.write("part-\(index).jsonl", LabelLines.generate(count: Self.linesPerProcess, prefix: "p\(index)", model: "model-\(index)"))
             }
 
-            let running = try (0..<processes).map { index in
-                try workspace.start(["ingest", "part-\(index).jsonl"] + storeArguments)
-            }
+            let running = try Self.startTogether((0..<processes).map { index in ["ingest", "part-\(index).jsonl"] + storeArguments }, in: workspace)
             let results = running.map { $0.wait() }
 
             for result in results {
@@ -48,6 +60,58 @@ struct ConcurrencyTests {
                 #expect(labels == Self.linesPerProcess, "model-\(index) has \(labels) labels")
             }
             #expect(try workspace.sqlite("PRAGMA integrity_check;", store: freshStore ? "shared/store.sqlite" : TempWorkspace.store) == "ok\n")
+        }
+    }
+
+    static let racers = 6
+    static let rounds = 5
+
+    @Test("processes that create a new store at the same moment all succeed")
+    func racingToCreateTheStore() throws {
+        try TempWorkspace.with { workspace in
+            for index in 0..<Self.racers {
+                try workspace.write("small-\(index).jsonl", LabelLines.generate(count: 20, prefix: "r\(index)"))
+            }
+            // Each round, several processes open a store that does not exist yet: they all
+            // create it, set it up and migrate it at once. Nobody may be told it is locked.
+            for round in 0..<Self.rounds {
+                let store = workspace.path("round-\(round).sqlite")
+                let running = try Self.startTogether((0..<Self.racers).map { ["ingest", "small-\($0).jsonl", "--store", store] }, in: workspace)
+                for (index, result) in running.map({ $0.wait() }).enumerated() {
+                    #expect(result.status == 0 && !result.killedBySignal, "round \(round), process \(index): \(result)")
+                }
+                #expect(try workspace.labelCount(arguments: ["--store", store]) == Self.racers * 20, "round \(round)")
+            }
+        }
+    }
+
+    @Test("a new store that another process is still setting up makes curate wait, not fail")
+    func waitsForAStoreBeingCreated() throws {
+        try TempWorkspace.with { workspace in
+            try workspace.write("labels.jsonl", LabelLines.file([LabelLines.llm(inputID: "a")]))
+            // What a racing first `curate` does to a store it has just created: the file exists,
+            // still with a rollback journal, and that process holds the write lock.
+            let holder = try ChildProcess(
+                executable: URL(fileURLWithPath: "/usr/bin/env"), arguments: ["sqlite3", workspace.path("new.sqlite")],
+                directory: workspace.root, environment: CurateRunner.environment(), stdin: .pipe)
+            let script = try #require(holder.input)
+            try script.write(contentsOf: Data("BEGIN IMMEDIATE;\nCREATE TABLE being_set_up (x);\n.shell touch locked\n".utf8))
+            while !workspace.exists("locked") {
+                usleep(2_000)  // sqlite3 has not taken the lock yet
+            }
+
+            let ingest = try workspace.start(["ingest", "labels.jsonl", "--store", "new.sqlite"])
+            // Give curate ample time to run into the lock (a stimulus, not an assertion: curate
+            // must wait for the lock however long it is held), then let go of it.
+            usleep(500_000)
+            try script.write(contentsOf: Data("ROLLBACK;\n".utf8))
+            try script.close()
+            _ = holder.wait()
+
+            let result = ingest.wait()
+            #expect(result.status == 0 && !result.killedBySignal, "\(result)")
+            #expect(!result.err.localizedCaseInsensitiveContains("locked"), "\(result)")
+            #expect(try workspace.labelCount(arguments: ["--store", "new.sqlite"]) == 1)
         }
     }
 
