@@ -31,15 +31,15 @@ public enum DiffTextRenderer {
     }
 
     private static func selection(_ changes: [ManifestDiff.FieldChange]) -> String {
-        var table = DiffTable(header: ["field", "before", "after"])
+        var table = TextTable(header: ["field", "before", "after"])
         for change in changes {
             table.append([change.field, value(change.before), value(change.after)])
         }
-        return "selection: \(count(changes.count, "change"))\n" + table.render()
+        return "selection: \(count(changes.count, "change"))\n" + table.render(indent: "  ")
     }
 
     private static func tuples(_ changes: [ManifestDiff.TupleChange]) -> String {
-        var table = DiffTable(header: ["change", "task", "producer", "prompt", "hash", "before", "after", "delta"], rightAligned: [5, 6, 7])
+        var table = TextTable(header: ["change", "task", "producer", "prompt", "hash", "before", "after", "delta"], rightAligned: [5, 6, 7])
         for change in changes {
             let tuple = change.tuple
             table.append([
@@ -47,11 +47,11 @@ public enum DiffTextRenderer {
                 String(change.before), String(change.after), delta(change.after - change.before),
             ])
         }
-        return "provenance tuples: \(tally(changes.map(\.kind)))\n" + table.render()
+        return "provenance tuples: \(tally(changes.map(\.kind)))\n" + table.render(indent: "  ")
     }
 
     private static func files(_ changes: [ManifestDiff.FileChange]) -> String {
-        var table = DiffTable(header: ["file", "split", "before", "after", "content"], rightAligned: [2, 3])
+        var table = TextTable(header: ["file", "split", "before", "after", "content"], rightAligned: [2, 3])
         for change in changes {
             let content: String
             switch (change.before, change.after) {
@@ -63,20 +63,20 @@ public enum DiffTextRenderer {
                 change.before.map { String($0.records) } ?? "-", change.after.map { String($0.records) } ?? "-", content,
             ])
         }
-        return "files: \(tally(changes.map(\.kind)))\n" + table.render()
+        return "files: \(tally(changes.map(\.kind)))\n" + table.render(indent: "  ")
     }
 
     private static func records(_ records: RecordChanges, before: Int, after: Int) -> String {
         var text = "records: \(before) → \(after) (\(delta(after - before))), compared by input (task, input_id)\n"
-        var counts = DiffTable(header: ["inputs", "count"], showsHeader: false, rightAligned: [1])
+        var counts = TextTable(header: ["inputs", "count"], showsHeader: false, rightAligned: [1])
         counts.append(["added", String(records.added)])
         counts.append(["removed", String(records.removed)])
         counts.append(["relabeled (other output)", String(records.relabeled)])
         counts.append(["replaced (same output, other record)", String(records.replaced)])
         counts.append(["unchanged", String(records.unchanged)])
-        text += counts.render()
+        text += counts.render(indent: "  ")
         guard !records.examples.isEmpty else { return text }
-        var table = DiffTable(header: ["change", "task", "input_id", "before", "after"])
+        var table = TextTable(header: ["change", "task", "input_id", "before", "after"])
         for example in records.examples {
             table.append([example.kind.rawValue, example.task, clip(example.inputID), labels(example.before), labels(example.after)])
         }
@@ -84,7 +84,7 @@ public enum DiffTextRenderer {
     }
 
     private static func labels(_ shifts: [TaskLabelShift]) -> String {
-        var table = DiffTable(header: ["task", "label", "before", "share", "after", "share", "delta"], rightAligned: [2, 3, 4, 5, 6])
+        var table = TextTable(header: ["task", "label", "before", "share", "after", "share", "delta"], rightAligned: [2, 3, 4, 5, 6])
         for shift in shifts {
             if shift.labels.isEmpty {
                 table.append([shift.task, "(\(shift.before.rawValue) → \(shift.after.rawValue))", "-", "-", "-", "-", "-"])
@@ -100,18 +100,18 @@ public enum DiffTextRenderer {
                 table.append([shift.task, "(\(shift.before.rawValue) → \(shift.after.rawValue))", "", "", "", "", ""])
             }
         }
-        return "label distribution: \(count(shifts.count, "task")) changed\n" + table.render()
+        return "label distribution: \(count(shifts.count, "task")) changed\n" + table.render(indent: "  ")
     }
 
     private static func flags(_ changes: [ManifestDiff.FlagChange]) -> String {
-        var table = DiffTable(header: ["flag", "target", "reason", "before", "after"], rightAligned: [3, 4])
+        var table = TextTable(header: ["flag", "target", "reason", "before", "after"], rightAligned: [3, 4])
         for change in changes {
             table.append([
                 change.flag.kind.rawValue, clip(change.flag.target), clip(change.flag.reason),
                 change.before.map(String.init) ?? "-", change.after.map(String.init) ?? "-",
             ])
         }
-        return "flags (labels matched): \(count(changes.count, "change"))\n" + table.render()
+        return "flags (labels matched): \(count(changes.count, "change"))\n" + table.render(indent: "  ")
     }
 
     // MARK: Values

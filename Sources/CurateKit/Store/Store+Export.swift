@@ -37,15 +37,7 @@ extension Store {
     /// Runs `body` inside one read transaction, so every query it makes sees the same
     /// snapshot of the store even while another process ingests.
     func readSnapshot<T>(_ body: () throws -> T) throws -> T {
-        try connection.execute("BEGIN DEFERRED")
-        do {
-            let result = try body()
-            try connection.execute("COMMIT")
-            return result
-        } catch {
-            try? connection.execute("ROLLBACK")
-            throw error
-        }
+        try transaction(begin: "BEGIN DEFERRED", body)
     }
 
     /// Every (task, provenance tuple) that has labels, with counts, sorted by tuple;

@@ -63,9 +63,11 @@ public final class Store {
         }
     }
 
-    /// Runs `body` in one write transaction: committed when it returns, rolled back when it throws.
-    func transaction<T>(_ body: () throws -> T) throws -> T {
-        try connection.execute("BEGIN IMMEDIATE")
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    /// - Parameter begin: `BEGIN IMMEDIATE` (the default) takes the write lock first, so writers
+    ///   queue instead of failing; `BEGIN DEFERRED` reads one snapshot without blocking writers.
+    func transaction<T>(begin: String = "BEGIN IMMEDIATE", _ body: () throws -> T) throws -> T {
+        try connection.execute(begin)
         do {
             let result = try body()
             try connection.execute("COMMIT")

@@ -48,7 +48,7 @@ struct BackfillReport {
                 String(era.span.commit.prefix(7)), String(era.labels.count),
             ])
         }
-        text += table.render().split(separator: "\n").map { "  " + $0 + "\n" }.joined()
+        text += table.render(indent: "  ")
         if !version.beforeFirstCommit.isEmpty, let first = version.firstCommitAt {
             text += "  left as they were: \(labels(version.beforeFirstCommit.count)) created before the file's first commit "
                 + "(\(first.rfc3339)), \(span(version.beforeFirstCommit))\n"

@@ -8,13 +8,11 @@ struct IngestReport {
     func render() -> String {
         let names = sources.map { $0 == "-" ? "<stdin>" : $0 }.joined(separator: ", ")
         var text = "ingested \(summary.lines) line\(summary.lines == 1 ? "" : "s") from \(names)\n"
-        let counts = [("new", summary.new), ("duplicates", summary.duplicates), ("rejected", summary.rejected)]
-        let width = counts.map { String($0.1).count }.max() ?? 1
-        for (name, count) in counts {
-            let number = String(count)
-            text += "  " + name.padding(toLength: 12, withPad: " ", startingAt: 0)
-                + String(repeating: " ", count: width - number.count) + number + "\n"
-        }
+        var counts = TextTable(header: ["count", "records"], showsHeader: false, rightAligned: [1])
+        counts.append(["new", String(summary.new)])
+        counts.append(["duplicates", String(summary.duplicates)])
+        counts.append(["rejected", String(summary.rejected)])
+        text += counts.render(indent: "  ")
         if let rejectPath = summary.rejectPath {
             text += "rejected lines written to \(rejectPath)\n"
         }

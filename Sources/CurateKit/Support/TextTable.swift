@@ -1,6 +1,6 @@
-/// A plain text table for diff output: columns two spaces apart, numbers right-aligned,
-/// every line indented, no trailing spaces.
-struct DiffTable {
+/// A plain text table for people: columns two spaces apart, numeric columns
+/// right-aligned, every line indented alike, no trailing spaces.
+public struct TextTable: Sendable {
     private let header: [String]
     private let showsHeader: Bool
     private let rightAligned: Set<Int>
@@ -9,18 +9,19 @@ struct DiffTable {
     /// - Parameters:
     ///   - header: the column titles; with `showsHeader` false they only set the column count.
     ///   - rightAligned: the indexes of numeric columns.
-    init(header: [String], showsHeader: Bool = true, rightAligned: Set<Int> = []) {
+    public init(header: [String], showsHeader: Bool = true, rightAligned: Set<Int> = []) {
         self.header = header
         self.showsHeader = showsHeader
         self.rightAligned = rightAligned
     }
 
-    mutating func append(_ row: [String]) {
+    /// Adds a row with one cell per column.
+    public mutating func append(_ row: [String]) {
         rows.append(row)
     }
 
     /// The table, each line starting with `indent` and ending with a newline.
-    func render(indent: String = "  ") -> String {
+    public func render(indent: String = "") -> String {
         let all = (showsHeader ? [header] : []) + rows
         let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         return all.map { row in
