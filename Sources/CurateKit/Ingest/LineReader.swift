@@ -31,7 +31,7 @@ public struct LineReader: ~Copyable {
 
     /// Opens `path` for reading; `-` is standard input.
     /// - Throws: ``IngestError/unreadable(path:reason:)`` when it cannot be opened.
-    public init(path: String, chunkSize: Int = 4 << 20) throws(IngestError) {
+    public init(path: String, chunkSize: Int = 1 << 20) throws(IngestError) {
         if path == "-" {
             descriptor = STDIN_FILENO
             closesDescriptor = false
