@@ -241,34 +241,14 @@ extension JSONParser {
         return left.lexicographicallyPrecedes(right) ? .orderedAscending : .orderedDescending
     }
 
-    /// A canonical key's bytes with its escapes undone (canonical keys use only the short escapes and \u00XX).
+    /// A canonical key's bytes with its escapes undone, decoded by the parser's own string scanner.
     private static func decodedKey(_ span: MemberSpan, in output: [UInt8]) -> [UInt8] {
-        let escaped = output[(span.start + 1)..<(span.keyEnd - 1)]
-        guard span.keyHasEscapes else { return Array(escaped) }
-        var decoded: [UInt8] = []
-        var position = escaped.startIndex
-        while position < escaped.endIndex {
-            let byte = escaped[position]
-            guard byte == UInt8(ascii: "\\"), position + 1 < escaped.endIndex else {
-                decoded.append(byte)
-                position += 1
-                continue
-            }
-            let code = escaped[position + 1]
-            switch code {
-            case UInt8(ascii: "n"): decoded.append(0x0A)
-            case UInt8(ascii: "r"): decoded.append(0x0D)
-            case UInt8(ascii: "t"): decoded.append(0x09)
-            case UInt8(ascii: "b"): decoded.append(0x08)
-            case UInt8(ascii: "f"): decoded.append(0x0C)
-            case UInt8(ascii: "u"):
-                let hex = escaped[(position + 2)..<min(position + 6, escaped.endIndex)]
-                decoded.append(UInt8(String(decoding: hex, as: UTF8.self), radix: 16) ?? 0)
-                position += 4
-            default: decoded.append(code)
-            }
-            position += 2
+        let quoted = output[span.start..<span.keyEnd]
+        let unquoted = Array(quoted.dropFirst().dropLast())
+        guard span.keyHasEscapes else { return unquoted }
+        return quoted.withUnsafeBytes { bytes in
+            var parser = JSONParser(bytes)
+            return (try? parser.scanString())?.decoded ?? unquoted
         }
-        return decoded
     }
 }
