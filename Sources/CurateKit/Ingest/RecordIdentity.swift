@@ -15,7 +15,7 @@ public enum RecordIdentity {
 
     /// The canonical content bytes that ``contentDigest(of:)`` hashes.
     public static func canonicalContent(of record: LabelRecord) -> [UInt8] {
-        var writer = SortedObjectWriter()
+        var writer = SortedObjectWriter(capacity: 1024)
         switch record.producer {
         case .human(let annotator):
             writer.string("annotator", annotator)
@@ -33,10 +33,11 @@ public enum RecordIdentity {
         writer.raw("output", record.output)
         writer.raw("params", record.params)
         if case .llm(_, let prompt, _, _) = record.producer {
-            var promptObject: [(key: String, value: JSONValue)] = [("name", .string(prompt.name))]
-            if let sha256 = prompt.sha256 { promptObject.append(("sha256", .string(sha256))) }
-            promptObject.append(("version", .string(prompt.version)))
-            writer.raw("prompt", JSONWriter.canonical(.object(promptObject)))
+            var promptObject = SortedObjectWriter()
+            promptObject.string("name", prompt.name)
+            promptObject.string("sha256", prompt.sha256)
+            promptObject.string("version", prompt.version)
+            writer.raw("prompt", promptObject.finish())
         }
         writer.string("run", record.run)
         writer.string("task", record.task)
@@ -48,15 +49,20 @@ public enum RecordIdentity {
 private struct SortedObjectWriter {
     private var bytes: [UInt8]
 
-    init() {
+    init(capacity: Int = 256) {
         bytes = [UInt8(ascii: "{")]
-        bytes.reserveCapacity(1024)
+        bytes.reserveCapacity(capacity)
     }
 
     mutating func raw(_ key: String, _ canonicalJSON: String?) {
         guard let canonicalJSON else { return }
         writeKey(key)
         JSONWriter.writeRaw(canonicalJSON, to: &bytes)
+    }
+
+    mutating func raw(_ key: String, _ canonicalJSON: [UInt8]) {
+        writeKey(key)
+        bytes.append(contentsOf: canonicalJSON)
     }
 
     mutating func string(_ key: String, _ value: String?) {

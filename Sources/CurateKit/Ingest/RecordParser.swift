@@ -71,6 +71,12 @@ public enum RecordParser {
         return record
     }
 
+    /// The members of an object already in canonical form (a nested value of the record).
+    private static func canonicalMembers(of canonicalObject: String) -> [JSONParser.CanonicalMember]? {
+        var text = canonicalObject
+        return text.withUTF8 { try? JSONParser.canonicalMembers(of: UnsafeRawBufferPointer($0)) } ?? nil
+    }
+
     private static func producer(origin: Origin, fields: Fields) throws(RecordProblem) -> LabelRecord.Producer {
         switch origin {
         case .human:
@@ -83,27 +89,21 @@ public enum RecordParser {
                 throw .invalidValue(field: "annotator", reason: "only a human label has an annotator (set \"origin\": \"human\")")
             }
             let model = try fields.requiredString("model")
-            guard let promptJSON = fields.json("prompt") else { throw .missingField("prompt") }
-            let promptValue: JSONValue
-            do {
-                promptValue = try JSONParser.parse(promptJSON)
-            } catch {
-                throw .notJSON(offset: error.offset, reason: error.reason)
-            }
+            guard let promptValue = fields["prompt"] else { throw .missingField("prompt") }
             let (prompt, text) = try promptReference(promptValue)
             let status: HashStatus = prompt.sha256 == nil ? .unknown : .recorded
             return .llm(model: model, prompt: prompt, promptText: text, hashStatus: status)
         }
     }
 
-    private static func promptReference(_ value: JSONValue) throws(RecordProblem) -> (PromptRef, String?) {
-        guard case .object(let members) = value else {
+    private static func promptReference(_ value: JSONParser.CanonicalValue) throws(RecordProblem) -> (PromptRef, String?) {
+        guard case .json(let object, "an object") = value, let members = canonicalMembers(of: object) else {
             throw .wrongType(field: "prompt", expected: "an object {\"name\",\"version\",\"sha256\"?,\"text\"?}", found: value.typeDescription)
         }
         for member in members where !knownPromptFields.contains(member.key) {
             throw .invalidValue(field: "prompt.\(member.key)", reason: "not a prompt field (use name, version, sha256, text)")
         }
-        let fields = PromptFields(members: members)
+        let fields = Fields(members: members, prefix: "prompt.")
         let name = try fields.requiredString("name")
         let version = try fields.requiredString("version")
         let text = try fields.optionalString("text", allowEmpty: true)
@@ -127,9 +127,12 @@ public enum RecordParser {
 /// A record has a dozen fields at most, so a linear scan beats hashing every key.
 private struct Fields {
     let members: [JSONParser.CanonicalMember]
+    /// Put before field names in errors: `prompt.` for the members of `prompt`.
+    let prefix: String
 
-    init(members: [JSONParser.CanonicalMember]) {
+    init(members: [JSONParser.CanonicalMember], prefix: String = "") {
         self.members = members
+        self.prefix = prefix
     }
 
     subscript(name: String) -> JSONParser.CanonicalValue? {
@@ -149,7 +152,7 @@ private struct Fields {
     }
 
     func requiredString(_ name: String) throws(RecordProblem) -> String {
-        guard let value = self[name] else { throw .missingField(name) }
+        guard let value = self[name] else { throw .missingField(prefix + name) }
         return try string(name, value, allowEmpty: false)
     }
 
@@ -163,8 +166,8 @@ private struct Fields {
         switch self[name] {
         case nil, .json(_, "null"): return nil
         case .json(let text, "an object"): return text
-        case .json(_, let type): throw .wrongType(field: name, expected: "an object", found: type)
-        case .string: throw .wrongType(field: name, expected: "an object", found: "a string")
+        case .json(_, let type): throw .wrongType(field: prefix + name, expected: "an object", found: type)
+        case .string: throw .wrongType(field: prefix + name, expected: "an object", found: "a string")
         }
     }
 
@@ -179,38 +182,10 @@ private struct Fields {
     private func string(_ name: String, _ value: JSONParser.CanonicalValue, allowEmpty: Bool) throws(RecordProblem) -> String {
         switch value {
         case .json(_, let type):
-            throw .wrongType(field: name, expected: "a string", found: type)
+            throw .wrongType(field: prefix + name, expected: "a string", found: type)
         case .string(let text):
-            if !allowEmpty, text.isEmpty { throw .invalidValue(field: name, reason: "is empty") }
+            if !allowEmpty, text.isEmpty { throw .invalidValue(field: prefix + name, reason: "is empty") }
             return text
         }
-    }
-}
-
-/// The members of a record's `prompt` object, read with field-named errors.
-private struct PromptFields {
-    let members: [(key: String, value: JSONValue)]
-    let prefix = "prompt."
-
-    subscript(name: String) -> JSONValue? {
-        members.first { $0.key == name }?.value
-    }
-
-    func requiredString(_ name: String) throws(RecordProblem) -> String {
-        guard let value = self[name] else { throw .missingField(prefix + name) }
-        return try string(name, value, allowEmpty: false)
-    }
-
-    func optionalString(_ name: String, allowEmpty: Bool = false) throws(RecordProblem) -> String? {
-        guard let value = self[name], value != .null else { return nil }
-        return try string(name, value, allowEmpty: allowEmpty)
-    }
-
-    private func string(_ name: String, _ value: JSONValue, allowEmpty: Bool) throws(RecordProblem) -> String {
-        guard case .string(let text) = value else {
-            throw .wrongType(field: prefix + name, expected: "a string", found: value.typeDescription)
-        }
-        if !allowEmpty, text.isEmpty { throw .invalidValue(field: prefix + name, reason: "is empty") }
-        return text
     }
 }

@@ -17,6 +17,14 @@ extension JSONParser {
         case string(String)
         /// Canonical JSON text and the value's JSON type, as ``JSONValue/typeDescription`` names it.
         case json(String, type: String)
+
+        /// The value's JSON type ("a string", "an object", …).
+        var typeDescription: String {
+            switch self {
+            case .string: "a string"
+            case .json(_, let type): type
+            }
+        }
     }
 
     /// Where one object member sits in the output: `"key":value`.
