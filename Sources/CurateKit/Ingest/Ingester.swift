@@ -89,25 +89,6 @@ public struct Ingester {
         summary.rejectPath = rejects?.path
         return summary
     }
-
-    /// Parses a batch's lines, split evenly over the machine's cores.
-    static func parse(_ batch: LineBatch) -> [Result<LabelRecord, RecordProblem>] {
-        let lines = batch.lines
-        let workers = min(max(1, ProcessInfo.processInfo.activeProcessorCount), max(1, lines.count / 256))
-        let results = ResultSlots(count: lines.count)
-        batch.bytes.withUnsafeBytes { bytes in
-            let shared = SharedBytes(bytes: bytes)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let lower = lines.count * worker / workers
-                let upper = lines.count * (worker + 1) / workers
-                for index in lower..<upper {
-                    let line = UnsafeRawBufferPointer(rebasing: shared.bytes[lines[index].range])
-                    results.set(index, Result { () throws(RecordProblem) -> LabelRecord in try RecordParser.parse(line) })
-                }
-            }
-        }
-        return results.collect()
-    }
 }
 
 extension IngestSummary {
@@ -123,33 +104,5 @@ extension IngestSummary {
         case .conflict:
             break
         }
-    }
-}
-
-/// Read-only input bytes shared by the parse workers for the duration of one batch.
-private struct SharedBytes: @unchecked Sendable {
-    let bytes: UnsafeRawBufferPointer
-}
-
-/// One result slot per line; each worker writes only its own slots.
-private final class ResultSlots: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<Result<LabelRecord, RecordProblem>?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func set(_ index: Int, _ result: Result<LabelRecord, RecordProblem>) {
-        slots[index] = result
-    }
-
-    func collect() -> [Result<LabelRecord, RecordProblem>] {
-        slots.map { $0 ?? .failure(.notJSON(offset: 0, reason: "line was not parsed")) }
     }
 }

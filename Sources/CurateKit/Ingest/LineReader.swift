@@ -16,7 +16,7 @@ public struct LineBatch: Sendable {
 /// Reads an input in large chunks and hands out whole lines, so memory stays flat
 /// however large the input. Blank lines are skipped (they still count for numbering);
 /// a final line without a newline is kept; a CR before LF is dropped.
-public struct LineReader: ~Copyable {
+public final class LineReader {
     private let descriptor: Int32
     private let closesDescriptor: Bool
     private var pending: [UInt8] = []
@@ -56,7 +56,7 @@ public struct LineReader: ~Copyable {
     }
 
     /// The next batch of complete lines, or nil at the end of the input.
-    public mutating func nextBatch(path: String) throws(IngestError) -> LineBatch? {
+    public func nextBatch(path: String) throws(IngestError) -> LineBatch? {
         while !reachedEnd {
             let split = pending.lastIndex(of: 0x0A)
             if let split, pending.count >= chunkSize {
@@ -68,7 +68,7 @@ public struct LineReader: ~Copyable {
         return takeLines(through: pending.count)
     }
 
-    private mutating func fill(path: String) throws(IngestError) {
+    private func fill(path: String) throws(IngestError) {
         let readCount = read(descriptor, readBuffer.baseAddress, readBuffer.count)
         if readCount < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         if readCount == 0 { reachedEnd = true }
@@ -76,7 +76,7 @@ public struct LineReader: ~Copyable {
         bytesRead += readCount
     }
 
-    private mutating func takeLines(through end: Int) -> LineBatch {
+    private func takeLines(through end: Int) -> LineBatch {
         let bytes = Array(pending[..<end])
         pending.removeFirst(end)
         var lines: [(range: Range<Int>, number: Int)] = []

@@ -1,10 +1,11 @@
 import Foundation
 
-/// Reads and parses inputs on a background thread, a few batches ahead of the
-/// writer, so parsing (on every core) overlaps with writing to the store.
+/// Reads inputs in batches and parses each batch on its own worker thread, one
+/// worker per core, handing the parsed batches to the writer in input order.
 ///
-/// At most ``capacity`` parsed batches wait in memory, so memory stays flat
-/// however large the input. Call ``stop()`` exactly once when done.
+/// Workers take whole batches, so no core waits for another to finish its share;
+/// at most ``ahead`` batches are read before the writer has taken them, so memory
+/// stays flat however large the input. Call ``stop()`` exactly once when done.
 final class ParsePipeline: @unchecked Sendable {
     /// One batch of lines from one input, with each line's parse result.
     struct Item: Sendable {
@@ -13,81 +14,114 @@ final class ParsePipeline: @unchecked Sendable {
         let parsed: [Result<LabelRecord, RecordProblem>]
     }
 
-    private let paths: [String]
+    private static let ahead = 4
     private let condition = NSCondition()
-    private var queue: [Result<Item, IngestError>] = []
-    private var finished = false
+    // Everything below is guarded by `condition`.
+    private let inputs: InputSequence
+    private var handedOut = 0
+    private var nextToTake = 0
+    private var end: Int?
+    private var ready: [Int: Result<Item, IngestError>] = [:]
     private var cancelled = false
-    private let stopped = DispatchSemaphore(value: 0)
-    private static let capacity = 2
+    private var runningWorkers: Int
 
     /// Starts reading `paths` in order (`-` is standard input).
     init(paths: [String]) {
-        self.paths = paths
-        let thread = Thread { [self] in
-            produce()
-            stopped.signal()
+        inputs = InputSequence(paths: paths)
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        runningWorkers = workers
+        for index in 0..<workers {
+            let thread = Thread { [self] in work() }
+            thread.name = "curate.parse.\(index)"
+            thread.start()
         }
-        thread.name = "curate.parse"
-        thread.start()
     }
 
     /// The next parsed batch, in input order; nil after the last one.
     /// - Throws: the error that stopped reading (an unreadable input).
     func next() throws(IngestError) -> Item? {
         condition.lock()
-        while queue.isEmpty && !finished { condition.wait() }
-        guard !queue.isEmpty else {
-            condition.unlock()
-            return nil
-        }
-        let item = queue.removeFirst()
+        defer { condition.unlock() }
+        while ready[nextToTake] == nil && end != nextToTake { condition.wait() }
+        guard let item = ready.removeValue(forKey: nextToTake) else { return nil }
+        nextToTake += 1
         condition.broadcast()
-        condition.unlock()
         return try item.get()
     }
 
-    /// Stops reading (if it has not finished) and waits for the reader thread to end.
+    /// Stops reading (if it has not finished) and waits for the workers to end.
     func stop() {
         condition.lock()
         cancelled = true
         condition.broadcast()
+        while runningWorkers > 0 { condition.wait() }
         condition.unlock()
-        stopped.wait()
     }
 
-    private func produce() {
-        defer { finish() }
-        for path in paths {
-            let name = path == "-" ? "<stdin>" : path
-            do {
-                var reader = try LineReader(path: path)
-                while let batch = try reader.nextBatch(path: name) {
-                    let item = Item(source: name, batch: batch, parsed: Ingester.parse(batch))
-                    guard push(.success(item)) else { return }
+    /// A worker: read the next batch (one worker at a time), parse it (all at once), repeat.
+    private func work() {
+        condition.lock()
+        while true {
+            while !cancelled && end == nil && handedOut - nextToTake >= Self.ahead { condition.wait() }
+            if cancelled || end != nil { break }
+            let sequence = handedOut
+            switch inputs.next() {
+            case .success(nil):
+                end = sequence
+                condition.broadcast()
+            case .failure(let error):
+                ready[sequence] = .failure(error)
+                end = sequence + 1
+                condition.broadcast()
+            case .success(let (source, batch)?):
+                handedOut += 1
+                condition.unlock()
+                let item = Item(source: source, batch: batch, parsed: Self.parse(batch))
+                condition.lock()
+                ready[sequence] = .success(item)
+                condition.broadcast()
+            }
+        }
+        runningWorkers -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Parses each line of a batch.
+    static func parse(_ batch: LineBatch) -> [Result<LabelRecord, RecordProblem>] {
+        batch.bytes.withUnsafeBytes { bytes in
+            batch.lines.map { line in
+                Result { () throws(RecordProblem) -> LabelRecord in
+                    try RecordParser.parse(UnsafeRawBufferPointer(rebasing: bytes[line.range]))
                 }
-            } catch {
-                _ = push(.failure(error))
-                return
             }
         }
     }
+}
 
-    /// Queues a result, waiting while the queue is full; false once stopped.
-    private func push(_ result: Result<Item, IngestError>) -> Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        while queue.count >= Self.capacity && !cancelled { condition.wait() }
-        guard !cancelled else { return false }
-        queue.append(result)
-        condition.broadcast()
-        return true
+/// The inputs of one ingest as one run of batches: each path in turn, to its end.
+private final class InputSequence {
+    private var paths: ArraySlice<String>
+    private var reader: LineReader?
+    private var source = ""
+
+    init(paths: [String]) {
+        self.paths = paths[...]
     }
 
-    private func finish() {
-        condition.lock()
-        finished = true
-        condition.broadcast()
-        condition.unlock()
+    /// The next batch and the name of its input; nil after the last input.
+    func next() -> Result<(String, LineBatch)?, IngestError> {
+        do {
+            while true {
+                if let reader, let batch = try reader.nextBatch(path: source) {
+                    return .success((source, batch))
+                }
+                guard let path = paths.popFirst() else { return .success(nil) }
+                source = path == "-" ? "<stdin>" : path
+                reader = try LineReader(path: path)
+            }
+        } catch {
+            return .failure(error)
+        }
     }
 }

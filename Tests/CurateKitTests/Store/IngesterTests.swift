@@ -137,7 +137,7 @@ struct IngesterTests {
         let folder = try TemporaryDirectory()
         let long = Self.record("r1", extra: #","meta":{"blob":"\#(String(repeating: "x", count: 10_000))"}"#)
         let file = try folder.write("a.jsonl", [long, Self.record("r2")].joined(separator: "\n"))
-        var reader = try LineReader(path: file, chunkSize: 1024)
+        let reader = try LineReader(path: file, chunkSize: 1024)
         var lines: [String] = []
         while let batch = try reader.nextBatch(path: file) {
             lines += batch.lines.map { String(decoding: batch.bytes[$0.range], as: UTF8.self) }
