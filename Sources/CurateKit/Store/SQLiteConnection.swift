@@ -113,7 +113,6 @@ final class Statement {
             switch value {
             case .text(let text): bind(index, text)
             case .integer(let number): bind(index, number)
-            case .null: sqlite3_bind_null(handle, index)
             }
         }
     }
@@ -164,6 +163,5 @@ final class Statement {
     enum Value {
         case text(String?)
         case integer(Int64?)
-        case null
     }
 }

@@ -56,10 +56,9 @@ struct Diff: ParsableCommand {
     /// is neither a path here nor `REV:PATH`.
     private func load(_ argument: String, here: URL) throws -> DatasetSource {
         let given = URL(fileURLWithPath: argument, relativeTo: here).standardizedFileURL
-        if !FileManager.default.fileExists(atPath: given.path), !argument.contains("/"), !argument.contains(":"),
-           let workspace = try? storeOptions.workspace(storeMustExist: false),
-           let folder = try? DatasetFolder(datasets: workspace.datasetsURL, name: argument), folder.exists {
-            return try DatasetSource.load(folder.url.path, label: argument, relativeTo: here)
+        if !FileManager.default.fileExists(atPath: given.path), !argument.contains(":"),
+           let named = storeOptions.existingDataset(named: argument) {
+            return try DatasetSource.load(named.path, label: argument, relativeTo: here)
         }
         return try DatasetSource.load(argument, relativeTo: here)
     }

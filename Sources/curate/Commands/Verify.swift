@@ -45,10 +45,7 @@ struct Verify: ParsableCommand {
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let given = URL(fileURLWithPath: dataset, relativeTo: here).standardizedFileURL
         if FileManager.default.fileExists(atPath: given.path) { return given }
-        if let workspace = try? storeOptions.workspace(storeMustExist: false), !dataset.contains("/"),
-           let folder = try? DatasetFolder(datasets: workspace.datasetsURL, name: dataset), folder.exists {
-            return folder.url
-        }
+        if let named = storeOptions.existingDataset(named: dataset) { return named }
         throw ExportError.datasetMissing(path: given.path)
     }
 }

@@ -20,6 +20,13 @@ struct StoreOptions: ParsableArguments {
         return try Workspace.locate(from: here, explicitStore: explicitStore, mustExist: storeMustExist)
     }
 
+    /// `datasets/NAME` of the workspace, when `name` is a bare dataset name whose folder exists.
+    func existingDataset(named name: String) -> URL? {
+        guard !name.contains("/"), let workspace = try? workspace(storeMustExist: false),
+              let folder = try? DatasetFolder(datasets: workspace.datasetsURL, name: name), folder.exists else { return nil }
+        return folder.url
+    }
+
     /// Opens the workspace's store.
     func openStore(mustExist: Bool) throws -> Store {
         try Store(path: workspace(storeMustExist: mustExist).storeURL.path)
