@@ -89,13 +89,17 @@ final class ParsePipeline: @unchecked Sendable {
 
     /// Parses each line of a batch.
     static func parse(_ batch: LineBatch) -> [Result<LabelRecord, RecordProblem>] {
+        var parser = RecordParser()
+        var parsed: [Result<LabelRecord, RecordProblem>] = []
+        parsed.reserveCapacity(batch.lines.count)
         batch.bytes.withUnsafeBytes { bytes in
-            batch.lines.map { line in
-                Result { () throws(RecordProblem) -> LabelRecord in
-                    try RecordParser.parse(UnsafeRawBufferPointer(rebasing: bytes[line.range]))
-                }
+            for line in batch.lines {
+                parsed.append(Result { () throws(RecordProblem) -> LabelRecord in
+                    try parser.parse(UnsafeRawBufferPointer(rebasing: bytes[line.range]))
+                })
             }
         }
+        return parsed
     }
 }
 

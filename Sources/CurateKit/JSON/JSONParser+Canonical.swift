@@ -6,27 +6,6 @@ import Foundation
 /// This is the ingest hot path: a string without escapes is copied as is, and an
 /// object whose keys already come in order is never re-sorted.
 extension JSONParser {
-    /// One top-level member of an object read by ``canonicalMembers(of:)``.
-    struct CanonicalMember {
-        let key: String
-        let value: CanonicalValue
-    }
-
-    /// A member's value: a string decoded, anything else as canonical JSON.
-    enum CanonicalValue {
-        case string(String)
-        /// Canonical JSON text and the value's JSON type, as ``JSONValue/typeDescription`` names it.
-        case json(String, type: String)
-
-        /// The value's JSON type ("a string", "an object", …).
-        var typeDescription: String {
-            switch self {
-            case .string: "a string"
-            case .json(_, let type): type
-            }
-        }
-    }
-
     /// Where one object member sits in the output: `"key":value`.
     struct MemberSpan {
         let start: Int
@@ -34,75 +13,6 @@ extension JSONParser {
         let end: Int
         let keyOffset: Int
         let keyHasEscapes: Bool
-    }
-
-    /// The members of the JSON object in `bytes`, string values decoded and all
-    /// others in canonical form, in input order.
-    /// - Throws: ``SyntaxError`` for anything that is not one JSON value; a
-    ///   non-object value is returned as nil so the caller can name its type.
-    static func canonicalMembers(of bytes: UnsafeRawBufferPointer) throws(SyntaxError) -> [CanonicalMember]? {
-        var parser = JSONParser(bytes)
-        parser.skipWhitespace()
-        guard parser.current == UInt8(ascii: "{") else {
-            var scratch: [UInt8] = []
-            var spans: [MemberSpan] = []
-            try parser.canonicalizeValue(into: &scratch, spans: &spans)
-            parser.skipWhitespace()
-            guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON value") }
-            return nil
-        }
-        var members: [CanonicalMember] = []
-        var seenKeys: [String] = []
-        var output: [UInt8] = []
-        var spans: [MemberSpan] = []
-        parser.index += 1
-        parser.skipWhitespace()
-        if parser.current != UInt8(ascii: "}") {
-            while true {
-                guard parser.current == UInt8(ascii: "\"") else { throw parser.error("expected a string key in an object") }
-                let keyOffset = parser.index
-                let key = try parser.parseString()
-                if seenKeys.contains(key) { throw SyntaxError(offset: keyOffset, reason: "duplicate key \"\(key)\" in an object") }
-                seenKeys.append(key)
-                parser.skipWhitespace()
-                guard parser.current == UInt8(ascii: ":") else { throw parser.error("expected ':' after an object key") }
-                parser.index += 1
-                parser.skipWhitespace()
-                if parser.current == UInt8(ascii: "\"") {
-                    members.append(CanonicalMember(key: key, value: .string(try parser.parseString())))
-                } else {
-                    let type = parser.currentTypeDescription
-                    output.removeAll(keepingCapacity: true)
-                    try parser.canonicalizeValue(into: &output, spans: &spans)
-                    members.append(CanonicalMember(key: key, value: .json(String(decoding: output, as: UTF8.self), type: type)))
-                }
-                parser.skipWhitespace()
-                if parser.current == UInt8(ascii: ",") {
-                    parser.index += 1
-                    parser.skipWhitespace()
-                } else if parser.current == UInt8(ascii: "}") {
-                    break
-                } else {
-                    throw parser.error("expected ',' or '}' in an object")
-                }
-            }
-        }
-        parser.index += 1
-        parser.skipWhitespace()
-        guard parser.index == bytes.count else { throw parser.error("unexpected text after the JSON value") }
-        return members
-    }
-
-    /// The JSON type of the value starting at the current byte.
-    private var currentTypeDescription: String {
-        switch current {
-        case UInt8(ascii: "{"): "an object"
-        case UInt8(ascii: "["): "an array"
-        case UInt8(ascii: "\""): "a string"
-        case UInt8(ascii: "t"), UInt8(ascii: "f"): "a boolean"
-        case UInt8(ascii: "n"): "null"
-        default: "a number"
-        }
     }
 
     /// Validates the value at the current byte and appends its canonical form to `output`.
@@ -117,8 +27,8 @@ extension JSONParser {
         case UInt8(ascii: "n"): try expectLiteral("null"); output.append(contentsOf: "null".utf8)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let start = index
-            _ = try parseNumber()
-            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+            try scanNumber()
+            appendBytes(start..<index, to: &output)
         default: throw error("unexpected character, expected a value")
         }
     }
@@ -128,7 +38,7 @@ extension JSONParser {
         let token = try scanString()
         guard let decoded = token.decoded else {
             output.append(UInt8(ascii: "\""))
-            output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[token.raw]))
+            appendBytes(token.raw, to: &output)
             output.append(UInt8(ascii: "\""))
             return false
         }

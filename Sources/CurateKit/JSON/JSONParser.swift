@@ -150,6 +150,12 @@ public struct JSONParser {
 
     mutating func parseNumber() throws(SyntaxError) -> String {
         let start = index
+        try scanNumber()
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    }
+
+    /// Moves past the number at the current byte, validating its grammar.
+    mutating func scanNumber() throws(SyntaxError) {
         if current == UInt8(ascii: "-") { index += 1 }
         guard let first = current, isDigit(first) else { throw error("expected a digit in a number") }
         index += 1
@@ -168,7 +174,6 @@ public struct JSONParser {
             guard let digit = current, isDigit(digit) else { throw error("expected a digit in a number's exponent") }
             skipDigits()
         }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
     private func isDigit(_ byte: UInt8) -> Bool {
@@ -197,8 +202,11 @@ public struct JSONParser {
     mutating func scanString() throws(SyntaxError) -> StringToken {
         index += 1
         let start = index
+        guard let base = bytes.baseAddress else { throw error("unterminated string") }
         var sawNonASCII = false
-        while index < bytes.count {
+        while true {
+            index = StringBytes.firstSpecial(in: base, from: index, to: bytes.count, orNonASCII: !sawNonASCII)
+            guard index < bytes.count else { throw error("unterminated string") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let raw = start..<index
@@ -212,18 +220,29 @@ public struct JSONParser {
                 return try scanEscapedString(from: start)
             }
             if byte < 0x20 { throw error("unescaped control character in a string") }
-            if byte >= 0x80 { sawNonASCII = true }
+            sawNonASCII = true
             index += 1
         }
-        throw error("unterminated string")
+    }
+
+    /// Appends the input bytes in `range` to `output`.
+    func appendBytes(_ range: Range<Int>, to output: inout [UInt8]) {
+        guard let base = bytes.baseAddress else { return }
+        output.append(contentsOf: UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self) + range.lowerBound, count: range.count))
     }
 
     /// The slow path: a string with escapes, decoded into a byte buffer.
     private mutating func scanEscapedString(from start: Int) throws(SyntaxError) -> StringToken {
-        var decoded = [UInt8](UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
-        while index < bytes.count {
-            let byte = bytes[index]
-            switch byte {
+        var decoded: [UInt8] = []
+        decoded.reserveCapacity(index - start + 32)
+        appendBytes(start..<index, to: &decoded)
+        guard let base = bytes.baseAddress else { throw error("unterminated string") }
+        while true {
+            let runStart = index
+            index = StringBytes.firstSpecial(in: base, from: index, to: bytes.count, orNonASCII: false)
+            appendBytes(runStart..<index, to: &decoded)
+            guard index < bytes.count else { throw error("unterminated string") }
+            switch bytes[index] {
             case UInt8(ascii: "\""):
                 let raw = start..<index
                 index += 1
@@ -234,14 +253,10 @@ public struct JSONParser {
             case UInt8(ascii: "\\"):
                 index += 1
                 try appendEscape(to: &decoded)
-            case ..<0x20:
-                throw error("unescaped control character in a string")
             default:
-                decoded.append(byte)
-                index += 1
+                throw error("unescaped control character in a string")
             }
         }
-        throw error("unterminated string")
     }
 
     private mutating func appendEscape(to decoded: inout [UInt8]) throws(SyntaxError) {

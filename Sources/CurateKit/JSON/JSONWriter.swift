@@ -95,11 +95,16 @@ public enum JSONWriter {
 
     static func writeStringBytes(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        guard let base = bytes.baseAddress else {
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         var runStart = 0
-        for index in 0..<bytes.count {
-            let byte = bytes[index]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+        while true {
+            let index = StringBytes.firstSpecial(in: base, from: runStart, to: bytes.count, orNonASCII: false)
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            guard index < bytes.count else { break }
+            let byte = bytes[index]
             runStart = index + 1
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
@@ -115,7 +120,6 @@ public enum JSONWriter {
                 output.append(hexDigits[Int(byte & 0x0F)])
             }
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         output.append(UInt8(ascii: "\""))
     }
 

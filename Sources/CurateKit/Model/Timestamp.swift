@@ -22,10 +22,14 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
     /// fraction digits. Returns nil for anything else, including impossible dates.
     public init?(rfc3339 text: String) {
         var copy = text
-        guard let value = copy.withUTF8({ bytes in
-            var reader = RFC3339Reader(bytes: bytes)
-            return reader.read()
-        }) else { return nil }
+        guard let value = copy.withUTF8({ Self(rfc3339: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = value
+    }
+
+    /// Reads an RFC 3339 time from its UTF-8 bytes, as the `String` initializer does.
+    init?(rfc3339 bytes: UnsafeRawBufferPointer) {
+        var reader = RFC3339Reader(bytes: bytes.assumingMemoryBound(to: UInt8.self))
+        guard let value = reader.read() else { return nil }
         self.nanosecondsSinceEpoch = value
     }
 

@@ -26,7 +26,9 @@ public enum SHA256Hex {
 
     /// Whether `text` is 64 hex digits (either case).
     public static func isDigest(_ text: String) -> Bool {
-        text.utf8.count == 64 && text.utf8.allSatisfy(\.isHexDigit)
+        guard text.utf8.count == 64 else { return false }
+        for byte in text.utf8 where !byte.isHexDigit { return false }
+        return true
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

@@ -1,0 +1,139 @@
+/// The member names a reader of one kind of object knows: an enum whose raw values
+/// count from 0, so a name is also its slot.
+protocol MemberName: CaseIterable, RawRepresentable where RawValue == Int {
+    /// The member's key in JSON.
+    var key: String { get }
+    /// Put before a member's key in errors: `prompt.` for the members of `prompt`.
+    static var errorPrefix: String { get }
+}
+
+/// The members of one JSON object, each value validated and kept in canonical form
+/// (as ``JSONWriter/canonical(_:)`` writes it), found by name without building a tree.
+///
+/// Made for the ingest hot path: one reader is reused line after line, so reading a
+/// record allocates nothing once its buffers have grown, and a name is matched by
+/// comparing bytes, not by hashing strings.
+struct CanonicalMembers<Name: MemberName> {
+    /// Every member's canonical value, back to back.
+    private var values: [UInt8] = []
+    /// Where each known member's value sits in `values`, by the name's raw value.
+    private var ranges: [Range<Int>?]
+    /// The canonical form (`"key"`) of every name, by raw value.
+    private let names: [[UInt8]]
+    /// The canonical keys of members that are not a `Name`, to refuse them twice.
+    private var unknownKeys: [[UInt8]] = []
+    /// Scratch for one key and for the canonicalizer's member spans.
+    private var key: [UInt8] = []
+    private var spans: [JSONParser.MemberSpan] = []
+    /// The first member, in input order, whose name is not a `Name`.
+    private(set) var firstUnknownKey: String?
+
+    init() {
+        names = Name.allCases.sorted { $0.rawValue < $1.rawValue }.map { Array("\"\($0.key)\"".utf8) }
+        ranges = Array(repeating: nil, count: names.count)
+    }
+
+    /// Reads the object starting at the parser's current byte (`{`) up to its closing brace.
+    /// - Throws: ``JSONParser/SyntaxError`` for anything that is not JSON, or a key given twice.
+    mutating func read(from parser: inout JSONParser) throws(JSONParser.SyntaxError) {
+        values.removeAll(keepingCapacity: true)
+        unknownKeys.removeAll(keepingCapacity: true)
+        for position in ranges.indices { ranges[position] = nil }
+        firstUnknownKey = nil
+        parser.index += 1
+        parser.skipWhitespace()
+        if parser.current == UInt8(ascii: "}") {
+            parser.index += 1
+            return
+        }
+        while true {
+            guard parser.current == UInt8(ascii: "\"") else { throw parser.error("expected a string key in an object") }
+            let keyOffset = parser.index
+            key.removeAll(keepingCapacity: true)
+            try parser.canonicalizeValue(into: &key, spans: &spans)
+            let known = names.firstIndex(of: key)
+            if let known {
+                if ranges[known] != nil { throw Self.duplicateKey(key, at: keyOffset) }
+            } else {
+                if unknownKeys.contains(key) { throw Self.duplicateKey(key, at: keyOffset) }
+                unknownKeys.append(key)
+                if firstUnknownKey == nil { firstUnknownKey = Self.decodedString(key[...]) }
+            }
+            parser.skipWhitespace()
+            guard parser.current == UInt8(ascii: ":") else { throw parser.error("expected ':' after an object key") }
+            parser.index += 1
+            parser.skipWhitespace()
+            let start = values.count
+            try parser.canonicalizeValue(into: &values, spans: &spans)
+            if let known { ranges[known] = start..<values.count }
+            parser.skipWhitespace()
+            if parser.current == UInt8(ascii: ",") {
+                parser.index += 1
+                parser.skipWhitespace()
+            } else if parser.current == UInt8(ascii: "}") {
+                parser.index += 1
+                return
+            } else {
+                throw parser.error("expected ',' or '}' in an object")
+            }
+        }
+    }
+
+    /// Whether the object has the member, whatever its value (`null` included).
+    func has(_ name: Name) -> Bool {
+        range(name) != nil
+    }
+
+    /// The member's value as canonical JSON, or nil when absent.
+    func json(_ name: Name) -> String? {
+        range(name).map { String(decoding: values[$0], as: UTF8.self) }
+    }
+
+    /// The member's JSON type as errors name it ("a string", "an object", …), or nil when absent.
+    func type(_ name: Name) -> String? {
+        guard let range = range(name) else { return nil }
+        switch values[range.lowerBound] {
+        case UInt8(ascii: "\""): return "a string"
+        case UInt8(ascii: "{"): return "an object"
+        case UInt8(ascii: "["): return "an array"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return "a boolean"
+        case UInt8(ascii: "n"): return "null"
+        default: return "a number"
+        }
+    }
+
+    /// Whether the member is present and `null`.
+    func isNull(_ name: Name) -> Bool {
+        type(name) == "null"
+    }
+
+    /// The member's value decoded, when it is a string.
+    func string(_ name: Name) -> String? {
+        guard let range = range(name), values[range.lowerBound] == UInt8(ascii: "\"") else { return nil }
+        return Self.decodedString(values[range])
+    }
+
+    /// Calls `body` with the member's canonical bytes, or with nil when absent.
+    func withCanonicalBytes<T>(_ name: Name, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
+        guard let range = range(name) else { return try body(nil) }
+        return try values.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
+
+    private func range(_ name: Name) -> Range<Int>? {
+        ranges[name.rawValue]
+    }
+
+    /// The text of a canonical JSON string (quotes included in `quoted`).
+    private static func decodedString(_ quoted: ArraySlice<UInt8>) -> String {
+        let inner = quoted.dropFirst().dropLast()
+        guard inner.contains(UInt8(ascii: "\\")) else { return String(decoding: inner, as: UTF8.self) }
+        return quoted.withUnsafeBytes { bytes in
+            var parser = JSONParser(bytes)
+            return (try? parser.parseString()) ?? String(decoding: inner, as: UTF8.self)
+        }
+    }
+
+    private static func duplicateKey(_ key: [UInt8], at offset: Int) -> JSONParser.SyntaxError {
+        JSONParser.SyntaxError(offset: offset, reason: "duplicate key \"\(decodedString(key[...]))\" in an object")
+    }
+}
