@@ -42,28 +42,32 @@ public struct Ingester {
         warning: (IngestError) -> Void = { _ in }
     ) throws -> IngestSummary {
         var summary = IngestSummary()
+        var tally = TupleTally()
         var problems: [IngestError] = []
         var problemCount = 0
         var rejects: RejectFile?
         var totalBytes = 0
 
         try store.ingest(sources: paths, ingestedAt: ingestedAt) { writer in
-            let pipeline = ParsePipeline(paths: paths)
+            let pipeline = ParsePipeline(paths: paths, provenanceNumbers: writer.provenanceNumbers)
             defer { pipeline.stop() }
             while let item = try pipeline.next() {
                 for (position, line) in item.batch.lines.enumerated() {
                     summary.lines += 1
                     let problem: IngestError
                     switch item.parsed[position] {
-                    case .success(var record):
+                    case .success(var parsed):
                         if problemCount > 0, policy == .refuse { continue }
-                        if let resolver { record = try resolver.resolve(record) }
-                        let outcome = try writer.add(record)
+                        if let resolver, case .llm(_, _, _, .unknown) = parsed.record.producer {
+                            parsed.record = try resolver.resolve(parsed.record)
+                            parsed.provenance = writer.provenanceNumbers.number(for: ProvenanceKey(parsed.record))
+                        }
+                        let outcome = try writer.add(parsed.record, provenance: parsed.provenance)
                         if outcome != .conflict {
-                            summary.count(outcome, of: record)
+                            tally.count(outcome, of: parsed.provenance, in: &summary)
                             continue
                         }
-                        problem = .conflict(source: item.source, line: line.number, id: record.id)
+                        problem = .conflict(source: item.source, line: line.number, id: parsed.record.id)
                     case .failure(let recordProblem):
                         problem = .invalidRecord(source: item.source, line: line.number, problem: recordProblem)
                     }
@@ -80,29 +84,46 @@ public struct Ingester {
                 }
                 totalBytes += item.batch.bytes.count
                 progress(IngestProgress(bytesRead: totalBytes, lines: summary.lines))
+                pipeline.recycle(consume item)
             }
             if problemCount > 0 {
                 throw IngestError.refused(problems: problems, total: problemCount)
             }
             try rejects?.finish()
+            summary.perTuple = tally.perTuple(provenanceNumbers: writer.provenanceNumbers)
         }
         summary.rejectPath = rejects?.path
         return summary
     }
 }
 
-extension IngestSummary {
-    mutating func count(_ outcome: InsertOutcome, of record: LabelRecord) {
-        let tuple = ProvenanceTuple(of: record)
+/// New and duplicate counts per provenance tuple, kept by provenance number (see
+/// ``ProvenanceNumbers``) and turned into the summary's tuples at the end.
+private struct TupleTally {
+    private var counts: [IngestSummary.TupleCounts] = []
+
+    mutating func count(_ outcome: InsertOutcome, of provenance: Int, in summary: inout IngestSummary) {
+        if provenance >= counts.count {
+            counts.append(contentsOf: repeatElement(IngestSummary.TupleCounts(), count: provenance + 1 - counts.count))
+        }
         switch outcome {
         case .inserted:
-            new += 1
-            perTuple[tuple, default: TupleCounts()].new += 1
+            summary.new += 1
+            counts[provenance].new += 1
         case .duplicate:
-            duplicates += 1
-            perTuple[tuple, default: TupleCounts()].duplicates += 1
+            summary.duplicates += 1
+            counts[provenance].duplicates += 1
         case .conflict:
             break
         }
+    }
+
+    /// The counts by provenance tuple.
+    func perTuple(provenanceNumbers: ProvenanceNumbers) -> [ProvenanceTuple: IngestSummary.TupleCounts] {
+        var tuples: [ProvenanceTuple: IngestSummary.TupleCounts] = [:]
+        for (number, count) in counts.enumerated() where count.new + count.duplicates > 0 {
+            tuples[provenanceNumbers.key(number).tuple] = count
+        }
+        return tuples
     }
 }

@@ -11,23 +11,34 @@ final class ParsePipeline: @unchecked Sendable {
     struct Item: Sendable {
         let source: String
         let batch: LineBatch
-        let parsed: [Result<LabelRecord, RecordProblem>]
+        let parsed: [Result<ParsedRecord, RecordProblem>]
+    }
+
+    /// A valid record with the number of its provenance (see ``ProvenanceNumbers``).
+    struct ParsedRecord: Sendable {
+        var record: LabelRecord
+        var provenance: Int
     }
 
     private static let ahead = 4
     private let condition = NSCondition()
     // Everything below is guarded by `condition`.
     private let inputs: InputSequence
+    private let provenanceNumbers: ProvenanceNumbers
     private var handedOut = 0
     private var nextToTake = 0
     private var end: Int?
     private var ready: [Int: Result<Item, IngestError>] = [:]
     private var cancelled = false
+    /// Batches the writer is done with, freed by the next worker that reads.
+    private var finished: [Item] = []
     private var runningWorkers: Int
 
-    /// Starts reading `paths` in order (`-` is standard input).
-    init(paths: [String]) {
+    /// Starts reading `paths` in order (`-` is standard input), numbering each record's
+    /// provenance with `provenanceNumbers`.
+    init(paths: [String], provenanceNumbers: ProvenanceNumbers) {
         inputs = InputSequence(paths: paths)
+        self.provenanceNumbers = provenanceNumbers
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         runningWorkers = workers
         for index in 0..<workers {
@@ -49,6 +60,14 @@ final class ParsePipeline: @unchecked Sendable {
         return try item.get()
     }
 
+    /// Hands back a batch the writer is done with, so that a worker frees its records:
+    /// that keeps the writer's thread, the one that bounds ingest, on the store alone.
+    func recycle(_ item: consuming Item) {
+        condition.lock()
+        finished.append(item)
+        condition.unlock()
+    }
+
     /// Stops reading (if it has not finished) and waits for the workers to end.
     func stop() {
         condition.lock()
@@ -60,6 +79,7 @@ final class ParsePipeline: @unchecked Sendable {
 
     /// A worker: read the next batch (one worker at a time), parse it (all at once), repeat.
     private func work() {
+        var provenance = ProvenanceNumbers.LocalCache(provenanceNumbers)
         condition.lock()
         while true {
             while !cancelled && end == nil && handedOut - nextToTake >= Self.ahead { condition.wait() }
@@ -75,8 +95,11 @@ final class ParsePipeline: @unchecked Sendable {
                 condition.broadcast()
             case .success(let (source, batch)?):
                 handedOut += 1
+                var done: [Item] = []
+                swap(&done, &finished)
                 condition.unlock()
-                let item = Item(source: source, batch: batch, parsed: Self.parse(batch))
+                done.removeAll()
+                let item = Item(source: source, batch: batch, parsed: Self.parse(batch, provenance: &provenance))
                 condition.lock()
                 ready[sequence] = .success(item)
                 condition.broadcast()
@@ -88,14 +111,15 @@ final class ParsePipeline: @unchecked Sendable {
     }
 
     /// Parses each line of a batch.
-    static func parse(_ batch: LineBatch) -> [Result<LabelRecord, RecordProblem>] {
+    static func parse(_ batch: LineBatch, provenance: inout ProvenanceNumbers.LocalCache) -> [Result<ParsedRecord, RecordProblem>] {
         var parser = RecordParser()
-        var parsed: [Result<LabelRecord, RecordProblem>] = []
+        var parsed: [Result<ParsedRecord, RecordProblem>] = []
         parsed.reserveCapacity(batch.lines.count)
         batch.bytes.withUnsafeBytes { bytes in
             for line in batch.lines {
-                parsed.append(Result { () throws(RecordProblem) -> LabelRecord in
-                    try parser.parse(UnsafeRawBufferPointer(rebasing: bytes[line.range]))
+                parsed.append(Result { () throws(RecordProblem) -> ParsedRecord in
+                    let record = try parser.parse(UnsafeRawBufferPointer(rebasing: bytes[line.range]))
+                    return ParsedRecord(record: record, provenance: provenance.number(for: record))
                 })
             }
         }

@@ -11,6 +11,8 @@ final class ProvenanceRows {
     private let findTuple: Statement
     private var promptIDs: [PromptRef: (id: Int64, hasText: Bool)] = [:]
     private var tupleIDs: [TupleKey: Int64] = [:]
+    /// The tuple row of each provenance seen, by provenance number: one array read per ingested record.
+    private var numberedTupleIDs: [Int64?] = []
 
     /// What identifies a `tuples` row.
     struct TupleKey: Hashable {
@@ -35,7 +37,21 @@ final class ProvenanceRows {
     }
 
     /// The tuple row of a record's producer, inserted (with its prompt row) when new.
-    func tupleID(for producer: LabelRecord.Producer) throws -> Int64 {
+    /// - Parameter number: the number of the record's provenance (see ``ProvenanceNumbers``).
+    func tupleID(for producer: LabelRecord.Producer, number: Int) throws -> Int64 {
+        if case .llm(_, _, _?, _) = producer {
+            return try storedTupleID(for: producer)  // its text may be new to the prompt row
+        }
+        if number < numberedTupleIDs.count, let id = numberedTupleIDs[number] { return id }
+        let id = try storedTupleID(for: producer)
+        if number >= numberedTupleIDs.count {
+            numberedTupleIDs.append(contentsOf: repeatElement(nil, count: number + 1 - numberedTupleIDs.count))
+        }
+        numberedTupleIDs[number] = id
+        return id
+    }
+
+    private func storedTupleID(for producer: LabelRecord.Producer) throws -> Int64 {
         switch producer {
         case .llm(let model, let prompt, let text, let status):
             let promptID = try promptID(for: prompt, text: text)

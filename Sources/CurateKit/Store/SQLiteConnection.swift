@@ -95,15 +95,19 @@ final class Statement {
         }
     }
 
+    /// Binds `count` bytes at `start` as text (or as a blob) without copying them: they must
+    /// stay valid and unchanged until the statement is reset.
+    func bind(_ index: Int32, borrowing start: UnsafePointer<UInt8>, count: Int, asBlob: Bool = false) {
+        if asBlob {
+            sqlite3_bind_blob(handle, index, start, Int32(count), nil)
+        } else {
+            start.withMemoryRebound(to: CChar.self, capacity: count) { _ = sqlite3_bind_text(handle, index, $0, Int32(count), nil) }
+        }
+    }
+
     func bind(_ index: Int32, _ value: Int64?) {
         guard let value else { sqlite3_bind_null(handle, index); return }
         sqlite3_bind_int64(handle, index, value)
-    }
-
-    func bind(_ index: Int32, blob: [UInt8]) {
-        blob.withUnsafeBytes { buffer in
-            _ = sqlite3_bind_blob(handle, index, buffer.baseAddress, Int32(buffer.count), Self.transient)
-        }
     }
 
     /// Binds values to positions 1, 2, … in order.

@@ -20,7 +20,12 @@ extension Store {
     ///   - sources: the names of the inputs, kept in the ingest log.
     ///   - ingestedAt: the time recorded as every new label's `ingested_at`.
     public func ingest<T>(sources: [String], ingestedAt: Timestamp, _ body: (LabelWriter) throws -> T) throws -> T {
-        try transaction {
+        // The writer takes every tuple and ingest id from rows it just found or made, so SQLite's
+        // own check of those references (two lookups per label) is switched off for the ingest.
+        // The setting only changes outside a transaction.
+        try connection.execute("PRAGMA foreign_keys = OFF")
+        defer { try? connection.execute("PRAGMA foreign_keys = ON") }
+        return try transaction {
             let log = try connection.prepare("INSERT INTO ingests (ingested_at, sources) VALUES (?, ?)")
             let sourcesJSON = JSONWriter.canonical(.array(sources.map { .string($0) }))
             try log.run([.integer(ingestedAt.nanosecondsSinceEpoch), .text(sourcesJSON)])
@@ -36,61 +41,101 @@ public final class LabelWriter {
     private let ingestID: Int64
     private let findLabel: Statement
     private let insertLabel: Statement
-    private let provenance: ProvenanceRows
+    private let provenanceRows: ProvenanceRows
+    /// Numbers for the provenance of the records added, shared with whoever parses them.
+    let provenanceNumbers = ProvenanceNumbers()
+    /// The current row's texts and blob, bound without copies.
+    private var values = BorrowedValues()
 
     fileprivate init(connection: SQLiteConnection, ingestID: Int64) throws(StoreError) {
         self.connection = connection
         self.ingestID = ingestID
-        findLabel = try connection.prepare("SELECT content_sha256 FROM labels WHERE id_key = ? AND id = ?")
+        findLabel = try connection.prepare("SELECT content_sha256 FROM labels WHERE id_key = ?2 AND id = ?1")
         insertLabel = try connection.prepare("""
             INSERT INTO labels (id, id_key, content_sha256, tuple_id, ingest_id, task, input_id, created_at, output, input, params, run, meta)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        provenance = try ProvenanceRows(connection: connection)
+        provenanceRows = try ProvenanceRows(connection: connection)
     }
 
     /// Stores `record` unless its id is already there.
     /// - Returns: whether it was new, a duplicate of what is stored, or a conflict with it.
     public func add(_ record: LabelRecord) throws -> InsertOutcome {
-        let key = Self.idKey(record.id)
-        findLabel.bind(1, key)
-        findLabel.bind(2, record.id)
-        if try findLabel.step() {
-            let stored = findLabel.blob(0)
-            findLabel.reset()
-            return stored == record.contentDigest ? .duplicate : .conflict
-        }
-        findLabel.reset()
+        try add(record, provenance: provenanceNumbers.number(for: ProvenanceKey(record)))
+    }
 
-        let tupleID = try provenance.tupleID(for: record.producer)
-        defer { insertLabel.reset() }
-        insertLabel.bind(1, record.id)
-        insertLabel.bind(2, key)
-        insertLabel.bind(3, blob: record.contentDigest)
-        insertLabel.bind(4, tupleID)
-        insertLabel.bind(5, ingestID)
-        insertLabel.bind(6, record.task)
-        insertLabel.bind(7, record.inputID)
-        insertLabel.bind(8, record.createdAt.nanosecondsSinceEpoch)
-        insertLabel.bind(9, record.output)
-        insertLabel.bind(10, record.input)
-        insertLabel.bind(11, record.params)
-        insertLabel.bind(12, record.run)
-        insertLabel.bind(13, record.meta)
-        try insertLabel.step()
+    /// Stores `record`, whose provenance the caller has numbered with ``provenanceNumbers`` already.
+    func add(_ record: LabelRecord, provenance: Int) throws -> InsertOutcome {
+        let key = Self.idKey(record.id)
+        if let outcome = try storedOutcome(of: record, key: key) { return outcome }
+        try insert(record, key: key, provenance: provenance)
         return .inserted
+    }
+
+    /// Whether `record`'s id is stored already, with the same content or another; nil when it is not.
+    private func storedOutcome(of record: LabelRecord, key: Int64) throws -> InsertOutcome? {
+        values.removeAll()
+        values.add(1, record.id)
+        let stored = try values.bind(to: findLabel) { () throws -> [UInt8]? in
+            defer { findLabel.reset() }
+            findLabel.bind(2, key)
+            return try findLabel.step() ? findLabel.blob(0) : nil
+        }
+        return stored.map { $0 == record.contentDigest ? .duplicate : .conflict }
+    }
+
+    private func insert(_ record: LabelRecord, key: Int64, provenance: Int) throws {
+        let tupleID = try provenanceRows.tupleID(for: record.producer, number: provenance)
+        values.removeAll()
+        values.add(1, record.id)
+        values.add(3, blob: record.contentDigest)
+        values.add(6, record.task)
+        values.add(7, record.inputID)
+        values.add(9, record.output)
+        values.add(10, record.input)
+        values.add(11, record.params)
+        values.add(12, record.run)
+        values.add(13, record.meta)
+        try values.bind(to: insertLabel) { () throws in
+            defer { insertLabel.reset() }
+            insertLabel.bind(2, key)
+            insertLabel.bind(4, tupleID)
+            insertLabel.bind(5, ingestID)
+            insertLabel.bind(8, record.createdAt.nanosecondsSinceEpoch)
+            try insertLabel.step()
+        }
     }
 
     /// The lookup key of a record id, a function of the id alone: for a content-hash id
     /// (64 hex digits) its first 16 digits as a signed integer, for any other id
     /// the first 8 bytes of its SHA-256. Keys may collide; lookups also compare the id.
     static func idKey(_ id: String) -> Int64 {
-        if id.utf8.count == 64, let prefix = UInt64(id.prefix(16), radix: 16) {
+        if id.utf8.count == 64, let prefix = hexPrefix(of: id) ?? UInt64(id.prefix(16), radix: 16) {
             return Int64(bitPattern: prefix)
         }
         let digest = SHA256.hash(data: Array(id.utf8))
         return digest.withUnsafeBytes { bytes in
             bytes.prefix(8).reduce(Int64(0)) { $0 << 8 | Int64($1) }
+        }
+    }
+
+    /// The value of the first 16 characters when they are all hex digits: the common case
+    /// of ``idKey(_:)``, read straight from the UTF-8.
+    private static func hexPrefix(of id: String) -> UInt64? {
+        var id = id
+        return id.withUTF8 { bytes -> UInt64? in
+            var value: UInt64 = 0
+            for byte in bytes.prefix(16) {
+                let digit: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+                default: return nil
+                }
+                value = value << 4 | UInt64(digit)
+            }
+            return value
         }
     }
 }
