@@ -29,7 +29,10 @@ public final class Store {
         let deadline = Date().addingTimeInterval(Double(Self.busyTimeoutMilliseconds) / 1000)
         while true {
             do {
+                // 8 KiB pages (set before WAL, so only a new store takes them): a label row is
+                // ~500 bytes, and ingest spills and re-reads fewer, fuller index pages.
                 try connection.execute("""
+                    PRAGMA page_size = 8192;
                     PRAGMA journal_mode = WAL;
                     PRAGMA synchronous = NORMAL;
                     PRAGMA foreign_keys = ON;
