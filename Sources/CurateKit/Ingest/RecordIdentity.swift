@@ -1,5 +1,4 @@
 import Crypto
-import Foundation
 
 /// The canonical content of a record and its digest.
 ///
@@ -16,13 +15,13 @@ public enum RecordIdentity {
     /// The canonical content bytes that ``contentDigest(of:)`` hashes.
     public static func canonicalContent(of record: LabelRecord) -> [UInt8] {
         var writer = SortedObjectWriter(capacity: 1024)
-        switch record.producer {
-        case .human(let annotator):
+        if case .human(let annotator) = record.producer {
             writer.string("annotator", annotator)
-        case .llm:
-            break
         }
-        writer.string("created_at", record.createdAt.rfc3339)
+        writer.key("created_at")
+        writer.bytes.append(UInt8(ascii: "\""))
+        record.createdAt.appendRFC3339(to: &writer.bytes)  // digits and separators: nothing to escape
+        writer.bytes.append(UInt8(ascii: "\""))
         writer.raw("input", record.input)
         writer.string("input_id", record.inputID)
         writer.raw("meta", record.meta)
@@ -33,11 +32,12 @@ public enum RecordIdentity {
         writer.raw("output", record.output)
         writer.raw("params", record.params)
         if case .llm(_, let prompt, _, _) = record.producer {
-            var promptObject = SortedObjectWriter()
-            promptObject.string("name", prompt.name)
-            promptObject.string("sha256", prompt.sha256)
-            promptObject.string("version", prompt.version)
-            writer.raw("prompt", promptObject.finish())
+            writer.key("prompt")
+            writer.beginObject()
+            writer.string("name", prompt.name)
+            writer.string("sha256", prompt.sha256)
+            writer.string("version", prompt.version)
+            writer.endObject()
         }
         writer.string("run", record.run)
         writer.string("task", record.task)
@@ -45,36 +45,46 @@ public enum RecordIdentity {
     }
 }
 
-/// Writes a JSON object whose members the caller supplies in sorted key order.
+/// Writes a JSON object whose members (and those of nested objects) the caller supplies in sorted key order.
 private struct SortedObjectWriter {
-    private var bytes: [UInt8]
+    var bytes: [UInt8]
+    private var isEmpty = true
 
-    init(capacity: Int = 256) {
+    init(capacity: Int) {
         bytes = [UInt8(ascii: "{")]
         bytes.reserveCapacity(capacity)
     }
 
-    mutating func raw(_ key: String, _ canonicalJSON: String?) {
-        guard let canonicalJSON else { return }
-        writeKey(key)
-        JSONWriter.writeRaw(canonicalJSON, to: &bytes)
+    /// Opens a nested object as the value of the key just written; its members follow in key order.
+    mutating func beginObject() {
+        bytes.append(UInt8(ascii: "{"))
+        isEmpty = true
     }
 
-    mutating func raw(_ key: String, _ canonicalJSON: [UInt8]) {
-        writeKey(key)
-        bytes.append(contentsOf: canonicalJSON)
+    mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        isEmpty = false
     }
 
-    mutating func string(_ key: String, _ value: String?) {
-        guard let value else { return }
-        writeKey(key)
-        JSONWriter.writeString(value, to: &bytes)
+    mutating func raw(_ key: StaticString, _ canonicalJSON: String?) {
+        guard var canonicalJSON else { return }
+        self.key(key)
+        canonicalJSON.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    private mutating func writeKey(_ key: String) {
-        if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
-        JSONWriter.writeString(key, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
+    mutating func string(_ key: StaticString, _ value: String?) {
+        guard var value else { return }
+        self.key(key)
+        value.withUTF8 { JSONWriter.writeStringBytes($0, to: &bytes) }
+    }
+
+    /// Writes `"key":`; keys here are plain ASCII with nothing to escape.
+    mutating func key(_ key: StaticString) {
+        if !isEmpty { bytes.append(UInt8(ascii: ",")) }
+        isEmpty = false
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
     }
 
     mutating func finish() -> [UInt8] {

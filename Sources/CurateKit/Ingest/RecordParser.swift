@@ -110,7 +110,7 @@ public struct RecordParser {
     }
 
     private func createdAt() throws(RecordProblem) -> Timestamp {
-        _ = try fields.requiredString(.createdAt)
+        try fields.checkRequiredString(.createdAt)
         let parsed = fields.withCanonicalBytes(.createdAt) { bytes in
             bytes.flatMap { Timestamp(rfc3339: UnsafeRawBufferPointer(rebasing: $0.dropFirst().dropLast())) }
         }
@@ -189,8 +189,15 @@ extension RecordParser {
 /// Reading members with field-named errors.
 extension CanonicalMembers {
     func requiredString(_ name: Name) throws(RecordProblem) -> String {
-        guard has(name) else { throw .missingField(Name.errorPrefix + name.key) }
-        return try string(name, allowEmpty: false)
+        try checkRequiredString(name)
+        return string(name) ?? ""
+    }
+
+    /// Refuses the member unless it is a non-empty string, without decoding it.
+    func checkRequiredString(_ name: Name) throws(RecordProblem) {
+        guard let type = type(name) else { throw .missingField(Name.errorPrefix + name.key) }
+        guard type == "a string" else { throw .wrongType(field: Name.errorPrefix + name.key, expected: "a string", found: type) }
+        if isEmptyString(name) { throw .invalidValue(field: Name.errorPrefix + name.key, reason: "is empty") }
     }
 
     /// The member's text, or nil when absent or `null`.

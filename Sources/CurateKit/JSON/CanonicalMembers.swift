@@ -107,6 +107,11 @@ struct CanonicalMembers<Name: MemberName> {
         type(name) == "null"
     }
 
+    /// Whether the member is the empty string `""`.
+    func isEmptyString(_ name: Name) -> Bool {
+        range(name)?.count == 2 && type(name) == "a string"
+    }
+
     /// The member's value decoded, when it is a string.
     func string(_ name: Name) -> String? {
         guard let range = range(name), values[range.lowerBound] == UInt8(ascii: "\"") else { return nil }

@@ -151,7 +151,13 @@ extension JSONParser {
         if a.keyHasEscapes || b.keyHasEscapes {
             return compare(decodedKey(a, in: output)[...], decodedKey(b, in: output)[...])
         }
-        return compare(output[(a.start + 1)..<(a.keyEnd - 1)], output[(b.start + 1)..<(b.keyEnd - 1)])
+        return output.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return .orderedSame }
+            let left = (a.start + 1)..<(a.keyEnd - 1), right = (b.start + 1)..<(b.keyEnd - 1)
+            let order = memcmp(base + left.lowerBound, base + right.lowerBound, min(left.count, right.count))
+            if order != 0 { return order < 0 ? .orderedAscending : .orderedDescending }
+            return left.count == right.count ? .orderedSame : left.count < right.count ? .orderedAscending : .orderedDescending
+        }
     }
 
     private static func compare(_ left: ArraySlice<UInt8>, _ right: ArraySlice<UInt8>) -> ComparisonResult {

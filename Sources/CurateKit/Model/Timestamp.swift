@@ -35,6 +35,14 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
 
     /// The UTC RFC 3339 form: `2026-06-01T12:00:00Z`, with a fraction only when non-zero.
     public var rfc3339: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(30)
+        appendRFC3339(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of ``rfc3339`` to `bytes`.
+    func appendRFC3339(to bytes: inout [UInt8]) {
         let nanosPerSecond: Int64 = 1_000_000_000
         var seconds = nanosecondsSinceEpoch / nanosPerSecond
         var nanos = nanosecondsSinceEpoch % nanosPerSecond
@@ -49,8 +57,6 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
             days -= 1
         }
         let (year, month, day) = CivilCalendar.date(fromDaysSinceEpoch: days)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(30)
         func digits(_ value: Int64, _ width: Int) {
             var divisor: Int64 = 1
             for _ in 1..<width { divisor *= 10 }
@@ -75,10 +81,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
         if nanos > 0 {
             bytes.append(UInt8(ascii: "."))
             digits(nanos, 9)
-            while bytes.last == UInt8(ascii: "0") { bytes.removeLast() }
+            while bytes.last == UInt8(ascii: "0") { bytes.removeLast() }  // stops at the non-zero digit
         }
         bytes.append(UInt8(ascii: "Z"))
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
