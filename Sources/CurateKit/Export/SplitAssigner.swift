@@ -30,15 +30,17 @@ public struct SplitAssigner: Sendable {
     public func point(for inputID: String) -> Double {
         var hasher = SHA256()
         hasher.update(data: prefix)
-        hasher.update(data: Array(inputID.utf8))
+        var text = inputID
+        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         let value = hasher.finalize().withUnsafeBytes { bytes in
             bytes.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
         }
         return Double(value >> 11) / 9_007_199_254_740_992  // 2^53
     }
 
-    /// The index in `spec.splits` of the input's split.
+    /// The index in `spec.splits` of the input's split; with one split, 0 without hashing.
     public func splitIndex(for inputID: String) -> Int {
+        guard upperBounds.count > 1 else { return 0 }
         let point = point(for: inputID)
         return upperBounds.firstIndex { point < $0 } ?? upperBounds.count - 1
     }
