@@ -13,7 +13,7 @@ struct CSVRowWriter: RowWriter {
         return bytes
     }
 
-    func append(_ row: ExportRow, producer: ProducerColumns, split: String, to output: inout [UInt8]) {
+    func append(_ row: ExportRow, producer: ProducerColumns, split: String, to output: inout ByteBuffer) {
         field(row.inputID, first: true, to: &output)
         json(row.input, to: &output)
         json(row.output, to: &output)
@@ -28,10 +28,10 @@ struct CSVRowWriter: RowWriter {
         field(producer.hashStatus, to: &output)
         field(row.run, to: &output)
         field(Timestamp(nanosecondsSinceEpoch: row.createdAt).rfc3339, to: &output)
-        output.append(contentsOf: [0x0D, 0x0A])
+        output.append("\r\n")
     }
 
-    private func json(_ text: String?, to output: inout [UInt8]) {
+    private func json(_ text: String?, to output: inout ByteBuffer) {
         guard let text else { return field(nil, to: &output) }
         guard text.utf8.first == UInt8(ascii: "\"") else { return field(text, to: &output) }
         if !text.utf8.contains(UInt8(ascii: "\\")) {
@@ -42,11 +42,11 @@ struct CSVRowWriter: RowWriter {
     }
 
     /// Appends one field, quoted only when it must be.
-    func field(_ value: String?, first: Bool = false, to output: inout [UInt8]) {
+    func field(_ value: String?, first: Bool = false, to output: inout ByteBuffer) {
         if !first { output.append(UInt8(ascii: ",")) }
         guard let value else { return }
         let needsQuotes = value.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-        guard needsQuotes else { return output.append(contentsOf: value.utf8) }
+        guard needsQuotes else { return output.append(utf8: value) }
         output.append(UInt8(ascii: "\""))
         for byte in value.utf8 {
             if byte == UInt8(ascii: "\"") { output.append(byte) }

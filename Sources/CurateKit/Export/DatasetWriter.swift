@@ -18,7 +18,7 @@ final class DatasetWriter {
         rows = RowColumns.writer(for: format)
         for split in spec.splits {
             let output = try HashingFileOutput(path: folder.appendingPathComponent("\(split.name).\(format.fileExtension)").path)
-            output.buffer.append(contentsOf: rows.header)
+            rows.header.withUnsafeBytes { output.buffer.append($0) }
             outputs.append(output)
         }
         sidecar = try HashingFileOutput(path: folder.appendingPathComponent(Manifest.RecordList.fileName).path)
@@ -30,13 +30,13 @@ final class DatasetWriter {
         rows.append(row, producer: producer, split: spec.splits[split].name, to: &output.buffer)
         output.records += 1
         try output.flushIfFull()
-        sidecar.buffer.append(contentsOf: "{\"id\":".utf8)
+        sidecar.buffer.append("{\"id\":")
         JSONLRowWriter.writeString(row.id, to: &sidecar.buffer)
-        sidecar.buffer.append(contentsOf: ",\"input_id\":".utf8)
+        sidecar.buffer.append(",\"input_id\":")
         JSONLRowWriter.writeString(row.inputID, to: &sidecar.buffer)
-        sidecar.buffer.append(contentsOf: ",\"task\":".utf8)
+        sidecar.buffer.append(",\"task\":")
         JSONLRowWriter.writeString(row.task, to: &sidecar.buffer)
-        sidecar.buffer.append(contentsOf: "}\n".utf8)
+        sidecar.buffer.append("}\n")
         sidecar.records += 1
         try sidecar.flushIfFull()
     }

@@ -11,7 +11,7 @@ import Darwin
 /// writes the rest, syncs the file to disk and gives its digest.
 final class HashingFileOutput {
     /// Bytes waiting to be written; append to it directly.
-    var buffer: [UInt8] = []
+    var buffer = ByteBuffer(capacity: HashingFileOutput.capacity + (64 << 10))
     /// Records written (counted by the caller).
     var records = 0
     let path: String
@@ -24,7 +24,6 @@ final class HashingFileOutput {
         self.path = path
         descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        buffer.reserveCapacity(Self.capacity + (64 << 10))
     }
 
     deinit {
@@ -37,7 +36,7 @@ final class HashingFileOutput {
     }
 
     private func flush() throws(ExportError) {
-        guard !buffer.isEmpty else { return }
+        guard buffer.count > 0 else { return }
         let failure: Int32? = buffer.withUnsafeBytes { bytes in
             hasher.update(bufferPointer: bytes)
             var offset = 0
@@ -52,7 +51,7 @@ final class HashingFileOutput {
             return nil
         }
         if let failure { throw .cannotWrite(path: path, reason: String(cString: strerror(failure))) }
-        buffer.removeAll(keepingCapacity: true)
+        buffer.removeAll()
     }
 
     /// Writes what is left, syncs and closes the file.

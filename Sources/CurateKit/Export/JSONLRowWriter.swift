@@ -4,56 +4,75 @@
 struct JSONLRowWriter: RowWriter {
     var header: [UInt8] { [] }
 
-    func append(_ row: ExportRow, producer: ProducerColumns, split: String, to output: inout [UInt8]) {
-        // Members in sorted key order, so the line is canonical JSON.
-        member("annotator", producer.annotator, first: true, to: &output)
-        member("created_at", Timestamp(nanosecondsSinceEpoch: row.createdAt).rfc3339, to: &output)
-        member("hash_status", producer.hashStatus, to: &output)
-        member("id", row.id, to: &output)
-        raw("input", row.input ?? "null", to: &output)
-        member("input_id", row.inputID, to: &output)
-        member("model", producer.model, to: &output)
-        member("origin", producer.origin, to: &output)
-        raw("output", row.output, to: &output)
-        member("prompt", producer.prompt, to: &output)
-        member("prompt_sha256", producer.promptSHA256, to: &output)
-        member("run", row.run, to: &output)
-        member("split", split, to: &output)
-        member("task", row.task, to: &output)
-        output.append(contentsOf: "}\n".utf8)
+    func append(_ row: ExportRow, producer: ProducerColumns, split: String, to output: inout ByteBuffer) {
+        // Members in sorted key order, so the line is canonical JSON; each literal
+        // holds the separator, the key and the colon before its value.
+        output.append("{\"annotator\":")
+        Self.writeString(producer.annotator, to: &output)
+        output.append(",\"created_at\":\"")
+        var createdAt: [UInt8] = []
+        Timestamp(nanosecondsSinceEpoch: row.createdAt).appendRFC3339(to: &createdAt)
+        createdAt.withUnsafeBytes { output.append($0) }  // digits and separators: nothing to escape
+        output.append("\",\"hash_status\":")
+        Self.writeString(producer.hashStatus, to: &output)
+        output.append(",\"id\":")
+        Self.writeString(row.id, to: &output)
+        output.append(",\"input\":")
+        if let input = row.input { output.append(utf8: input) } else { output.append("null") }
+        output.append(",\"input_id\":")
+        Self.writeString(row.inputID, to: &output)
+        output.append(",\"model\":")
+        Self.writeString(producer.model, to: &output)
+        output.append(",\"origin\":")
+        Self.writeString(producer.origin, to: &output)
+        output.append(",\"output\":")
+        output.append(utf8: row.output)
+        output.append(",\"prompt\":")
+        Self.writeString(producer.prompt, to: &output)
+        output.append(",\"prompt_sha256\":")
+        Self.writeString(producer.promptSHA256, to: &output)
+        output.append(",\"run\":")
+        Self.writeString(row.run, to: &output)
+        output.append(",\"split\":")
+        Self.writeString(split, to: &output)
+        output.append(",\"task\":")
+        Self.writeString(row.task, to: &output)
+        output.append("}\n")
     }
 
-    private func key(_ name: StaticString, first: Bool, to output: inout [UInt8]) {
-        output.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
-        output.append(UInt8(ascii: "\""))
-        output.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        output.append(contentsOf: "\":".utf8)
-    }
-
-    private func member(_ name: StaticString, _ value: String?, first: Bool = false, to output: inout [UInt8]) {
-        key(name, first: first, to: &output)
-        if let value {
-            Self.writeString(value, to: &output)
-        } else {
-            output.append(contentsOf: "null".utf8)
+    /// Appends `string` as a JSON string literal, or `null` when it is nil: the same
+    /// bytes as ``JSONWriter/writeString(_:to:)``, copied whole when nothing needs an
+    /// escape (the common case).
+    static func writeString(_ string: String?, to output: inout ByteBuffer) {
+        guard var string else { return output.append("null") }
+        string.withUTF8 { bytes in
+            if needsEscape(bytes) {
+                var escaped: [UInt8] = []
+                JSONWriter.writeStringBytes(bytes, to: &escaped)
+                escaped.withUnsafeBytes { output.append($0) }
+            } else {
+                output.append(UInt8(ascii: "\""))
+                output.append(bytes)
+                output.append(UInt8(ascii: "\""))
+            }
         }
     }
 
-    private func raw(_ name: StaticString, _ json: String, to output: inout [UInt8]) {
-        key(name, first: false, to: &output)
-        output.append(contentsOf: json.utf8)
-    }
-
-    /// Appends `string` as a JSON string literal, the same bytes as ``JSONWriter/writeString(_:to:)``,
-    /// copying it whole when it needs no escape (the common case).
-    static func writeString(_ string: String, to output: inout [UInt8]) {
-        let plain = string.utf8.withContiguousStorageIfAvailable { bytes in
-            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
-            output.append(UInt8(ascii: "\""))
-            output.append(contentsOf: bytes)
-            output.append(UInt8(ascii: "\""))
-            return true
+    /// Whether `bytes` holds a byte a JSON string must escape: a control character,
+    /// `"` or `\`. Tests eight bytes at a time, with the exact "has a byte less than n"
+    /// and "has a zero byte" word tricks (no false positives, whatever the bytes).
+    static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        let raw = UnsafeRawBufferPointer(bytes)
+        var offset = 0
+        while offset + 8 <= raw.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let control = (word &- ones &* 0x20) & ~word & highs != 0
+            if control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) { return true }
+            offset += 8
         }
-        if plain != true { JSONWriter.writeString(string, to: &output) }
+        return raw[offset...].contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
     }
 }

@@ -12,9 +12,9 @@ struct RowWriterTests {
     }
 
     func csv(_ row: ExportRow) -> String {
-        var bytes: [UInt8] = []
-        CSVRowWriter().append(row, producer: ProducerColumns(Self.tuple), split: "train", to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        var buffer = ByteBuffer()
+        CSVRowWriter().append(row, producer: ProducerColumns(Self.tuple), split: "train", to: &buffer)
+        return buffer.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
     }
 
     @Test("CSV has the documented header and CRLF line ends")
@@ -41,10 +41,10 @@ struct RowWriterTests {
 
     @Test("JSONL rows are canonical JSON with every column")
     func jsonl() throws {
-        var bytes: [UInt8] = []
+        var buffer = ByteBuffer()
         let input = JSONWriter.canonical(.object([("text", .string("line\nbreak ☕"))]))
-        JSONLRowWriter().append(Self.row(input: input, output: "\"positive\""), producer: ProducerColumns(Self.tuple), split: "test", to: &bytes)
-        let text = String(decoding: bytes, as: UTF8.self)
+        JSONLRowWriter().append(Self.row(input: input, output: "\"positive\""), producer: ProducerColumns(Self.tuple), split: "test", to: &buffer)
+        let text = buffer.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
         #expect(text.hasSuffix("}\n"))
         let value = try JSONParser.parse(String(text.dropLast()))
         #expect(JSONWriter.canonical(value) + "\n" == text)
@@ -54,5 +54,23 @@ struct RowWriterTests {
         #expect(value["prompt"] == .string("sentiment@v1#abababababab"))
         #expect(value["annotator"] == .null)
         #expect(value["split"] == .string("test"))
+    }
+
+    @Test("The word-at-a-time escape test agrees with a byte-by-byte one for every byte at every offset")
+    func escapeTest() {
+        var disagreements: [[UInt8]] = []
+        for background in [UInt8(ascii: "a"), 0x20, 0x21, 0x23, 0x5B, 0x5D, 0x80, 0xFF] {
+            for length in [1, 7, 8, 9, 16, 23] {
+                for offset in 0..<length {
+                    for byte in UInt8.min...UInt8.max {
+                        var bytes = [UInt8](repeating: background, count: length)
+                        bytes[offset] = byte
+                        let expected = byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+                        if bytes.withUnsafeBufferPointer(JSONLRowWriter.needsEscape) != expected { disagreements.append(bytes) }
+                    }
+                }
+            }
+        }
+        #expect(disagreements.isEmpty)
     }
 }
