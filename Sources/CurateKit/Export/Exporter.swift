@@ -54,7 +54,7 @@ public struct Exporter {
                 return (manifest, summary)
             }
             let manifestFile = try HashingFileOutput(path: staging.appendingPathComponent(Manifest.fileName).path)
-            manifestFile.buffer.append(contentsOf: result.0.jsonText.utf8)
+            manifestFile.buffer.append(utf8: result.0.jsonText)
             _ = try manifestFile.finish()
             try folder.install(staging, replace: replace)
             return result
@@ -84,11 +84,13 @@ public struct Exporter {
         var tally = ExportTally(plan: plan, splits: options.split.splits.map(\.name))
         var group: [ExportRow] = []
 
-        func finishGroup() throws {
+        // Sends the chosen labels of the group on; a function of its own, so the slice
+        // it chooses is released before the group is emptied and the group's storage,
+        // referenced once again, is reused instead of copied.
+        func exportChosen() throws {
             guard let first = group.first else { return }
             Self.orderTies(&group)
             let chosen = resolver.choose(from: group)
-            group.removeAll(keepingCapacity: true)
             guard !chosen.isEmpty else { return }
             let split = assigner.splitIndex(for: first.inputID)
             tally.input()
@@ -97,6 +99,11 @@ public struct Exporter {
                 tally.export(row, split: split)
                 try sink(row, producer, split)
             }
+        }
+
+        func finishGroup() throws {
+            try exportChosen()
+            group.removeAll(keepingCapacity: true)
         }
 
         try store.forEachExportRow(plan.query) { row in
