@@ -4,7 +4,8 @@ import Foundation
 /// write the data files and the manifest, and put the dataset in place whole.
 ///
 /// Rows stream from the store in (task, input_id, created_at, id) order and are
-/// written as they come, so memory stays flat however many records there are.
+/// written as they come, so memory stays flat however many records there are; a
+/// second thread reads them from the store meanwhile (see ``RowPrefetcher``).
 public struct Exporter {
     private let store: Store
 
@@ -106,7 +107,7 @@ public struct Exporter {
             group.removeAll(keepingCapacity: true)
         }
 
-        try store.forEachExportRow(plan.query) { row in
+        try RowPrefetcher.forEach(plan.query, in: store) { row in
             if tally.select(row), !includeFlagged { return }
             if let first = group.first, !first.inputID.utf8.elementsEqual(row.inputID.utf8) || !first.task.utf8.elementsEqual(row.task.utf8) {
                 try finishGroup()

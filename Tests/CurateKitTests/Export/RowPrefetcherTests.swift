@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import CurateKit
+
+@Suite("Reading export rows on a second thread")
+struct RowPrefetcherTests {
+    /// A store with more rows than the reading thread may queue ahead, so it waits for the caller.
+    static func fixture() throws -> ExportFixture {
+        try ExportFixture((0..<9_500).map { Label.llm(String(format: "in-%05d", $0 % 7_000), at: "2026-06-01T12:00:\(String(format: "%02d", $0 % 60))Z") })
+    }
+
+    static func query(_ store: Store) throws -> ExportQuery {
+        ExportQuery(tupleIDs: try store.exportCatalog().map(\.tupleID))
+    }
+
+    @Test("rows arrive in the store's order, every one of them")
+    func sameRows() throws {
+        let fixture = try Self.fixture()
+        let query = try Self.query(fixture.store)
+        var direct: [String] = []
+        var prefetched: [String] = []
+        try fixture.store.readSnapshot {
+            try fixture.store.forEachExportRow(query) { direct.append("\($0.inputID) \($0.createdAt) \($0.id)") }
+            try RowPrefetcher.forEach(query, in: fixture.store) { prefetched.append("\($0.inputID) \($0.createdAt) \($0.id)") }
+        }
+        #expect(direct.count == 9_500)
+        #expect(prefetched == direct)
+    }
+
+    @Test("an error from the caller stops the reading and comes back; the store is usable after")
+    func callerError() throws {
+        struct Stop: Error {}
+        let fixture = try Self.fixture()
+        let query = try Self.query(fixture.store)
+        var seen = 0
+        #expect(throws: Stop.self) {
+            try fixture.store.readSnapshot {
+                try RowPrefetcher.forEach(query, in: fixture.store) { _ in
+                    seen += 1
+                    if seen == 1_500 { throw Stop() }
+                }
+            }
+        }
+        #expect(seen == 1_500)
+        var count = 0
+        try fixture.store.readSnapshot { try fixture.store.forEachExportRow(query) { _ in count += 1 } }
+        #expect(count == 9_500)
+    }
+}
