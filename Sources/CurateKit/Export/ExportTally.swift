@@ -4,17 +4,23 @@
 struct ExportTally {
     private let plan: ExportPlan
     private let splits: [String]
-    private var perTuple: [TupleKey: [Int]] = [:]
-    private var labelCounts: [String: LabelCounter] = [:]
+    private var perTask: [String: TaskCounts] = [:]
     private(set) var flagCounts: [Int]
     private(set) var labelsSelected = 0
     private(set) var labelsFlagged = 0
     private(set) var records = 0
     private(set) var inputs = 0
 
-    private struct TupleKey: Hashable {
-        let task: String
-        let tupleID: Int64
+    /// One task's records per tuple and split, and its label distribution.
+    private struct TaskCounts {
+        var perTuple: [Int64: [Int]] = [:]
+        var labels = LabelCounter()
+
+        /// Counts `row`, written to split number `split` of `splits`.
+        mutating func count(_ row: ExportRow, split: Int, splits: Int) {
+            perTuple[row.tupleID, default: Array(repeating: 0, count: splits)][split] += 1
+            labels.add(row.output)
+        }
     }
 
     init(plan: ExportPlan, splits: [String]) {
@@ -39,21 +45,23 @@ struct ExportTally {
     /// Counts a record written to split number `split`.
     mutating func export(_ row: ExportRow, split: Int) {
         records += 1
-        perTuple[TupleKey(task: row.task, tupleID: row.tupleID), default: Array(repeating: 0, count: splits.count)][split] += 1
-        labelCounts[row.task, default: LabelCounter()].add(row.output)
+        let splitCount = splits.count
+        perTask[row.task, default: TaskCounts()].count(row, split: split, splits: splitCount)
     }
 
     /// The totals.
     func summary() -> ExportSummary {
-        let tuples = perTuple.compactMap { key, counts -> ExportSummary.TupleCount? in
-            guard var tuple = plan.tuples[key.tupleID] else { return nil }
-            tuple.task = key.task
-            return ExportSummary.TupleCount(tuple: tuple, perSplit: counts)
+        let tuples = perTask.flatMap { task, counts in
+            counts.perTuple.compactMap { tupleID, perSplit -> ExportSummary.TupleCount? in
+                guard var tuple = plan.tuples[tupleID] else { return nil }
+                tuple.task = task
+                return ExportSummary.TupleCount(tuple: tuple, perSplit: perSplit)
+            }
         }.sorted { $0.tuple < $1.tuple }
         let flags = plan.flags.flags.indices.compactMap { index -> Manifest.AppliedFlag? in
             flagCounts[index] > 0 ? Manifest.AppliedFlag(flag: plan.flags.flags[index], labels: flagCounts[index]) : nil
         }
-        let labels = labelCounts.map { Manifest.LabelDistribution(task: $0.key, counts: $0.value.distribution) }
+        let labels = perTask.map { Manifest.LabelDistribution(task: $0.key, counts: $0.value.labels.distribution) }
             .sorted { $0.task.utf8.lexicographicallyPrecedes($1.task.utf8) }
         return ExportSummary(
             splits: splits, tuples: tuples, records: records, inputs: inputs, labelsSelected: labelsSelected,
@@ -69,8 +77,8 @@ struct LabelCounter {
 
     mutating func add(_ output: String) {
         guard categorical else { return }
-        if let count = counts[output] {
-            counts[output] = count + 1
+        if let index = counts.index(forKey: output) {
+            counts.values[index] += 1
             return
         }
         let first = output.utf8.first
