@@ -27,14 +27,14 @@ final class RowPrefetcher: @unchecked Sendable {
     /// Streams the rows `query` selects to `body`, in the order and with the errors of
     /// ``Store/forEachExportRow(_:_:)``.
     /// - Throws: what reading the store or `body` throws; reading stops at the first error.
-    static func forEach(_ query: ExportQuery, in store: Store, _ body: (ExportRow) throws -> Void) throws {
+    static func forEach(_ query: ExportQuery, in store: Store, _ body: (consuming ExportRow) throws -> Void) throws {
         let prefetcher = RowPrefetcher(store: store, query: query)
         let thread = Thread { [prefetcher] in prefetcher.read() }
         thread.name = "curate.export.read"
         thread.start()
         defer { prefetcher.stop() }
-        while let batch = try prefetcher.next() {
-            for row in batch { try body(row) }
+        while var batch = try prefetcher.next() {
+            while let row = batch.popLast() { try body(row) }
         }
     }
 
@@ -47,7 +47,8 @@ final class RowPrefetcher: @unchecked Sendable {
                 batch.append(row)
                 if batch.count == Self.batchSize {
                     try hand(batch)
-                    batch.removeAll(keepingCapacity: true)
+                    batch = []
+                    batch.reserveCapacity(Self.batchSize)
                 }
             }
             if !batch.isEmpty { try hand(batch) }
@@ -62,8 +63,11 @@ final class RowPrefetcher: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Queues `batch` for the caller, waiting while ``ahead`` batches are queued.
-    private func hand(_ batch: [ExportRow]) throws {
+    /// Queues `batch` for the caller, last row first, so the caller takes each row out
+    /// of it in order with `popLast()`, without copying; waits while ``ahead`` batches
+    /// are queued.
+    private func hand(_ batch: consuming [ExportRow]) throws {
+        batch.reverse()
         condition.lock()
         defer { condition.unlock() }
         while !cancelled && batches.count >= Self.ahead { condition.wait() }
@@ -72,7 +76,7 @@ final class RowPrefetcher: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// The next batch in order; nil after the last.
+    /// The next batch, last row first; nil after the last.
     private func next() throws -> [ExportRow]? {
         condition.lock()
         defer { condition.unlock() }

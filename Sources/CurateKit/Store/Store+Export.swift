@@ -77,8 +77,9 @@ extension Store {
     /// (task, input_id, created_at): the `labels_export` index order, read without a sort,
     /// so all labels of one input arrive together, oldest first, and memory stays flat
     /// however many there are. Labels of one input with equal `created_at` come in no
-    /// particular order; the caller orders them by id.
-    func forEachExportRow(_ query: ExportQuery, _ body: (ExportRow) throws -> Void) throws {
+    /// particular order; the caller orders them by id. `body` owns each row, so it can
+    /// keep one without copying it.
+    func forEachExportRow(_ query: ExportQuery, _ body: (consuming ExportRow) throws -> Void) throws {
         var sql = """
             SELECT task, input_id, created_at, id, output, input, run, tuple_id FROM labels
             WHERE tuple_id IN (SELECT value FROM json_each(?))
