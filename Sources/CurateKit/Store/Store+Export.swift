@@ -1,10 +1,9 @@
-/// One task and provenance tuple that has labels, with their count: what export
-/// selectors and flags are resolved against.
+/// One task and provenance tuple that has labels: what export selectors and flags are
+/// resolved against.
 struct CatalogEntry: Sendable, Hashable {
     let tupleID: Int64
     /// The tuple, including the task.
     let tuple: ProvenanceTuple
-    let labels: Int
 }
 
 /// The SQL-side filters of an export, once every selector is resolved to concrete values.
@@ -50,27 +49,44 @@ extension Store {
     /// maximum (`SQLITE_MAX_MMAP_SIZE`) caps it, 2 GB in the usual builds.
     private static let readMappingBytes: Int64 = 1 << 40
 
-    /// Every (task, provenance tuple) that has labels, with counts, sorted by tuple;
-    /// read from the `labels_tuples` index alone.
+    /// Every (task, provenance tuple) that has labels, sorted by tuple.
+    ///
+    /// The pairs come from the `labels_tuples` index by a loose index scan: one seek to
+    /// the next tuple id of the task, or else to the first of the next task, per pair.
+    /// Counting the labels of each pair instead would read every entry of the index.
     func exportCatalog() throws -> [CatalogEntry] {
-        let statement = try connection.prepare("""
-            SELECT c.task, c.tuple_id, c.labels, t.origin, t.model, t.annotator, p.name, p.version, p.sha256, t.hash_status
-            FROM (SELECT task, tuple_id, count(*) AS labels FROM labels GROUP BY task, tuple_id) c
-            JOIN tuples t ON t.id = c.tuple_id
-            LEFT JOIN prompts p ON p.id = t.prompt_id
-            """)
-        return try statement.rows { row in
-            let prompt = row.string(6).map { PromptRef(name: $0, version: row.string(7) ?? "", sha256: row.string(8)) }
-            let tuple = ProvenanceTuple(
-                task: row.string(0) ?? "",
-                origin: row.string(3).flatMap(Origin.init(rawValue:)) ?? .llm,
-                model: row.string(4),
-                annotator: row.string(5),
+        let tuples = try connection.prepare("""
+            SELECT t.id, t.origin, t.model, t.annotator, p.name, p.version, p.sha256, t.hash_status
+            FROM tuples t LEFT JOIN prompts p ON p.id = t.prompt_id
+            """).rows { row in
+            let prompt = row.string(4).map { PromptRef(name: $0, version: row.string(5) ?? "", sha256: row.string(6)) }
+            return (id: row.int64(0) ?? 0, tuple: ProvenanceTuple(
+                task: "",
+                origin: row.string(1).flatMap(Origin.init(rawValue:)) ?? .llm,
+                model: row.string(2),
+                annotator: row.string(3),
                 prompt: prompt,
-                hashStatus: row.string(9).flatMap(HashStatus.init(rawValue:))
-            )
-            return CatalogEntry(tupleID: row.int64(1) ?? 0, tuple: tuple, labels: Int(row.int64(2) ?? 0))
-        }.sorted { ($0.tuple, $0.tupleID) < ($1.tuple, $1.tupleID) }
+                hashStatus: row.string(7).flatMap(HashStatus.init(rawValue:))
+            ))
+        }
+        let byID = Dictionary(tuples, uniquingKeysWith: { first, _ in first })
+        let nextInTask = try connection.prepare(
+            "SELECT task, tuple_id FROM labels WHERE task = ? AND tuple_id > ? ORDER BY tuple_id LIMIT 1")
+        let nextTask = try connection.prepare(
+            "SELECT task, tuple_id FROM labels WHERE task > ? ORDER BY task, tuple_id LIMIT 1")
+        func pair(_ statement: Statement, _ values: [Statement.Value]) throws -> (task: String, tupleID: Int64)? {
+            try statement.rows(values) { (task: $0.string(0) ?? "", tupleID: $0.int64(1) ?? 0) }.first
+        }
+        var entries: [CatalogEntry] = []
+        var next = try pair(nextInTask, [.text(""), .integer(Int64.min)]) ?? pair(nextTask, [.text("")])
+        while let (task, tupleID) = next {
+            if var tuple = byID[tupleID] {
+                tuple.task = task
+                entries.append(CatalogEntry(tupleID: tupleID, tuple: tuple))
+            }
+            next = try pair(nextInTask, [.text(task), .integer(tupleID)]) ?? pair(nextTask, [.text(task)])
+        }
+        return entries.sorted { ($0.tuple, $0.tupleID) < ($1.tuple, $1.tupleID) }
     }
 
     /// Streams the labels `query` selects to `body`, one at a time, ordered by
