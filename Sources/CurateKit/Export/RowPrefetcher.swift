@@ -14,7 +14,7 @@ final class RowPrefetcher: @unchecked Sendable {
     private let query: ExportQuery
     private let condition = NSCondition()
     // Everything below is guarded by `condition`.
-    private var batches: [[ExportRow]] = []
+    private var batches: [RowBatch] = []
     private var failure: (any Error)?
     private var finished = false
     private var cancelled = false
@@ -33,22 +33,20 @@ final class RowPrefetcher: @unchecked Sendable {
         thread.name = "curate.export.read"
         thread.start()
         defer { prefetcher.stop() }
-        while var batch = try prefetcher.next() {
-            while let row = batch.popLast() { try body(row) }
+        while let batch = try prefetcher.next() {
+            while let row = batch.take() { try body(row) }
         }
     }
 
     /// The reading thread: batches of rows, at most ``ahead`` waiting at a time.
     private func read() {
-        var batch: [ExportRow] = []
-        batch.reserveCapacity(Self.batchSize)
+        var batch = RowBatch(capacity: Self.batchSize)
         do {
             try store.forEachExportRow(query) { row in
                 batch.append(row)
-                if batch.count == Self.batchSize {
+                if batch.isFull {
                     try hand(batch)
-                    batch = []
-                    batch.reserveCapacity(Self.batchSize)
+                    batch = RowBatch(capacity: Self.batchSize)
                 }
             }
             if !batch.isEmpty { try hand(batch) }
@@ -63,11 +61,8 @@ final class RowPrefetcher: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Queues `batch` for the caller, last row first, so the caller takes each row out
-    /// of it in order with `popLast()`, without copying; waits while ``ahead`` batches
-    /// are queued.
-    private func hand(_ batch: consuming [ExportRow]) throws {
-        batch.reverse()
+    /// Queues `batch` for the caller, waiting while ``ahead`` batches are queued.
+    private func hand(_ batch: RowBatch) throws {
         condition.lock()
         defer { condition.unlock() }
         while !cancelled && batches.count >= Self.ahead { condition.wait() }
@@ -76,8 +71,8 @@ final class RowPrefetcher: @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// The next batch, last row first; nil after the last.
-    private func next() throws -> [ExportRow]? {
+    /// The next batch; nil after the last.
+    private func next() throws -> RowBatch? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && failure == nil && !finished { condition.wait() }
@@ -94,5 +89,41 @@ final class RowPrefetcher: @unchecked Sendable {
         condition.broadcast()
         while !finished { condition.wait() }
         condition.unlock()
+    }
+}
+
+/// Rows on their way from the reading thread to the caller: appended by the one, then
+/// taken out by the other, in order, each moved rather than copied.
+private final class RowBatch: @unchecked Sendable {
+    private let rows: UnsafeMutablePointer<ExportRow>
+    private let capacity: Int
+    private var count = 0
+    private var taken = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        rows = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        (rows + taken).deinitialize(count: count - taken)
+        rows.deallocate()
+    }
+
+    var isFull: Bool { count == capacity }
+    var isEmpty: Bool { count == 0 }
+
+    /// Appends `row`; the batch must not be full.
+    func append(_ row: consuming ExportRow) {
+        precondition(count < capacity, "a full batch of export rows")
+        (rows + count).initialize(to: row)
+        count += 1
+    }
+
+    /// Moves the next row out, in the order they were appended; nil after the last.
+    func take() -> ExportRow? {
+        guard taken < count else { return nil }
+        defer { taken += 1 }
+        return (rows + taken).move()
     }
 }
