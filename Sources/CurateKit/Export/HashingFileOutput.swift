@@ -11,7 +11,7 @@ import Darwin
 ///
 /// Callers append bytes to ``buffer`` and call ``flushIfFull()``; ``finish()``
 /// writes the rest, syncs the file to disk and gives its digest. Every
-/// ``syncInterval`` bytes, a background `fdatasync` starts writing what is in the
+/// ``syncInterval`` bytes, a background `fsync` starts writing what is in the
 /// page cache to disk, so the disk works while the export goes on and the final
 /// `fsync` waits for the tail only, not for the whole file.
 final class HashingFileOutput {
@@ -66,14 +66,14 @@ final class HashingFileOutput {
         if unsynced >= Self.syncInterval { syncInBackground() }
     }
 
-    /// Starts an `fdatasync` of everything written so far on another thread; a failure
+    /// Starts an `fsync` of everything written so far on another thread; a failure
     /// is kept for ``finish()``, since the kernel reports a write error only once.
     private func syncInBackground() {
         unsynced = 0
         let descriptor = descriptor
         syncs.enter()
         DispatchQueue.global(qos: .utility).async { [syncs, syncFailure] in
-            if fdatasync(descriptor) != 0 { syncFailure.record(errno) }
+            if fsync(descriptor) != 0 { syncFailure.record(errno) }
             syncs.leave()
         }
     }
