@@ -58,21 +58,9 @@ struct JSONLRowWriter: RowWriter {
         }
     }
 
-    /// Whether `bytes` holds a byte a JSON string must escape: a control character,
-    /// `"` or `\`. Tests eight bytes at a time, with the exact "has a byte less than n"
-    /// and "has a zero byte" word tricks (no false positives, whatever the bytes).
+    /// Whether `bytes` holds a byte a JSON string must escape: a control character, `"` or `\\`.
     static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
-        let raw = UnsafeRawBufferPointer(bytes)
-        var offset = 0
-        while offset + 8 <= raw.count {
-            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            let control = (word &- ones &* 0x20) & ~word & highs != 0
-            if control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) { return true }
-            offset += 8
-        }
-        return raw[offset...].contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        guard let base = bytes.baseAddress else { return false }
+        return StringBytes.firstSpecial(in: base, from: 0, to: bytes.count, orNonASCII: false) < bytes.count
     }
 }
