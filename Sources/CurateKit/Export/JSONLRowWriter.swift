@@ -58,7 +58,7 @@ struct JSONLRowWriter: RowWriter {
         }
     }
 
-    /// Whether `bytes` holds a byte a JSON string must escape: a control character, `"` or `\\`.
+    /// Whether `bytes` holds a byte a JSON string must escape: a control character, `"` or a backslash.
     static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         return StringBytes.firstSpecial(in: base, from: 0, to: bytes.count, orNonASCII: false) < bytes.count
