@@ -163,9 +163,12 @@ public struct RecordParser {
         let name = try promptFields.requiredString(.name)
         let version = try promptFields.requiredString(.version)
         let text = try promptFields.optionalString(.text, allowEmpty: true)
-        var sha256 = try promptFields.optionalString(.sha256).map(Self.lowercasedASCII)
-        if let given = sha256, !SHA256Hex.isDigest(given) {
-            throw .invalidValue(field: "prompt.sha256", reason: "not a SHA-256 (64 hex digits): \"\(given)\"")
+        var sha256: String?
+        if let given = try promptFields.optionalString(.sha256) {
+            guard let digest = SHA256Hex.normalized(given) else {
+                throw .invalidValue(field: "prompt.sha256", reason: "not a SHA-256 (64 hex digits): \"\(given)\"")
+            }
+            sha256 = digest
         }
         if let text {
             let computed = PromptHash.of(text)
@@ -175,14 +178,6 @@ public struct RecordParser {
             sha256 = computed
         }
         return (PromptRef(name: name, version: version, sha256: sha256), text)
-    }
-}
-
-extension RecordParser {
-    /// `text` with ASCII capitals in lowercase; the string itself when it has none (the usual case).
-    static func lowercasedASCII(_ text: String) -> String {
-        guard text.utf8.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else { return text }
-        return String(decoding: text.utf8.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 + 32 : $0 }, as: UTF8.self)
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The member names a reader of one kind of object knows: an enum whose raw values
 /// count from 0, so a name is also its slot.
 protocol MemberName: CaseIterable, RawRepresentable where RawValue == Int {
@@ -18,18 +20,17 @@ struct CanonicalMembers<Name: MemberName> {
     private var values: [UInt8] = []
     /// Where each known member's value sits in `values`, by the name's raw value.
     private var ranges: [Range<Int>?]
-    /// The canonical form (`"key"`) of every name, by raw value.
+    /// The UTF-8 of every name's key, by raw value.
     private let names: [[UInt8]]
-    /// The canonical keys of members that are not a `Name`, to refuse them twice.
+    /// The keys (decoded) of members that are not a `Name`, to refuse them twice.
     private var unknownKeys: [[UInt8]] = []
-    /// Scratch for one key and for the canonicalizer's member spans.
-    private var key: [UInt8] = []
+    /// Scratch for the canonicalizer's member spans.
     private var spans: [JSONParser.MemberSpan] = []
     /// The first member, in input order, whose name is not a `Name`.
     private(set) var firstUnknownKey: String?
 
     init() {
-        names = Name.allCases.sorted { $0.rawValue < $1.rawValue }.map { Array("\"\($0.key)\"".utf8) }
+        names = Name.allCases.sorted { $0.rawValue < $1.rawValue }.map { Array($0.key.utf8) }
         ranges = Array(repeating: nil, count: names.count)
     }
 
@@ -49,15 +50,20 @@ struct CanonicalMembers<Name: MemberName> {
         while true {
             guard parser.current == UInt8(ascii: "\"") else { throw parser.error("expected a string key in an object") }
             let keyOffset = parser.index
-            key.removeAll(keepingCapacity: true)
-            try parser.canonicalizeValue(into: &key, spans: &spans)
-            let known = names.firstIndex(of: key)
-            if let known {
-                if ranges[known] != nil { throw Self.duplicateKey(key, at: keyOffset) }
+            let token = try parser.scanString()
+            let known: Int?
+            if let decoded = token.decoded {
+                known = decoded.withUnsafeBytes { position(of: $0) }
             } else {
+                known = position(of: UnsafeRawBufferPointer(rebasing: parser.bytes[token.raw]))
+            }
+            if let known {
+                if ranges[known] != nil { throw Self.duplicateKey(names[known], at: keyOffset) }
+            } else {
+                let key = token.decoded ?? Array(parser.bytes[token.raw])
                 if unknownKeys.contains(key) { throw Self.duplicateKey(key, at: keyOffset) }
                 unknownKeys.append(key)
-                if firstUnknownKey == nil { firstUnknownKey = Self.decodedString(key[...]) }
+                if firstUnknownKey == nil { firstUnknownKey = String(decoding: key, as: UTF8.self) }
             }
             parser.skipWhitespace()
             guard parser.current == UInt8(ascii: ":") else { throw parser.error("expected ':' after an object key") }
@@ -138,7 +144,15 @@ struct CanonicalMembers<Name: MemberName> {
         }
     }
 
+    /// The position in `names` of a decoded key, when it is one of them.
+    private func position(of key: UnsafeRawBufferPointer) -> Int? {
+        for (position, name) in names.enumerated() where name.count == key.count {
+            if name.withUnsafeBytes({ memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }) { return position }
+        }
+        return nil
+    }
+
     private static func duplicateKey(_ key: [UInt8], at offset: Int) -> JSONParser.SyntaxError {
-        JSONParser.SyntaxError(offset: offset, reason: "duplicate key \"\(decodedString(key[...]))\" in an object")
+        JSONParser.SyntaxError(offset: offset, reason: "duplicate key \"\(String(decoding: key, as: UTF8.self))\" in an object")
     }
 }

@@ -24,11 +24,25 @@ public enum SHA256Hex {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// `text` in lowercase when it is 64 hex digits (either case), the form `curate` stores; nil otherwise.
+    public static func normalized(_ text: String) -> String? {
+        var copy = text
+        let (isDigest, hasCapitals) = copy.withUTF8 { bytes -> (Bool, Bool) in
+            guard bytes.count == 64 else { return (false, false) }
+            var hasCapitals = false
+            for byte in bytes {
+                guard byte.isHexDigit else { return (false, false) }
+                if byte < UInt8(ascii: "a") && byte > UInt8(ascii: "9") { hasCapitals = true }
+            }
+            return (true, hasCapitals)
+        }
+        guard isDigest else { return nil }
+        return hasCapitals ? text.lowercased() : text
+    }
+
     /// Whether `text` is 64 hex digits (either case).
     public static func isDigest(_ text: String) -> Bool {
-        guard text.utf8.count == 64 else { return false }
-        for byte in text.utf8 where !byte.isHexDigit { return false }
-        return true
+        normalized(text) != nil
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
