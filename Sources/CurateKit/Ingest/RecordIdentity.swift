@@ -9,7 +9,7 @@ import Crypto
 public enum RecordIdentity {
     /// SHA-256 of the canonical content of `record`.
     public static func contentDigest(of record: LabelRecord) -> [UInt8] {
-        Array(SHA256.hash(data: canonicalContent(of: record)))
+        SHA256.hash(data: canonicalContent(of: record)).withUnsafeBytes { Array($0) }
     }
 
     /// The canonical content bytes that ``contentDigest(of:)`` hashes.

@@ -24,8 +24,7 @@ struct CanonicalMembers<Name: MemberName> {
     private let names: [[UInt8]]
     /// The keys (decoded) of members that are not a `Name`, to refuse them twice.
     private var unknownKeys: [[UInt8]] = []
-    /// Scratch for the canonicalizer's member spans.
-    private var spans: [JSONParser.MemberSpan] = []
+    private var scratch = JSONParser.CanonicalScratch()
     /// The first member, in input order, whose name is not a `Name`.
     private(set) var firstUnknownKey: String?
 
@@ -70,7 +69,7 @@ struct CanonicalMembers<Name: MemberName> {
             parser.index += 1
             parser.skipWhitespace()
             let start = values.count
-            try parser.canonicalizeValue(into: &values, spans: &spans)
+            try parser.canonicalizeValue(into: &values, scratch: &scratch)
             if let known { ranges[known] = start..<values.count }
             parser.skipWhitespace()
             if parser.current == UInt8(ascii: ",") {

@@ -6,6 +6,14 @@ import Foundation
 /// This is the ingest hot path: a string without escapes is copied as is, and an
 /// object whose keys already come in order is never re-sorted.
 extension JSONParser {
+    /// Buffers the canonicalizer reuses from value to value: keep one per thread.
+    struct CanonicalScratch {
+        /// Where each member of the objects being read sits in the output.
+        var spans: [MemberSpan] = []
+        /// An object's members in key order, before they replace the unsorted ones.
+        var sortedBody: [UInt8] = []
+    }
+
     /// Where one object member sits in the output: `"key":value`.
     struct MemberSpan {
         let start: Int
@@ -16,11 +24,11 @@ extension JSONParser {
     }
 
     /// Validates the value at the current byte and appends its canonical form to `output`.
-    mutating func canonicalizeValue(into output: inout [UInt8], spans: inout [MemberSpan]) throws(SyntaxError) {
+    mutating func canonicalizeValue(into output: inout [UInt8], scratch: inout CanonicalScratch) throws(SyntaxError) {
         guard let byte = current else { throw error("unexpected end of input, expected a value") }
         switch byte {
-        case UInt8(ascii: "{"): try canonicalizeObject(into: &output, spans: &spans)
-        case UInt8(ascii: "["): try canonicalizeArray(into: &output, spans: &spans)
+        case UInt8(ascii: "{"): try canonicalizeObject(into: &output, scratch: &scratch)
+        case UInt8(ascii: "["): try canonicalizeArray(into: &output, scratch: &scratch)
         case UInt8(ascii: "\""): _ = try canonicalizeString(into: &output)
         case UInt8(ascii: "t"): try expectLiteral("true"); output.append(contentsOf: "true".utf8)
         case UInt8(ascii: "f"): try expectLiteral("false"); output.append(contentsOf: "false".utf8)
@@ -47,7 +55,7 @@ extension JSONParser {
         return output[before..<output.count].contains(UInt8(ascii: "\\"))
     }
 
-    private mutating func canonicalizeArray(into output: inout [UInt8], spans: inout [MemberSpan]) throws(SyntaxError) {
+    private mutating func canonicalizeArray(into output: inout [UInt8], scratch: inout CanonicalScratch) throws(SyntaxError) {
         try enterContainer()
         defer { depth -= 1 }
         index += 1
@@ -59,7 +67,7 @@ extension JSONParser {
             return
         }
         while true {
-            try canonicalizeValue(into: &output, spans: &spans)
+            try canonicalizeValue(into: &output, scratch: &scratch)
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","):
@@ -76,14 +84,14 @@ extension JSONParser {
         }
     }
 
-    private mutating func canonicalizeObject(into output: inout [UInt8], spans: inout [MemberSpan]) throws(SyntaxError) {
+    private mutating func canonicalizeObject(into output: inout [UInt8], scratch: inout CanonicalScratch) throws(SyntaxError) {
         try enterContainer()
         defer { depth -= 1 }
         index += 1
         output.append(UInt8(ascii: "{"))
         let bodyStart = output.count
-        let base = spans.count
-        defer { spans.removeSubrange(base...) }
+        let base = scratch.spans.count
+        defer { scratch.spans.removeSubrange(base...) }
         skipWhitespace()
         if current != UInt8(ascii: "}") {
             while true {
@@ -97,8 +105,8 @@ extension JSONParser {
                 index += 1
                 skipWhitespace()
                 output.append(UInt8(ascii: ":"))
-                try canonicalizeValue(into: &output, spans: &spans)
-                spans.append(MemberSpan(start: start, keyEnd: keyEnd, end: output.count, keyOffset: keyOffset, keyHasEscapes: keyHasEscapes))
+                try canonicalizeValue(into: &output, scratch: &scratch)
+                scratch.spans.append(MemberSpan(start: start, keyEnd: keyEnd, end: output.count, keyOffset: keyOffset, keyHasEscapes: keyHasEscapes))
                 skipWhitespace()
                 if current == UInt8(ascii: ",") {
                     index += 1
@@ -112,15 +120,15 @@ extension JSONParser {
             }
         }
         index += 1
-        try sortMembers(of: &output, from: bodyStart, spans: spans[base...])
+        try sortMembers(of: &output, from: bodyStart, scratch: &scratch, spansFrom: base)
         output.append(UInt8(ascii: "}"))
     }
 
     /// Puts an object's members in key order (they usually are already) and refuses duplicate keys.
-    private func sortMembers(of output: inout [UInt8], from bodyStart: Int, spans: ArraySlice<MemberSpan>) throws(SyntaxError) {
-        guard spans.count > 1 else { return }
+    private func sortMembers(of output: inout [UInt8], from bodyStart: Int, scratch: inout CanonicalScratch, spansFrom base: Int) throws(SyntaxError) {
+        guard scratch.spans.count - base > 1 else { return }
         var inOrder = true
-        for (previous, next) in zip(spans, spans.dropFirst()) {
+        for (previous, next) in zip(scratch.spans[base...], scratch.spans[(base + 1)...]) {
             switch Self.compareKeys(previous, next, in: output) {
             case .orderedAscending: continue
             case .orderedSame: throw duplicateKey(next, in: output)
@@ -128,17 +136,18 @@ extension JSONParser {
             }
         }
         if inOrder { return }
-        let sorted = spans.sorted { Self.compareKeys($0, $1, in: output) == .orderedAscending }
-        for (previous, next) in zip(sorted, sorted.dropFirst()) where Self.compareKeys(previous, next, in: output) == .orderedSame {
+        scratch.spans[base...].sort { Self.compareKeys($0, $1, in: output) == .orderedAscending }
+        for (previous, next) in zip(scratch.spans[base...], scratch.spans[(base + 1)...]) where Self.compareKeys(previous, next, in: output) == .orderedSame {
             throw duplicateKey(next, in: output)
         }
-        var body: [UInt8] = []
-        body.reserveCapacity(output.count - bodyStart)
-        for (position, span) in sorted.enumerated() {
-            if position > 0 { body.append(UInt8(ascii: ",")) }
-            body.append(contentsOf: output[span.start..<span.end])
+        scratch.sortedBody.removeAll(keepingCapacity: true)
+        output.withUnsafeBufferPointer { bytes in
+            for (position, span) in scratch.spans[base...].enumerated() {
+                if position > 0 { scratch.sortedBody.append(UInt8(ascii: ",")) }
+                scratch.sortedBody.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
+            }
         }
-        output.replaceSubrange(bodyStart..., with: body)
+        output.replaceSubrange(bodyStart..., with: scratch.sortedBody)
     }
 
     private func duplicateKey(_ span: MemberSpan, in output: [UInt8]) -> SyntaxError {
