@@ -72,7 +72,7 @@ public final class LineReader {
         let readCount = read(descriptor, readBuffer.baseAddress, readBuffer.count)
         if readCount < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         if readCount == 0 { reachedEnd = true }
-        pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: readBuffer[..<readCount]))
+        pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: readBuffer[..<readCount]).assumingMemoryBound(to: UInt8.self))
         bytesRead += readCount
     }
 
@@ -80,16 +80,22 @@ public final class LineReader {
         let bytes = Array(pending[..<end])
         pending.removeFirst(end)
         var lines: [(range: Range<Int>, number: Int)] = []
-        var start = 0
-        while start < bytes.count {
-            let newline = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            var stop = newline
-            if stop > start, bytes[stop - 1] == 0x0D { stop -= 1 }
-            if bytes[start..<stop].contains(where: { !Self.isBlank($0) }) {
-                lines.append((start..<stop, nextLineNumber))
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var start = 0
+            while start < buffer.count {
+                var newline = buffer.count
+                if let found = memchr(base + start, 0x0A, buffer.count - start) {
+                    newline = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                }
+                var stop = newline
+                if stop > start, buffer[stop - 1] == 0x0D { stop -= 1 }
+                if buffer[start..<stop].contains(where: { !Self.isBlank($0) }) {
+                    lines.append((start..<stop, nextLineNumber))
+                }
+                nextLineNumber += 1
+                start = newline + 1
             }
-            nextLineNumber += 1
-            start = newline + 1
         }
         return LineBatch(bytes: bytes, lines: lines)
     }
