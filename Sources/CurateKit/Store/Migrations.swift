@@ -70,6 +70,22 @@ enum Migrations {
             -- export resolves its selectors against it, stats reads it, neither scans the labels.
             CREATE INDEX labels_tuples ON labels (task, tuple_id, created_at);
             """),
+        Migration(version: 3, sql: """
+            -- Labels per task and provenance tuple, kept up to date by whoever adds or moves labels
+            -- (ingest, backfill) in the same transaction: stats, prompts and export read these few
+            -- rows instead of an index with an entry per label, which every insert had to update.
+            CREATE TABLE tuple_labels (
+                task TEXT NOT NULL,
+                tuple_id INTEGER NOT NULL REFERENCES tuples (id),
+                labels INTEGER NOT NULL,
+                first_created_at INTEGER NOT NULL,  -- nanoseconds since the epoch, UTC
+                last_created_at INTEGER NOT NULL,
+                PRIMARY KEY (task, tuple_id)
+            ) WITHOUT ROWID;
+            INSERT INTO tuple_labels
+                SELECT task, tuple_id, count(*), min(created_at), max(created_at) FROM labels GROUP BY task, tuple_id;
+            DROP INDEX labels_tuples;
+            """),
     ]
 
     /// The schema version this build writes.

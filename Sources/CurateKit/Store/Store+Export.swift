@@ -43,44 +43,28 @@ extension Store {
         try transaction(begin: "BEGIN DEFERRED", body)
     }
 
-    /// Every (task, provenance tuple) that has labels, sorted by tuple.
-    ///
-    /// The pairs come from the `labels_tuples` index by a loose index scan: one seek to
-    /// the next tuple id of the task, or else to the first of the next task, per pair.
-    /// Counting the labels of each pair instead would read every entry of the index.
+    /// Every (task, provenance tuple) that has labels, sorted by tuple: read from
+    /// `tuple_labels`, a row per pair, without touching the labels.
     func exportCatalog() throws -> [CatalogEntry] {
-        let tuples = try connection.prepare("""
-            SELECT t.id, t.origin, t.model, t.annotator, p.name, p.version, p.sha256, t.hash_status
-            FROM tuples t LEFT JOIN prompts p ON p.id = t.prompt_id
-            """).rows { row in
-            let prompt = row.string(4).map { PromptRef(name: $0, version: row.string(5) ?? "", sha256: row.string(6)) }
-            return (id: row.int64(0) ?? 0, tuple: ProvenanceTuple(
-                task: "",
-                origin: row.string(1).flatMap(Origin.init(rawValue:)) ?? .llm,
-                model: row.string(2),
-                annotator: row.string(3),
+        let statement = try connection.prepare("""
+            SELECT c.task, c.tuple_id, t.origin, t.model, t.annotator, p.name, p.version, p.sha256, t.hash_status
+            FROM tuple_labels c
+            JOIN tuples t ON t.id = c.tuple_id
+            LEFT JOIN prompts p ON p.id = t.prompt_id
+            WHERE c.labels > 0
+            """)
+        return try statement.rows { row in
+            let prompt = row.string(5).map { PromptRef(name: $0, version: row.string(6) ?? "", sha256: row.string(7)) }
+            let tuple = ProvenanceTuple(
+                task: row.string(0) ?? "",
+                origin: row.string(2).flatMap(Origin.init(rawValue:)) ?? .llm,
+                model: row.string(3),
+                annotator: row.string(4),
                 prompt: prompt,
-                hashStatus: row.string(7).flatMap(HashStatus.init(rawValue:))
-            ))
-        }
-        let byID = Dictionary(tuples, uniquingKeysWith: { first, _ in first })
-        let nextInTask = try connection.prepare(
-            "SELECT task, tuple_id FROM labels WHERE task = ? AND tuple_id > ? ORDER BY tuple_id LIMIT 1")
-        let nextTask = try connection.prepare(
-            "SELECT task, tuple_id FROM labels WHERE task > ? ORDER BY task, tuple_id LIMIT 1")
-        func pair(_ statement: Statement, _ values: [Statement.Value]) throws -> (task: String, tupleID: Int64)? {
-            try statement.rows(values) { (task: $0.string(0) ?? "", tupleID: $0.int64(1) ?? 0) }.first
-        }
-        var entries: [CatalogEntry] = []
-        var next = try pair(nextInTask, [.text(""), .integer(Int64.min)]) ?? pair(nextTask, [.text("")])
-        while let (task, tupleID) = next {
-            if var tuple = byID[tupleID] {
-                tuple.task = task
-                entries.append(CatalogEntry(tupleID: tupleID, tuple: tuple))
-            }
-            next = try pair(nextInTask, [.text(task), .integer(tupleID)]) ?? pair(nextTask, [.text(task)])
-        }
-        return entries.sorted { ($0.tuple, $0.tupleID) < ($1.tuple, $1.tupleID) }
+                hashStatus: row.string(8).flatMap(HashStatus.init(rawValue:))
+            )
+            return CatalogEntry(tupleID: row.int64(1) ?? 0, tuple: tuple)
+        }.sorted { ($0.tuple, $0.tupleID) < ($1.tuple, $1.tupleID) }
     }
 
     /// Streams the labels `query` selects to `body`, one at a time, ordered by

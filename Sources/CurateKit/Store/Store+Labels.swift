@@ -30,7 +30,9 @@ extension Store {
             let sourcesJSON = JSONWriter.canonical(.array(sources.map { .string($0) }))
             try log.run([.integer(ingestedAt.nanosecondsSinceEpoch), .text(sourcesJSON)])
             let writer = try LabelWriter(connection: connection, ingestID: connection.lastInsertRowID)
-            return try body(writer)
+            let result = try body(writer)
+            try writer.storeTupleCounts()
+            return result
         }
     }
 }
@@ -46,6 +48,8 @@ public final class LabelWriter {
     let provenanceNumbers = ProvenanceNumbers()
     /// The current row's texts and blob, bound without copies.
     private var values = BorrowedValues()
+    /// What this ingest added per provenance number, for `tuple_labels`.
+    private var added: [TupleLabels?] = []
 
     fileprivate init(connection: SQLiteConnection, ingestID: Int64) throws(StoreError) {
         self.connection = connection
@@ -68,8 +72,29 @@ public final class LabelWriter {
     func add(_ record: LabelRecord, provenance: Int) throws -> InsertOutcome {
         let key = Self.idKey(record.id)
         if let outcome = try storedOutcome(of: record, key: key) { return outcome }
-        try insert(record, key: key, provenance: provenance)
+        let tupleID = try insert(record, key: key, provenance: provenance)
+        if provenance >= added.count { added.append(contentsOf: repeatElement(nil, count: provenance + 1 - added.count)) }
+        if added[provenance] == nil { added[provenance] = TupleLabels(task: record.task, tupleID: tupleID) }
+        added[provenance]?.count(record.createdAt)
         return .inserted
+    }
+
+    /// Adds what this ingest stored to `tuple_labels`; the ingest calls it once, before committing.
+    fileprivate func storeTupleCounts() throws {
+        var byTuple: [TupleLabels.Key: TupleLabels] = [:]
+        for case let counts? in added {
+            byTuple[counts.key, default: TupleLabels(task: counts.task, tupleID: counts.tupleID)].merge(counts)
+        }
+        let upsert = try connection.prepare("""
+            INSERT INTO tuple_labels (task, tuple_id, labels, first_created_at, last_created_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (task, tuple_id) DO UPDATE SET labels = labels + excluded.labels,
+                first_created_at = min(first_created_at, excluded.first_created_at),
+                last_created_at = max(last_created_at, excluded.last_created_at)
+            """)
+        for counts in byTuple.values {
+            try upsert.run([.text(counts.task), .integer(counts.tupleID), .integer(Int64(counts.labels)), .integer(counts.first), .integer(counts.last)])
+        }
+        added.removeAll()
     }
 
     /// Whether `record`'s id is stored already, with the same content or another; nil when it is not.
@@ -84,7 +109,8 @@ public final class LabelWriter {
         return stored.map { $0 == record.contentDigest ? .duplicate : .conflict }
     }
 
-    private func insert(_ record: LabelRecord, key: Int64, provenance: Int) throws {
+    /// Inserts `record`; returns its tuple id.
+    private func insert(_ record: LabelRecord, key: Int64, provenance: Int) throws -> Int64 {
         let tupleID = try provenanceRows.tupleID(for: record.producer, number: provenance)
         values.removeAll()
         values.add(1, record.id)
@@ -104,6 +130,7 @@ public final class LabelWriter {
             insertLabel.bind(8, record.createdAt.nanosecondsSinceEpoch)
             try insertLabel.step()
         }
+        return tupleID
     }
 
     /// The lookup key of a record id, a function of the id alone: for a content-hash id
@@ -137,5 +164,38 @@ public final class LabelWriter {
             }
             return value
         }
+    }
+}
+
+/// How many labels of one task and tuple an ingest added, and the span of their `created_at`.
+private struct TupleLabels {
+    struct Key: Hashable {
+        let task: String
+        let tupleID: Int64
+    }
+
+    let task: String
+    let tupleID: Int64
+    private(set) var labels = 0
+    private(set) var first = Int64.max
+    private(set) var last = Int64.min
+
+    init(task: String, tupleID: Int64) {
+        self.task = task
+        self.tupleID = tupleID
+    }
+
+    var key: Key { Key(task: task, tupleID: tupleID) }
+
+    mutating func count(_ createdAt: Timestamp) {
+        labels += 1
+        first = min(first, createdAt.nanosecondsSinceEpoch)
+        last = max(last, createdAt.nanosecondsSinceEpoch)
+    }
+
+    mutating func merge(_ other: TupleLabels) {
+        labels += other.labels
+        first = min(first, other.first)
+        last = max(last, other.last)
     }
 }

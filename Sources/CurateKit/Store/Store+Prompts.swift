@@ -4,10 +4,11 @@ extension Store {
     /// Labels whose text is not known (`ambiguous`, `unknown`) appear with a nil hash.
     public func promptUsage() throws -> [PromptUsage] {
         let statement = try connection.prepare("""
-            SELECT p.name, p.version, p.sha256, t.hash_status, count(*), min(l.created_at), max(l.created_at)
-            FROM labels l
-            JOIN tuples t ON t.id = l.tuple_id
+            SELECT p.name, p.version, p.sha256, t.hash_status, sum(c.labels), min(c.first_created_at), max(c.last_created_at)
+            FROM tuple_labels c
+            JOIN tuples t ON t.id = c.tuple_id
             JOIN prompts p ON p.id = t.prompt_id
+            WHERE c.labels > 0
             GROUP BY p.name, p.version, p.sha256, t.hash_status
             """)
         return try statement.rows { row in
@@ -56,6 +57,7 @@ extension Store {
             let producerOf = try connection.prepare("SELECT origin, model, annotator FROM tuples WHERE id = ?")
             let move = try connection.prepare("UPDATE labels SET tuple_id = ? WHERE seq = ? AND tuple_id = ?")
             var newTuples: [Int64: Int64] = [:]
+            var touchedTuples: Set<Int64> = []
             var moved = 0
             for assignment in assignments {
                 let promptID = try provenance.promptID(for: assignment.prompt, text: assignment.text)
@@ -74,10 +76,27 @@ extension Store {
                     try move.run([.integer(tupleID), .integer(label.row), .integer(label.tupleID)])
                     moved += connection.changes
                 }
+                touchedTuples.formUnion(newTuples.keys)
+                touchedTuples.formUnion(newTuples.values)
                 newTuples.removeAll(keepingCapacity: true)
             }
+            try recountTupleLabels(touchedTuples)
             return moved
         }
+    }
+
+    /// Counts the labels of `tupleIDs` again into `tuple_labels` (one pass over the labels),
+    /// after labels moved between tuples.
+    private func recountTupleLabels(_ tupleIDs: Set<Int64>) throws(StoreError) {
+        guard !tupleIDs.isEmpty else { return }
+        let list = Statement.Value.text(JSONWriter.canonical(.array(tupleIDs.sorted().map { .number(String($0)) })))
+        try connection.prepare("DELETE FROM tuple_labels WHERE tuple_id IN (SELECT value FROM json_each(?))").run([list])
+        try connection.prepare("""
+            INSERT INTO tuple_labels (task, tuple_id, labels, first_created_at, last_created_at)
+            SELECT task, tuple_id, count(*), min(created_at), max(created_at) FROM labels
+            WHERE tuple_id IN (SELECT value FROM json_each(?))
+            GROUP BY task, tuple_id
+            """).run([list])
     }
 
     /// A reader of the hashes the store knows for a version label, prepared once for many lookups.

@@ -2,12 +2,12 @@ extension Store {
     /// Label counts and first/last `created_at` per provenance tuple, sorted by tuple.
     public func tupleStats() throws -> [TupleStats] {
         let statement = try connection.prepare("""
-            SELECT l.task, t.origin, t.model, t.annotator, p.name, p.version, p.sha256, t.hash_status,
-                   count(*), min(l.created_at), max(l.created_at)
-            FROM labels l
-            JOIN tuples t ON t.id = l.tuple_id
+            SELECT c.task, t.origin, t.model, t.annotator, p.name, p.version, p.sha256, t.hash_status,
+                   c.labels, c.first_created_at, c.last_created_at
+            FROM tuple_labels c
+            JOIN tuples t ON t.id = c.tuple_id
             LEFT JOIN prompts p ON p.id = t.prompt_id
-            GROUP BY l.task, l.tuple_id
+            WHERE c.labels > 0
             """)
         return try statement.rows { row in
             let prompt = row.string(4).map { name in

@@ -35,7 +35,7 @@ extension Store {
         for table in tables {
             let columns = try connection.prepare("SELECT name FROM pragma_table_info(?)").rows([.text(table)]) { $0.string(0) ?? "" }
             let quoted = columns.map { "quote(\"\($0)\")" }.joined(separator: " || '|' || ")
-            let rows = try connection.prepare("SELECT \(quoted) FROM \"\(table)\" ORDER BY rowid")
+            let rows = try connection.prepare("SELECT \(quoted) FROM \"\(table)\" ORDER BY 1")
             lines.append(contentsOf: try rows.rows { "\(table): " + ($0.string(0) ?? "") })
         }
         return lines
