@@ -21,10 +21,10 @@ final class ParsePipeline: @unchecked Sendable {
     }
 
     private static let ahead = 4
+    private let provenanceNumbers: ProvenanceNumbers
     private let condition = NSCondition()
     // Everything below is guarded by `condition`.
     private let inputs: InputSequence
-    private let provenanceNumbers: ProvenanceNumbers
     private var handedOut = 0
     private var nextToTake = 0
     private var end: Int?
