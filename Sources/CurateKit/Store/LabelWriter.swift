@@ -5,6 +5,7 @@ public final class LabelWriter {
     private let connection: SQLiteConnection
     private let ingestID: Int64
     private let findLabel: Statement
+    private let findCollidedLabel: Statement
     private let insertLabel: Statement
     private let provenanceRows: ProvenanceRows
     /// Numbers for the provenance of the records added, shared with whoever parses them.
@@ -13,14 +14,19 @@ public final class LabelWriter {
     private var values = BorrowedValues()
     /// What this ingest added per provenance number, for `tuple_labels`.
     private var added: [TupleLabels?] = []
+    /// Whether the last record was stored already: then the next one probably is too (a file
+    /// ingested again), and looking it up first takes one statement instead of two.
+    private var lastWasStored = false
 
     init(connection: SQLiteConnection, ingestID: Int64) throws(StoreError) {
         self.connection = connection
         self.ingestID = ingestID
-        findLabel = try connection.prepare("SELECT content_sha256 FROM labels WHERE id_key = ?2 AND id = ?1")
+        findLabel = try connection.prepare("SELECT content_sha256 FROM labels WHERE id_key = ?2 AND collided = 0 AND id = ?1")
+        findCollidedLabel = try connection.prepare("SELECT content_sha256 FROM labels WHERE id_key = ?2 AND collided = 1 AND id = ?1")
         insertLabel = try connection.prepare("""
-            INSERT INTO labels (id, id_key, content_sha256, tuple_id, ingest_id, task, input_id, created_at, output, input, params, run, meta)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO labels (id, id_key, content_sha256, tuple_id, ingest_id, task, input_id, created_at, output, input, params, run, meta, collided)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id_key) WHERE collided = 0 DO NOTHING
             """)
         provenanceRows = try ProvenanceRows(connection: connection)
     }
@@ -32,10 +38,24 @@ public final class LabelWriter {
     }
 
     /// Stores `record`, whose provenance the caller has numbered with ``provenanceNumbers`` already.
+    ///
+    /// A new label takes one statement: the insert, which does nothing when another label
+    /// has its id key; only then is the id looked up, and a different id with the same key
+    /// is stored as `collided`.
     func add(_ record: LabelRecord, provenance: Int) throws -> InsertOutcome {
         let key = Self.idKey(record.id)
-        if let outcome = try storedOutcome(of: record, key: key) { return outcome }
-        let tupleID = try insert(record, key: key, provenance: provenance)
+        if lastWasStored, let outcome = try storedOutcome(of: record, key: key) { return outcome }
+        let tupleID = try provenanceRows.tupleID(for: record.producer, number: provenance)
+        if try !insert(record, key: key, tupleID: tupleID, collided: false) {
+            if let outcome = try storedOutcome(of: record, key: key) {
+                lastWasStored = true
+                return outcome
+            }
+            guard try insert(record, key: key, tupleID: tupleID, collided: true) else {
+                throw StoreError.sqlite(code: -1, message: "label \(record.id) was neither stored nor found")
+            }
+        }
+        lastWasStored = false
         if provenance >= added.count { added.append(contentsOf: repeatElement(nil, count: provenance + 1 - added.count)) }
         if added[provenance] == nil { added[provenance] = TupleLabels(task: record.task, tupleID: tupleID) }
         added[provenance]?.count(record.createdAt)
@@ -64,17 +84,21 @@ public final class LabelWriter {
     private func storedOutcome(of record: LabelRecord, key: Int64) throws -> InsertOutcome? {
         values.removeAll()
         values.add(1, record.id)
-        let stored = try values.bind(to: findLabel) { () throws -> [UInt8]? in
-            defer { findLabel.reset() }
-            findLabel.bind(2, key)
-            return try findLabel.step() ? findLabel.blob(0) : nil
-        }
+        let stored = try storedDigest(findLabel, key: key) ?? storedDigest(findCollidedLabel, key: key)
         return stored.map { $0 == record.contentDigest ? .duplicate : .conflict }
     }
 
-    /// Inserts `record`; returns its tuple id.
-    private func insert(_ record: LabelRecord, key: Int64, provenance: Int) throws -> Int64 {
-        let tupleID = try provenanceRows.tupleID(for: record.producer, number: provenance)
+    /// The content digest `statement` finds for the id in `values` and `key`.
+    private func storedDigest(_ statement: Statement, key: Int64) throws -> [UInt8]? {
+        try values.bind(to: statement) { () throws -> [UInt8]? in
+            defer { statement.reset() }
+            statement.bind(2, key)
+            return try statement.step() ? statement.blob(0) : nil
+        }
+    }
+
+    /// Inserts `record`; false when it is not `collided` and another label has its id key.
+    private func insert(_ record: LabelRecord, key: Int64, tupleID: Int64, collided: Bool) throws -> Bool {
         values.removeAll()
         values.add(1, record.id)
         values.add(3, blob: record.contentDigest)
@@ -91,9 +115,10 @@ public final class LabelWriter {
             insertLabel.bind(4, tupleID)
             insertLabel.bind(5, ingestID)
             insertLabel.bind(8, record.createdAt.nanosecondsSinceEpoch)
+            insertLabel.bind(14, collided ? 1 : 0)
             try insertLabel.step()
         }
-        return tupleID
+        return connection.changes == 1
     }
 
     /// The lookup key of a record id, a function of the id alone: for a content-hash id

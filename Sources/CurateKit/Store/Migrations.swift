@@ -86,6 +86,17 @@ enum Migrations {
                 SELECT task, tuple_id, count(*), min(created_at), max(created_at) FROM labels GROUP BY task, tuple_id;
             DROP INDEX labels_tuples;
             """),
+        Migration(version: 4, sql: """
+            -- A label's id_key is unique among labels that are not `collided`, so ingest inserts a
+            -- new label in one statement (a conflict on the key means: look it up). A label whose
+            -- key another id already had when it came is `collided`, found through its own index.
+            ALTER TABLE labels ADD COLUMN collided INTEGER NOT NULL DEFAULT 0 CHECK (collided IN (0, 1));
+            UPDATE labels SET collided = 1
+                WHERE EXISTS (SELECT 1 FROM labels AS earlier WHERE earlier.id_key = labels.id_key AND earlier.seq < labels.seq);
+            DROP INDEX labels_id_key;
+            CREATE UNIQUE INDEX labels_id_key ON labels (id_key) WHERE collided = 0;
+            CREATE INDEX labels_collided ON labels (id_key) WHERE collided = 1;
+            """),
     ]
 
     /// The schema version this build writes.

@@ -137,7 +137,10 @@ extension Store {
 
     /// Whether a label with record id `id` is stored.
     func hasRecord(id: String) throws -> Bool {
-        let statement = try connection.prepare("SELECT 1 FROM labels WHERE id_key = ? AND id = ? LIMIT 1")
+        let statement = try connection.prepare("""
+            SELECT 1 FROM labels WHERE id_key = ?1 AND collided = 0 AND id = ?2
+            UNION ALL SELECT 1 FROM labels WHERE id_key = ?1 AND collided = 1 AND id = ?2
+            """)
         return try !statement.rows([.integer(LabelWriter.idKey(id)), .text(id)]) { _ in true }.isEmpty
     }
 }

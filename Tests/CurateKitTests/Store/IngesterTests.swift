@@ -44,6 +44,27 @@ struct IngesterTests {
         #expect(try store.dump().filter { $0.hasPrefix("labels:") } == labelsBefore)
     }
 
+    @Test("two ids that share an id key are both stored, found again and checked for conflicts")
+    func collidingIDKeys() throws {
+        // 64-hex-digit ids are keyed by their first 16 digits: these two share a key.
+        let first = String(repeating: "c", count: 16) + String(repeating: "0", count: 48)
+        let second = String(repeating: "c", count: 16) + String(repeating: "1", count: 48)
+        #expect(LabelWriter.idKey(first) == LabelWriter.idKey(second))
+        let folder = try TemporaryDirectory()
+        let store = try Store(path: folder.storePath)
+        let lines = [Self.record("r1", extra: #","id":"\#(first)""#), Self.record("r2", extra: #","id":"\#(second)""#)]
+        let file = try folder.write("a.jsonl", lines.joined(separator: "\n"))
+        #expect(try Self.ingest([file], into: store).new == 2)
+        let again = try Self.ingest([file, file], into: store)
+        #expect(again.new == 0)
+        #expect(again.duplicates == 4)
+        #expect(try store.hasRecord(id: first))
+        #expect(try store.hasRecord(id: second))
+        let changed = try folder.write("b.jsonl", Self.record("r2", output: "negative", extra: #","id":"\#(second)""#))
+        #expect(throws: IngestError.self) { try Self.ingest([changed], into: store) }
+        #expect(try store.tupleStats().map(\.labels) == [2])
+    }
+
     @Test("a duplicate within one invocation is stored once")
     func duplicateWithinInvocation() throws {
         let folder = try TemporaryDirectory()
