@@ -47,6 +47,7 @@ public struct Ingester {
         var problemCount = 0
         var rejects: RejectFile?
         var totalBytes = 0
+        var promptRowsSeen = 0
 
         try store.ingest(sources: paths, ingestedAt: ingestedAt) { writer in
             let pipeline = ParsePipeline(paths: paths, provenanceNumbers: writer.provenanceNumbers)
@@ -59,6 +60,10 @@ public struct Ingester {
                     case .success(var parsed):
                         if problemCount > 0, policy == .refuse { continue }
                         if let resolver, case .llm(_, _, _, .unknown) = parsed.record.producer {
+                            if writer.promptRowsAdded != promptRowsSeen {
+                                resolver.storeChanged()
+                                promptRowsSeen = writer.promptRowsAdded
+                            }
                             parsed.record = try resolver.resolve(parsed.record)
                             parsed.provenance = writer.provenanceNumbers.number(for: ProvenanceKey(parsed.record))
                         }

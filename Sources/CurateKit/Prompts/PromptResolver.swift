@@ -10,7 +10,7 @@ import Foundation
 /// prompt reference and hash status that are stored.
 ///
 /// Everything but the store is read once per version label and remembered for the
-/// life of the resolver (one ingest). Git is optional here: without it, or outside
+/// life of the resolver (one ingest); the store's hashes until ``storeChanged()``. Git is optional here: without it, or outside
 /// a git work tree, the other sources are used.
 public final class PromptResolver {
     private let promptsFolder: URL
@@ -22,6 +22,8 @@ public final class PromptResolver {
     private var lock: LockFile?
     private var discovery: PromptDiscovery?
     private var fixedHashes: [PromptVersion: Set<String>] = [:]
+    /// Every known hash per version, until ``storeChanged()``.
+    private var knownByVersion: [PromptVersion: Set<String>] = [:]
 
     /// Nothing is read until the first record that needs resolving.
     /// - Parameters:
@@ -59,10 +61,18 @@ public final class PromptResolver {
 
     /// Every hash known for `version`: lock, template files, git history and store.
     public func knownHashes(of version: PromptVersion) throws -> Set<String> {
+        if let known = knownByVersion[version] { return known }
         if storeHashes == nil { storeHashes = try store.knownHashes() }
         var known = try fixedKnownHashes(of: version)
         if let storeHashes { known.formUnion(try storeHashes.of(version)) }
+        knownByVersion[version] = known
         return known
+    }
+
+    /// Says that prompt texts were added to the store since the last resolution (an ingest
+    /// stored a record's prompt), so the store is asked again.
+    public func storeChanged() {
+        knownByVersion.removeAll()
     }
 
     /// The hashes that do not change during an ingest (lock, files, git), read once per version.

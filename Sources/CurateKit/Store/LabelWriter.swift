@@ -31,6 +31,9 @@ public final class LabelWriter {
         provenanceRows = try ProvenanceRows(connection: connection)
     }
 
+    /// How many prompt rows (name, version, hash) this ingest has added to the store so far.
+    var promptRowsAdded: Int { provenanceRows.promptRowsAdded }
+
     /// Stores `record` unless its id is already there.
     /// - Returns: whether it was new, a duplicate of what is stored, or a conflict with it.
     public func add(_ record: LabelRecord) throws -> InsertOutcome {

@@ -9,7 +9,10 @@ final class ProvenanceRows {
     private let addPromptText: Statement
     private let insertTuple: Statement
     private let findTuple: Statement
+    private let connection: SQLiteConnection
     private var promptIDs: [PromptRef: (id: Int64, hasText: Bool)] = [:]
+    /// How many `prompts` rows this has inserted: the store's known prompt texts changed when it grows.
+    private(set) var promptRowsAdded = 0
     private var tupleIDs: [TupleKey: Int64] = [:]
     /// The tuple row of each provenance seen, by provenance number: one array read per ingested record.
     private var numberedTupleIDs: [Int64?] = []
@@ -24,6 +27,7 @@ final class ProvenanceRows {
     }
 
     init(connection: SQLiteConnection) throws(StoreError) {
+        self.connection = connection
         insertPrompt = try connection.prepare("INSERT INTO prompts (name, version, sha256, text) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
         findPrompt = try connection.prepare("SELECT id, text IS NOT NULL FROM prompts WHERE name = ? AND version = ? AND ifnull(sha256, '') = ifnull(?, '')")
         addPromptText = try connection.prepare("UPDATE prompts SET text = ? WHERE id = ? AND text IS NULL")
@@ -79,6 +83,7 @@ final class ProvenanceRows {
     func promptID(for prompt: PromptRef, text: String?) throws -> Int64 {
         if let known = promptIDs[prompt], known.hasText || text == nil { return known.id }
         try insertPrompt.run([.text(prompt.name), .text(prompt.version), .text(prompt.sha256), .text(text)])
+        promptRowsAdded += connection.changes
         let lookup: [Statement.Value] = [.text(prompt.name), .text(prompt.version), .text(prompt.sha256)]
         guard let row = try findPrompt.rows(lookup, { ($0.int64(0), $0.int64(1) == 1) }).first, let id = row.0 else {
             throw StoreError.sqlite(code: -1, message: "a prompt vanished while it was being stored")

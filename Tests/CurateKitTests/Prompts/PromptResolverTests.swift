@@ -27,6 +27,21 @@ struct PromptResolverTests {
         #expect(resolved.contentDigest == parsed.contentDigest)
     }
 
+    @Test("a text stored earlier in the same ingest resolves the name-only records after it")
+    func seesTextsStoredDuringTheIngest() throws {
+        let repo = try GitFixture()
+        let store = try repo.store()
+        try PromptRecords.ingest([
+            PromptRecords.line("before", at: "2026-09-01T00:00:00Z"),
+            PromptRecords.line("carrier", at: "2026-09-01T00:00:01Z", text: "the one text\n"),
+            PromptRecords.line("after", at: "2026-09-01T00:00:02Z"),
+        ], into: repo, store: store, useGit: false)
+        let placements = try PromptRecords.placements(in: store)
+        #expect(placements["before"]?.status == .unknown)
+        #expect(placements["after"]?.status == .resolved)
+        #expect(placements["after"]?.sha256 == PromptHash.of("the one text\n"))
+    }
+
     @Test("no known text leaves the label unknown")
     func unknown() throws {
         let repo = try GitFixture()
