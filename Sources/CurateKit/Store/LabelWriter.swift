@@ -1,6 +1,6 @@
 import Crypto
 
-/// Adds labels inside an ingest transaction, with every statement prepared once.
+/// Adds labels inside an ingest transaction, with every per-label statement prepared once.
 public final class LabelWriter {
     private let connection: SQLiteConnection
     private let ingestID: Int64
@@ -44,7 +44,9 @@ public final class LabelWriter {
     ///
     /// A new label takes one statement: the insert, which does nothing when another label
     /// has its id key; only then is the id looked up, and a different id with the same key
-    /// is stored as `collided`.
+    /// is stored as `collided`. A successful insert proves the id was not stored because
+    /// labels are never deleted and keys never change: a key once taken stays taken, so an
+    /// id stored as `collided` earlier always makes the insert of its key fail.
     func add(_ record: LabelRecord, provenance: Int) throws -> InsertOutcome {
         let key = Self.idKey(record.id)
         if lastWasStored, let outcome = try storedOutcome(of: record, key: key) { return outcome }
