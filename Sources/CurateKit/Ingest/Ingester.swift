@@ -65,7 +65,7 @@ public struct Ingester {
                                 promptRowsSeen = writer.promptRowsAdded
                             }
                             parsed.record = try resolver.resolve(parsed.record)
-                            parsed.provenance = writer.provenanceNumbers.number(for: ProvenanceKey(parsed.record))
+                            parsed.provenance = writer.provenanceNumbers.number(for: ProvenanceTuple(of: parsed.record))
                         }
                         let outcome = try writer.add(parsed.record, provenance: parsed.provenance)
                         if outcome != .conflict {
@@ -127,7 +127,7 @@ private struct TupleTally {
     func perTuple(provenanceNumbers: ProvenanceNumbers) -> [ProvenanceTuple: IngestSummary.TupleCounts] {
         var tuples: [ProvenanceTuple: IngestSummary.TupleCounts] = [:]
         for (number, count) in counts.enumerated() where count.new + count.duplicates > 0 {
-            tuples[provenanceNumbers.key(number).tuple] = count
+            tuples[provenanceNumbers.tuple(number)] = count
         }
         return tuples
     }

@@ -21,6 +21,16 @@ public struct ProvenanceTuple: Sendable, Hashable, Comparable, Codable {
         self.hashStatus = hashStatus
     }
 
+    /// The tuple of a record about to be stored (a prompt's text is not part of it: its hash stands for it).
+    public init(of record: LabelRecord) {
+        switch record.producer {
+        case .llm(let model, let prompt, _, let status):
+            self.init(task: record.task, origin: .llm, model: model, annotator: nil, prompt: prompt, hashStatus: status)
+        case .human(let annotator):
+            self.init(task: record.task, origin: .human, model: nil, annotator: annotator, prompt: nil, hashStatus: nil)
+        }
+    }
+
     /// Who produced the label, as a person reads it: the model id, or `human:ANNOTATOR`.
     public var producerDescription: String {
         model ?? "human:\(annotator ?? "?")"

@@ -37,7 +37,7 @@ public final class LabelWriter {
     /// Stores `record` unless its id is already there.
     /// - Returns: whether it was new, a duplicate of what is stored, or a conflict with it.
     public func add(_ record: LabelRecord) throws -> InsertOutcome {
-        try add(record, provenance: provenanceNumbers.number(for: ProvenanceKey(record)))
+        try add(record, provenance: provenanceNumbers.number(for: ProvenanceTuple(of: record)))
     }
 
     /// Stores `record`, whose provenance the caller has numbered with ``provenanceNumbers`` already.
