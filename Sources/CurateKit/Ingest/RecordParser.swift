@@ -190,15 +190,15 @@ extension CanonicalMembers {
 
     /// Refuses the member unless it is a non-empty string, without decoding it.
     func checkRequiredString(_ name: Name) throws(RecordProblem) {
-        guard let type = type(name) else { throw .missingField(Name.errorPrefix + name.key) }
-        guard type == "a string" else { throw .wrongType(field: Name.errorPrefix + name.key, expected: "a string", found: type) }
-        if isEmptyString(name) { throw .invalidValue(field: Name.errorPrefix + name.key, reason: "is empty") }
+        guard has(name) else { throw .missingField(Name.errorPrefix + name.key) }
+        try checkString(name, allowEmpty: false)
     }
 
     /// The member's text, or nil when absent or `null`.
     func optionalString(_ name: Name, allowEmpty: Bool = false) throws(RecordProblem) -> String? {
         guard has(name), !isNull(name) else { return nil }
-        return try string(name, allowEmpty: allowEmpty)
+        try checkString(name, allowEmpty: allowEmpty)
+        return string(name) ?? ""
     }
 
     /// The member's canonical JSON, or nil when absent or `null`; anything but an object is refused.
@@ -208,11 +208,10 @@ extension CanonicalMembers {
         return json(name)
     }
 
-    private func string(_ name: Name, allowEmpty: Bool) throws(RecordProblem) -> String {
-        guard let text = string(name) else {
-            throw .wrongType(field: Name.errorPrefix + name.key, expected: "a string", found: type(name) ?? "nothing")
-        }
-        if !allowEmpty, text.isEmpty { throw .invalidValue(field: Name.errorPrefix + name.key, reason: "is empty") }
-        return text
+    /// Refuses a present member unless it is a string (and not empty, unless allowed), without decoding it.
+    private func checkString(_ name: Name, allowEmpty: Bool) throws(RecordProblem) {
+        let type = type(name) ?? "nothing"
+        guard type == "a string" else { throw .wrongType(field: Name.errorPrefix + name.key, expected: "a string", found: type) }
+        if !allowEmpty, isEmptyString(name) { throw .invalidValue(field: Name.errorPrefix + name.key, reason: "is empty") }
     }
 }
