@@ -120,7 +120,7 @@ struct CanonicalMembers<Name: MemberName> {
     /// The member's value decoded, when it is a string.
     func string(_ name: Name) -> String? {
         guard let range = range(name), values[range.lowerBound] == UInt8(ascii: "\"") else { return nil }
-        return Self.decodedString(values[range])
+        return JSONParser.decodedString(ofCanonical: values[range])
     }
 
     /// Calls `body` with the member's canonical bytes, or with nil when absent.
@@ -131,16 +131,6 @@ struct CanonicalMembers<Name: MemberName> {
 
     private func range(_ name: Name) -> Range<Int>? {
         ranges[name.rawValue]
-    }
-
-    /// The text of a canonical JSON string (quotes included in `quoted`).
-    private static func decodedString(_ quoted: ArraySlice<UInt8>) -> String {
-        let inner = quoted.dropFirst().dropLast()
-        guard inner.contains(UInt8(ascii: "\\")) else { return String(decoding: inner, as: UTF8.self) }
-        return quoted.withUnsafeBytes { bytes in
-            var parser = JSONParser(bytes)
-            return (try? parser.parseString()) ?? String(decoding: inner, as: UTF8.self)
-        }
     }
 
     /// The position in `names` of a decoded key, when it is one of them.

@@ -174,14 +174,19 @@ extension JSONParser {
         return left.lexicographicallyPrecedes(right) ? .orderedAscending : .orderedDescending
     }
 
-    /// A canonical key's bytes with its escapes undone, decoded by the parser's own string scanner.
+    /// A canonical key's bytes with its escapes undone.
     private static func decodedKey(_ span: MemberSpan, in output: [UInt8]) -> [UInt8] {
-        let quoted = output[span.start..<span.keyEnd]
-        let unquoted = Array(quoted.dropFirst().dropLast())
-        guard span.keyHasEscapes else { return unquoted }
+        Array(decodedString(ofCanonical: output[span.start..<span.keyEnd]).utf8)
+    }
+
+    /// The text of a string in canonical form (`quoted` includes the quotes), read by the
+    /// parser's own string scanner when it holds escapes.
+    static func decodedString(ofCanonical quoted: ArraySlice<UInt8>) -> String {
+        let inner = quoted.dropFirst().dropLast()
+        guard inner.contains(UInt8(ascii: "\\")) else { return String(decoding: inner, as: UTF8.self) }
         return quoted.withUnsafeBytes { bytes in
             var parser = JSONParser(bytes)
-            return (try? parser.scanString())?.decoded ?? unquoted
+            return (try? parser.parseString()) ?? String(decoding: inner, as: UTF8.self)
         }
     }
 }
