@@ -78,10 +78,10 @@ extension Store {
             SELECT task, input_id, created_at, id, output, input, run, tuple_id FROM labels
             WHERE tuple_id IN (SELECT value FROM json_each(?))
             """
-        var values: [Statement.Value] = [.text(JSONWriter.canonical(.array(query.tupleIDs.map { .number(String($0)) })))]
+        var values: [Statement.Value] = [.jsonList(query.tupleIDs)]
         if !query.tasks.isEmpty {
             sql += " AND task IN (SELECT value FROM json_each(?))"
-            values.append(.text(JSONWriter.canonical(.array(query.tasks.map(JSONValue.string)))))
+            values.append(.jsonList(query.tasks))
         }
         if let since = query.since {
             sql += " AND created_at >= ?"
@@ -93,7 +93,7 @@ extension Store {
         }
         if !query.excludedRuns.isEmpty {
             sql += " AND (run IS NULL OR run NOT IN (SELECT value FROM json_each(?)))"
-            values.append(.text(JSONWriter.canonical(.array(query.excludedRuns.map(JSONValue.string)))))
+            values.append(.jsonList(query.excludedRuns))
         }
         sql += " ORDER BY task, input_id, created_at"
         let statement = try connection.prepare(sql)
@@ -119,7 +119,7 @@ extension Store {
         var values: [Statement.Value] = []
         if !tasks.isEmpty {
             sql += " AND task IN (SELECT value FROM json_each(?))"
-            values.append(.text(JSONWriter.canonical(.array(tasks.map(JSONValue.string)))))
+            values.append(.jsonList(tasks))
         }
         return try connection.prepare(sql + " ORDER BY run").rows(values) { $0.string(0) ?? "" }
     }
@@ -130,7 +130,7 @@ extension Store {
         var values: [Statement.Value] = [.text(run)]
         if !tasks.isEmpty {
             sql += " AND task IN (SELECT value FROM json_each(?))"
-            values.append(.text(JSONWriter.canonical(.array(tasks.map(JSONValue.string)))))
+            values.append(.jsonList(tasks))
         }
         return try !connection.prepare(sql + " LIMIT 1").rows(values) { _ in true }.isEmpty
     }

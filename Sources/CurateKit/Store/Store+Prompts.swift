@@ -89,7 +89,7 @@ extension Store {
     /// after labels moved between tuples.
     private func recountTupleLabels(_ tupleIDs: Set<Int64>) throws(StoreError) {
         guard !tupleIDs.isEmpty else { return }
-        let list = Statement.Value.text(JSONWriter.canonical(.array(tupleIDs.sorted().map { .number(String($0)) })))
+        let list = Statement.Value.jsonList(tupleIDs.sorted())
         try connection.prepare("DELETE FROM tuple_labels WHERE tuple_id IN (SELECT value FROM json_each(?))").run([list])
         try connection.prepare("""
             INSERT INTO tuple_labels (task, tuple_id, labels, first_created_at, last_created_at)
