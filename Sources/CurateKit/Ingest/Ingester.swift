@@ -108,9 +108,7 @@ private struct TupleTally {
     private var counts: [IngestSummary.TupleCounts] = []
 
     mutating func count(_ outcome: InsertOutcome, of provenance: Int, in summary: inout IngestSummary) {
-        if provenance >= counts.count {
-            counts.append(contentsOf: repeatElement(IngestSummary.TupleCounts(), count: provenance + 1 - counts.count))
-        }
+        counts.extend(toInclude: provenance, with: IngestSummary.TupleCounts())
         switch outcome {
         case .inserted:
             summary.new += 1

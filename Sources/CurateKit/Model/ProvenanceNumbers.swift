@@ -43,3 +43,11 @@ final class ProvenanceNumbers: @unchecked Sendable {
         }
     }
 }
+
+extension Array {
+    /// Makes `index` a valid position, filling the new ones with `filler`: for the arrays
+    /// the writer keeps by provenance number, which grow as new numbers arrive.
+    mutating func extend(toInclude index: Int, with filler: Element) {
+        if index >= count { append(contentsOf: repeatElement(filler, count: index + 1 - count)) }
+    }
+}

@@ -61,7 +61,7 @@ public final class LabelWriter {
             }
         }
         lastWasStored = false
-        if provenance >= added.count { added.append(contentsOf: repeatElement(nil, count: provenance + 1 - added.count)) }
+        added.extend(toInclude: provenance, with: nil)
         if added[provenance] == nil { added[provenance] = TupleLabels(task: record.task, tupleID: tupleID) }
         added[provenance]?.count(record.createdAt)
         return .inserted

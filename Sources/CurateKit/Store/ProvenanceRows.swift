@@ -48,9 +48,7 @@ final class ProvenanceRows {
         }
         if number < numberedTupleIDs.count, let id = numberedTupleIDs[number] { return id }
         let id = try storedTupleID(for: producer)
-        if number >= numberedTupleIDs.count {
-            numberedTupleIDs.append(contentsOf: repeatElement(nil, count: number + 1 - numberedTupleIDs.count))
-        }
+        numberedTupleIDs.extend(toInclude: number, with: nil)
         numberedTupleIDs[number] = id
         return id
     }
