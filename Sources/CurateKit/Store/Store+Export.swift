@@ -51,7 +51,6 @@ extension Store {
             FROM tuple_labels c
             JOIN tuples t ON t.id = c.tuple_id
             LEFT JOIN prompts p ON p.id = t.prompt_id
-            WHERE c.labels > 0
             """)
         return try statement.rows { row in
             let prompt = row.string(5).map { PromptRef(name: $0, version: row.string(6) ?? "", sha256: row.string(7)) }

@@ -8,7 +8,6 @@ extension Store {
             FROM tuple_labels c
             JOIN tuples t ON t.id = c.tuple_id
             JOIN prompts p ON p.id = t.prompt_id
-            WHERE c.labels > 0
             GROUP BY p.name, p.version, p.sha256, t.hash_status
             """)
         return try statement.rows { row in

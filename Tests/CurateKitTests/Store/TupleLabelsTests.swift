@@ -17,7 +17,7 @@ struct TupleLabelsTests {
             }
         }
         let kept = try lines("""
-            SELECT tuple_id, labels, first_created_at, last_created_at, 0, task FROM tuple_labels WHERE labels > 0 ORDER BY task, tuple_id
+            SELECT tuple_id, labels, first_created_at, last_created_at, 0, task FROM tuple_labels ORDER BY task, tuple_id
             """)
         let counted = try lines("""
             SELECT tuple_id, count(*), min(created_at), max(created_at), 0, task FROM labels GROUP BY task, tuple_id ORDER BY task, tuple_id
