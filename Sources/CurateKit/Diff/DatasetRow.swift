@@ -8,22 +8,7 @@ struct DatasetRow: Sendable {
     /// `curate export` writes rows in.
     /// - Returns: a negative number, zero or a positive number.
     static func compareInputs(_ lhsTask: String, _ lhsInput: String, _ rhsTask: String, _ rhsInput: String) -> Int {
-        let byTask = compareBytes(lhsTask, rhsTask)
-        return byTask != 0 ? byTask : compareBytes(lhsInput, rhsInput)
-    }
-
-    /// Compares two strings by their UTF-8 bytes (not by Unicode canonical equivalence).
-    static func compareBytes(_ lhs: String, _ rhs: String) -> Int {
-        var left = lhs.utf8.makeIterator()
-        var right = rhs.utf8.makeIterator()
-        while true {
-            switch (left.next(), right.next()) {
-            case (nil, nil): return 0
-            case (nil, _): return -1
-            case (_, nil): return 1
-            case (let a?, let b?) where a != b: return a < b ? -1 : 1
-            default: continue
-            }
-        }
+        let byTask = String.compareUTF8(lhsTask, rhsTask)
+        return byTask != 0 ? byTask : String.compareUTF8(lhsInput, rhsInput)
     }
 }

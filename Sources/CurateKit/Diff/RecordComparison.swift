@@ -53,15 +53,15 @@ enum RecordComparison {
     private static func sameBytes(_ lhs: [String], _ rhs: [String]) -> Bool {
         let left = distinct(lhs)
         let right = distinct(rhs)
-        return left.count == right.count && zip(left, right).allSatisfy { DatasetRow.compareBytes($0, $1) == 0 }
+        return left.count == right.count && zip(left, right).allSatisfy { String.compareUTF8($0, $1) == 0 }
     }
 
     /// The strings sorted by UTF-8 bytes, each once.
     private static func distinct(_ strings: [String]) -> [String] {
-        var sorted = strings.sorted { DatasetRow.compareBytes($0, $1) < 0 }
+        var sorted = strings.sorted { String.compareUTF8($0, $1) < 0 }
         var index = 1
         while index < sorted.count {
-            if DatasetRow.compareBytes(sorted[index - 1], sorted[index]) == 0 { sorted.remove(at: index) } else { index += 1 }
+            if String.compareUTF8(sorted[index - 1], sorted[index]) == 0 { sorted.remove(at: index) } else { index += 1 }
         }
         return sorted
     }

@@ -109,21 +109,13 @@ public struct Exporter {
 
         try RowPrefetcher.forEach(plan.query, in: store) { (row: consuming ExportRow) in
             if tally.select(row), !includeFlagged { return }
-            if let first = group.first, !Self.sameBytes(first.inputID, row.inputID) || !Self.sameBytes(first.task, row.task) {
+            if let first = group.first, String.compareUTF8(first.inputID, row.inputID) != 0 || String.compareUTF8(first.task, row.task) != 0 {
                 try finishGroup()
             }
             group.append(row)
         }
         try finishGroup()
         return tally.summary()
-    }
-
-    /// Whether two strings have the same UTF-8 bytes: the store's notion of equal,
-    /// without `==`'s Unicode canonical equivalence.
-    static func sameBytes(_ first: String, _ second: String) -> Bool {
-        var first = first
-        var second = second
-        return first.withUTF8 { one in second.withUTF8 { other in one.elementsEqual(other) } }
     }
 
     /// Orders one input's labels by (created_at, id), ids in UTF-8 byte order; the store
