@@ -24,17 +24,17 @@ public final class Store {
     init(path: String, migrations: [Migration]) throws {
         self.path = path
         connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: Self.busyTimeoutMilliseconds)
-        // Switching a new database to WAL takes a lock that SQLite's busy handler does not
-        // wait for, so several processes opening one new store at once retry here instead.
+        try useRollbackJournal()
+        // Several processes opening one new store at once can find it locked in ways SQLite's busy
+        // handler does not wait for (one is still creating it), so they retry here instead.
         let deadline = Date().addingTimeInterval(Double(Self.busyTimeoutMilliseconds) / 1000)
         while true {
             do {
-                // 8 KiB pages (set before WAL, so only a new store takes them): a label row is
-                // ~500 bytes, and ingest spills and re-reads fewer, fuller index pages.
+                // 8 KiB pages (a no-op once the store has any): a label row is ~400 bytes, and
+                // ingest spills and re-reads fewer, fuller index pages.
                 try connection.execute("""
                     PRAGMA page_size = 8192;
-                    PRAGMA journal_mode = WAL;
-                    PRAGMA synchronous = NORMAL;
+                    PRAGMA synchronous = FULL;
                     PRAGMA foreign_keys = ON;
                     PRAGMA cache_size = -65536;
                     PRAGMA temp_store = MEMORY;
@@ -44,6 +44,25 @@ public final class Store {
             } catch StoreError.busy where Date() < deadline {
                 Thread.sleep(forTimeInterval: 0.02)
             }
+        }
+    }
+
+    /// Keeps the store in SQLite's rollback-journal mode (its default, `DELETE`).
+    ///
+    /// A transaction then writes its new pages once, into the database file, and keeps the
+    /// old content only of pages it changes; in WAL mode every page is written twice, to the
+    /// log and again when the log is copied back at the end (about a fifth of a large ingest
+    /// into a new store). The cost: a reader waits (busy timeout) while a writer writes to the
+    /// file, which a large ingest does once its changes outgrow the page cache. `synchronous =
+    /// FULL` syncs the journal before the file changes, so a power cut cannot corrupt the store.
+    ///
+    /// Stores made by earlier builds are in WAL mode: one switches back when it is opened with
+    /// no other connection to it; until then it stays in WAL mode, which is just as safe.
+    private func useRollbackJournal() throws(StoreError) {
+        do {
+            try connection.execute("PRAGMA journal_mode = DELETE")
+        } catch .busy {
+            return
         }
     }
 
