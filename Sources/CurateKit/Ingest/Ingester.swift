@@ -50,31 +50,40 @@ public struct Ingester {
         var promptRowsSeen = 0
 
         try store.ingest(sources: paths, ingestedAt: ingestedAt) { writer in
+            /// Stores a record and counts it; false when it conflicts with a stored one.
+            func add(_ record: LabelRecord, provenance: Int) throws -> Bool {
+                let outcome = try writer.add(record, provenance: provenance)
+                tally.count(outcome, of: provenance, in: &summary)
+                return outcome != .conflict
+            }
             let pipeline = ParsePipeline(paths: paths, provenanceNumbers: writer.provenanceNumbers)
             defer { pipeline.stop() }
             while let item = try pipeline.next() {
+                var records = item.records.makeIterator()
+                var invalidLines = item.problems.makeIterator()
+                var nextProblem = invalidLines.next()
                 for (position, line) in item.batch.lines.enumerated() {
                     summary.lines += 1
                     let problem: IngestError
-                    switch item.parsed[position] {
-                    case .success(var parsed):
+                    if let invalid = nextProblem, invalid.position == position {
+                        problem = .invalidRecord(source: item.source, line: line.number, problem: invalid.problem)
+                        nextProblem = invalidLines.next()
+                    } else if let parsed = records.next() {
                         if problemCount > 0, policy == .refuse { continue }
-                        if let resolver, case .llm(_, _, _, .unknown) = parsed.record.producer {
+                        if let resolver, parsed.record.needsPromptResolution {
                             if writer.promptRowsAdded != promptRowsSeen {
                                 resolver.storeChanged()
                                 promptRowsSeen = writer.promptRowsAdded
                             }
-                            parsed.record = try resolver.resolve(parsed.record)
-                            parsed.provenance = writer.provenanceNumbers.number(for: ProvenanceTuple(of: parsed.record))
+                            let record = try resolver.resolve(parsed.record)
+                            if try add(record, provenance: writer.provenanceNumbers.number(for: ProvenanceTuple(of: record))) { continue }
+                            problem = .conflict(source: item.source, line: line.number, id: record.id)
+                        } else {
+                            if try add(parsed.record, provenance: parsed.provenance) { continue }
+                            problem = .conflict(source: item.source, line: line.number, id: parsed.record.id)
                         }
-                        let outcome = try writer.add(parsed.record, provenance: parsed.provenance)
-                        if outcome != .conflict {
-                            tally.count(outcome, of: parsed.provenance, in: &summary)
-                            continue
-                        }
-                        problem = .conflict(source: item.source, line: line.number, id: parsed.record.id)
-                    case .failure(let recordProblem):
-                        problem = .invalidRecord(source: item.source, line: line.number, problem: recordProblem)
+                    } else {
+                        preconditionFailure("a parsed batch has a record or a problem for every line")
                     }
                     switch policy {
                     case .refuse:

@@ -7,17 +7,28 @@ import Foundation
 /// at most ``ahead`` batches are read before the writer has taken them, so memory
 /// stays flat however large the input. Call ``stop()`` exactly once when done.
 final class ParsePipeline: @unchecked Sendable {
-    /// One batch of lines from one input, with each line's parse result.
+    /// One batch of lines from one input, parsed: every line is either a record or a problem.
     struct Item: Sendable {
         let source: String
         let batch: LineBatch
-        let parsed: [Result<ParsedRecord, RecordProblem>]
+        /// The records of the valid lines, in line order.
+        let records: [ParsedRecord]
+        /// The invalid lines (positions in `batch.lines`), in line order, with their problem.
+        let problems: [(position: Int, problem: RecordProblem)]
     }
 
     /// A valid record with the number of its provenance (see ``ProvenanceNumbers``).
-    struct ParsedRecord: Sendable {
-        var record: LabelRecord
-        var provenance: Int
+    ///
+    /// A class with constant fields, so the writer can hand `record` on without copying it
+    /// (a copy of a record retains each of its strings, on another core than made them).
+    final class ParsedRecord: Sendable {
+        let record: LabelRecord
+        let provenance: Int
+
+        init(record: LabelRecord, provenance: Int) {
+            self.record = record
+            self.provenance = provenance
+        }
     }
 
     private static let ahead = 4
@@ -99,7 +110,7 @@ final class ParsePipeline: @unchecked Sendable {
                 swap(&done, &finished)
                 condition.unlock()
                 done.removeAll()
-                let item = Item(source: source, batch: batch, parsed: Self.parse(batch, provenance: &provenance))
+                let item = Self.parse(batch, from: source, provenance: &provenance)
                 condition.lock()
                 ready[sequence] = .success(item)
                 condition.broadcast()
@@ -111,19 +122,22 @@ final class ParsePipeline: @unchecked Sendable {
     }
 
     /// Parses each line of a batch.
-    static func parse(_ batch: LineBatch, provenance: inout ProvenanceNumbers.LocalCache) -> [Result<ParsedRecord, RecordProblem>] {
+    static func parse(_ batch: LineBatch, from source: String, provenance: inout ProvenanceNumbers.LocalCache) -> Item {
         var parser = RecordParser()
-        var parsed: [Result<ParsedRecord, RecordProblem>] = []
-        parsed.reserveCapacity(batch.lines.count)
+        var records: [ParsedRecord] = []
+        var problems: [(position: Int, problem: RecordProblem)] = []
+        records.reserveCapacity(batch.lines.count)
         batch.bytes.withUnsafeBytes { bytes in
-            for line in batch.lines {
-                parsed.append(Result { () throws(RecordProblem) -> ParsedRecord in
+            for (position, line) in batch.lines.enumerated() {
+                do throws(RecordProblem) {
                     let record = try parser.parse(UnsafeRawBufferPointer(rebasing: bytes[line.range]))
-                    return ParsedRecord(record: record, provenance: provenance.number(for: record))
-                })
+                    records.append(ParsedRecord(record: record, provenance: provenance.number(for: record)))
+                } catch {
+                    problems.append((position, error))
+                }
             }
         }
-        return parsed
+        return Item(source: source, batch: batch, records: records, problems: problems)
     }
 }
 

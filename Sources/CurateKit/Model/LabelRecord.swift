@@ -31,6 +31,11 @@ public struct LabelRecord: Sendable, Equatable {
         case human(annotator: String)
     }
 
+    /// Whether the record names its prompt by name and version only, so its hash is to be resolved.
+    public var needsPromptResolution: Bool {
+        if case .llm(_, _, _, .unknown) = producer { true } else { false }
+    }
+
     public var origin: Origin {
         switch producer {
         case .llm: .llm

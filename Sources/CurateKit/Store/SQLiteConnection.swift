@@ -7,7 +7,14 @@ final class SQLiteConnection {
     let handle: OpaquePointer
     let path: String
 
+    /// Library-wide settings, made once before the first connection opens (SQLite refuses
+    /// them later): no memory statistics, which cost a global mutex per allocation.
+    private static let libraryConfigured: Void = {
+        _ = curate_sqlite3_config_memstatus(0)
+    }()
+
     init(path: String, busyTimeoutMilliseconds: Int32) throws(StoreError) {
+        Self.libraryConfigured
         var handle: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let status = sqlite3_open_v2(path, &handle, flags, nil)
