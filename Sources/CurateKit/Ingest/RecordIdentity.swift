@@ -9,19 +9,37 @@ import Crypto
 public enum RecordIdentity {
     /// SHA-256 of the canonical content of `record`.
     public static func contentDigest(of record: LabelRecord) -> [UInt8] {
-        SHA256.hash(data: canonicalContent(of: record)).withUnsafeBytes { Array($0) }
+        var content: [UInt8] = []
+        return contentDigest(of: record, buffer: &content)
+    }
+
+    /// SHA-256 of the canonical content of `record`, written into `buffer` (reused from call to call).
+    static func contentDigest(of record: LabelRecord, buffer: inout [UInt8]) -> [UInt8] {
+        writeCanonicalContent(of: record, to: &buffer)
+        return SHA256.hash(data: buffer).withUnsafeBytes { Array($0) }
     }
 
     /// The canonical content bytes that ``contentDigest(of:)`` hashes.
     public static func canonicalContent(of record: LabelRecord) -> [UInt8] {
-        var writer = SortedObjectWriter(capacity: 1024)
+        var content: [UInt8] = []
+        writeCanonicalContent(of: record, to: &content)
+        return content
+    }
+
+    /// Replaces `bytes` with the canonical content of `record`.
+    private static func writeCanonicalContent(of record: LabelRecord, to bytes: inout [UInt8]) {
+        var writer = SortedObjectWriter()
+        swap(&writer.bytes, &bytes)  // the writer borrows the buffer, and its capacity
+        defer { swap(&writer.bytes, &bytes) }
+        writer.bytes.removeAll(keepingCapacity: true)
+        writer.beginObject()
         if case .human(let annotator) = record.producer {
             writer.string("annotator", annotator)
         }
         writer.key("created_at")
-        writer.bytes.append(UInt8(ascii: "\""))
+        writer.append(UInt8(ascii: "\""))
         record.createdAt.appendRFC3339(to: &writer.bytes)  // digits and separators: nothing to escape
-        writer.bytes.append(UInt8(ascii: "\""))
+        writer.append(UInt8(ascii: "\""))
         writer.raw("input", record.input)
         writer.string("input_id", record.inputID)
         writer.raw("meta", record.meta)
@@ -41,18 +59,17 @@ public enum RecordIdentity {
         }
         writer.string("run", record.run)
         writer.string("task", record.task)
-        return writer.finish()
+        writer.endObject()
     }
 }
 
 /// Writes a JSON object whose members (and those of nested objects) the caller supplies in sorted key order.
 private struct SortedObjectWriter {
-    var bytes: [UInt8]
+    var bytes: [UInt8] = []
     private var isEmpty = true
 
-    init(capacity: Int) {
-        bytes = [UInt8(ascii: "{")]
-        bytes.reserveCapacity(capacity)
+    mutating func append(_ byte: UInt8) {
+        bytes.append(byte)
     }
 
     /// Opens a nested object as the value of the key just written; its members follow in key order.
@@ -67,15 +84,17 @@ private struct SortedObjectWriter {
     }
 
     mutating func raw(_ key: StaticString, _ canonicalJSON: String?) {
-        guard var canonicalJSON else { return }
+        guard canonicalJSON != nil else { return }
         self.key(key)
-        canonicalJSON.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: canonicalJSON.unsafelyUnwrapped.utf8)
     }
 
     mutating func string(_ key: StaticString, _ value: String?) {
-        guard var value else { return }
+        guard value != nil else { return }
         self.key(key)
-        value.withUTF8 { JSONWriter.writeStringBytes($0, to: &bytes) }
+        if value?.utf8.withContiguousStorageIfAvailable({ JSONWriter.writeStringBytes($0, to: &bytes) }) == nil {
+            Array(value.unsafelyUnwrapped.utf8).withUnsafeBufferPointer { JSONWriter.writeStringBytes($0, to: &bytes) }
+        }
     }
 
     /// Writes `"key":`; keys here are plain ASCII with nothing to escape.
@@ -84,11 +103,7 @@ private struct SortedObjectWriter {
         isEmpty = false
         bytes.append(UInt8(ascii: "\""))
         bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
-    }
-
-    mutating func finish() -> [UInt8] {
-        bytes.append(UInt8(ascii: "}"))
-        return bytes
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
     }
 }

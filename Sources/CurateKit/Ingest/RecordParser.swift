@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns one JSON Lines record into a validated ``LabelRecord``.
 ///
 /// Every rule of the label record format lives here: required fields, types,
@@ -47,6 +49,13 @@ public struct RecordParser {
 
     private var fields = CanonicalMembers<Field>()
     private var promptFields = CanonicalMembers<PromptField>()
+    /// The canonical content of the record being read, hashed for its id.
+    private var content: [UInt8] = []
+    /// Values of fields that repeat from record to record, by their canonical JSON.
+    private var recentPrompts = RecentValues<(PromptRef, String?)>()
+    private var recentModels = RecentValues<String>()
+    private var recentParams = RecentValues<String?>()
+    private var recentRuns = RecentValues<String?>()
 
     public init() {}
 
@@ -94,8 +103,8 @@ public struct RecordParser {
         let createdAt = try createdAt()
         let origin = try origin()
         let producer = try producer(origin: origin)
-        let params = try fields.optionalObject(.params)
-        let run = try fields.optionalString(.run)
+        let params = try Self.recentValue(.params, of: fields, in: &recentParams) { fields throws(RecordProblem) in try fields.optionalObject(.params) }
+        let run = try Self.recentValue(.run, of: fields, in: &recentRuns) { fields throws(RecordProblem) in try fields.optionalString(.run) }
         let callerID = try fields.optionalString(.id)
         let input = fields.isNull(.input) ? nil : fields.json(.input)
         let meta = fields.isNull(.meta) ? nil : fields.json(.meta)
@@ -104,7 +113,7 @@ public struct RecordParser {
             id: "", contentDigest: [], task: task, inputID: inputID, output: output, input: input,
             createdAt: createdAt, producer: producer, params: params, run: run, meta: meta
         )
-        record.contentDigest = RecordIdentity.contentDigest(of: record)
+        record.contentDigest = RecordIdentity.contentDigest(of: record, buffer: &content)
         record.id = callerID ?? SHA256Hex.hex(record.contentDigest)
         return record
     }
@@ -139,7 +148,7 @@ public struct RecordParser {
             if fields.has(.annotator) {
                 throw .invalidValue(field: "annotator", reason: "only a human label has an annotator (set \"origin\": \"human\")")
             }
-            let model = try fields.requiredString(.model)
+            let model = try Self.recentValue(.model, of: fields, in: &recentModels) { fields throws(RecordProblem) in try fields.requiredString(.model) }
             guard fields.has(.prompt) else { throw .missingField("prompt") }
             let (prompt, text) = try promptReference()
             let status: HashStatus = prompt.sha256 == nil ? .unknown : .recorded
@@ -147,7 +156,27 @@ public struct RecordParser {
         }
     }
 
+    /// A field's value as `make` reads it from `fields`, or as it read the same canonical JSON lately.
+    private static func recentValue<Value>(
+        _ name: Field, of fields: CanonicalMembers<Field>, in recent: inout RecentValues<Value>,
+        make: (CanonicalMembers<Field>) throws(RecordProblem) -> Value
+    ) throws(RecordProblem) -> Value {
+        if let known = fields.withCanonicalBytes(name, { $0.flatMap(recent.value(for:)) }) { return known }
+        let value = try make(fields)
+        fields.withCanonicalBytes(name) { if let json = $0 { recent.remember(value, for: json) } }
+        return value
+    }
+
+    /// The record's prompt: read from its canonical JSON, unless it is one of the recent ones
+    /// (reading one costs a parse, its strings and, for a template, a SHA-256).
     private mutating func promptReference() throws(RecordProblem) -> (PromptRef, String?) {
+        if let known = fields.withCanonicalBytes(.prompt, { $0.flatMap(recentPrompts.value(for:)) }) { return known }
+        let prompt = try readPromptReference()
+        fields.withCanonicalBytes(.prompt) { if let json = $0 { recentPrompts.remember(prompt, for: json) } }
+        return prompt
+    }
+
+    private mutating func readPromptReference() throws(RecordProblem) -> (PromptRef, String?) {
         let type = fields.type(.prompt) ?? "nothing"
         let readable = fields.withCanonicalBytes(.prompt) { bytes -> Bool in
             guard let bytes, type == "an object" else { return false }

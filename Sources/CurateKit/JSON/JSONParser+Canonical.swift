@@ -136,7 +136,11 @@ extension JSONParser {
             }
         }
         if inOrder { return }
-        scratch.spans[base...].sort { Self.compareKeys($0, $1, in: output) == .orderedAscending }
+        // Sorted through a buffer pointer: sorting `spans[base...]` would copy the slice first.
+        scratch.spans.withUnsafeMutableBufferPointer { spans in
+            var members = UnsafeMutableBufferPointer(rebasing: spans[base...])
+            members.sort { Self.compareKeys($0, $1, in: output) == .orderedAscending }
+        }
         for (previous, next) in zip(scratch.spans[base...], scratch.spans[(base + 1)...]) where Self.compareKeys(previous, next, in: output) == .orderedSame {
             throw duplicateKey(next, in: output)
         }
