@@ -51,8 +51,8 @@ public struct Ingester {
 
         try store.ingest(sources: paths, ingestedAt: ingestedAt) { writer in
             /// Stores a record and counts it; false when it conflicts with a stored one.
-            func add(_ record: LabelRecord, provenance: Int) throws -> Bool {
-                let outcome = try writer.add(record, provenance: provenance)
+            func add(_ record: LabelRecord, key: Int64, provenance: Int) throws -> Bool {
+                let outcome = try writer.add(record, key: key, provenance: provenance)
                 tally.count(outcome, of: provenance, in: &summary)
                 return outcome != .conflict
             }
@@ -76,10 +76,12 @@ public struct Ingester {
                                 promptRowsSeen = writer.promptRowsAdded
                             }
                             let record = try resolver.resolve(parsed.record)
-                            if try add(record, provenance: writer.provenanceNumbers.number(for: ProvenanceTuple(of: record))) { continue }
+                            // Resolving changes the prompt only, not the id.
+                            let provenance = writer.provenanceNumbers.number(for: ProvenanceTuple(of: record))
+                            if try add(record, key: parsed.idKey, provenance: provenance) { continue }
                             problem = .conflict(source: item.source, line: line.number, id: record.id)
                         } else {
-                            if try add(parsed.record, provenance: parsed.provenance) { continue }
+                            if try add(parsed.record, key: parsed.idKey, provenance: parsed.provenance) { continue }
                             problem = .conflict(source: item.source, line: line.number, id: parsed.record.id)
                         }
                     } else {

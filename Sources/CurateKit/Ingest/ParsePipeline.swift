@@ -17,17 +17,21 @@ final class ParsePipeline: @unchecked Sendable {
         let problems: [(position: Int, problem: RecordProblem)]
     }
 
-    /// A valid record with the number of its provenance (see ``ProvenanceNumbers``).
+    /// A valid record with the number of its provenance (see ``ProvenanceNumbers``) and its id key.
     ///
     /// A class with constant fields, so the writer can hand `record` on without copying it
     /// (a copy of a record retains each of its strings, on another core than made them).
     final class ParsedRecord: Sendable {
         let record: LabelRecord
         let provenance: Int
+        /// The lookup key of the record's id (``LabelWriter/idKey(_:)``), computed here rather
+        /// than on the writer's thread.
+        let idKey: Int64
 
         init(record: LabelRecord, provenance: Int) {
             self.record = record
             self.provenance = provenance
+            idKey = LabelWriter.idKey(record.id)
         }
     }
 

@@ -34,31 +34,31 @@ public enum RecordIdentity {
         writer.bytes.removeAll(keepingCapacity: true)
         writer.beginObject()
         if case .human(let annotator) = record.producer {
-            writer.string("annotator", annotator)
+            writer.string(#""annotator":"#, annotator)
         }
-        writer.key("created_at")
+        writer.key(#""created_at":"#)
         writer.append(UInt8(ascii: "\""))
         record.createdAt.appendRFC3339(to: &writer.bytes)  // digits and separators: nothing to escape
         writer.append(UInt8(ascii: "\""))
-        writer.raw("input", record.input)
-        writer.string("input_id", record.inputID)
-        writer.raw("meta", record.meta)
+        writer.raw(#""input":"#, record.input)
+        writer.string(#""input_id":"#, record.inputID)
+        writer.raw(#""meta":"#, record.meta)
         if case .llm(let model, _, _, _) = record.producer {
-            writer.string("model", model)
+            writer.string(#""model":"#, model)
         }
-        writer.string("origin", record.origin.rawValue)
-        writer.raw("output", record.output)
-        writer.raw("params", record.params)
+        writer.string(#""origin":"#, record.origin.rawValue)
+        writer.raw(#""output":"#, record.output)
+        writer.raw(#""params":"#, record.params)
         if case .llm(_, let prompt, _, _) = record.producer {
-            writer.key("prompt")
+            writer.key(#""prompt":"#)
             writer.beginObject()
-            writer.string("name", prompt.name)
-            writer.string("sha256", prompt.sha256)
-            writer.string("version", prompt.version)
+            writer.string(#""name":"#, prompt.name)
+            writer.string(#""sha256":"#, prompt.sha256)
+            writer.string(#""version":"#, prompt.version)
             writer.endObject()
         }
-        writer.string("run", record.run)
-        writer.string("task", record.task)
+        writer.string(#""run":"#, record.run)
+        writer.string(#""task":"#, record.task)
         writer.endObject()
     }
 }
@@ -97,13 +97,10 @@ private struct SortedObjectWriter {
         }
     }
 
-    /// Writes `"key":`; keys here are plain ASCII with nothing to escape.
-    mutating func key(_ key: StaticString) {
+    /// Writes a member's key, given as `"key":` (plain ASCII, nothing to escape), after a comma if needed.
+    mutating func key(_ quotedKey: StaticString) {
         if !isEmpty { bytes.append(UInt8(ascii: ",")) }
         isEmpty = false
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: quotedKey.utf8Start, count: quotedKey.utf8CodeUnitCount))
     }
 }

@@ -37,18 +37,18 @@ public final class LabelWriter {
     /// Stores `record` unless its id is already there.
     /// - Returns: whether it was new, a duplicate of what is stored, or a conflict with it.
     public func add(_ record: LabelRecord) throws -> InsertOutcome {
-        try add(record, provenance: provenanceNumbers.number(for: ProvenanceTuple(of: record)))
+        try add(record, key: Self.idKey(record.id), provenance: provenanceNumbers.number(for: ProvenanceTuple(of: record)))
     }
 
-    /// Stores `record`, whose provenance the caller has numbered with ``provenanceNumbers`` already.
+    /// Stores `record`, whose id `key` (``idKey(_:)``) and provenance number (from
+    /// ``provenanceNumbers``) the caller has worked out already.
     ///
     /// A new label takes one statement: the insert, which does nothing when another label
     /// has its id key; only then is the id looked up, and a different id with the same key
     /// is stored as `collided`. A successful insert proves the id was not stored because
     /// labels are never deleted and keys never change: a key once taken stays taken, so an
     /// id stored as `collided` earlier always makes the insert of its key fail.
-    func add(_ record: LabelRecord, provenance: Int) throws -> InsertOutcome {
-        let key = Self.idKey(record.id)
+    func add(_ record: LabelRecord, key: Int64, provenance: Int) throws -> InsertOutcome {
         if lastWasStored, let outcome = try storedOutcome(of: record, key: key) { return outcome }
         let tupleID = try provenanceRows.tupleID(for: record.producer, number: provenance)
         if try !insert(record, key: key, tupleID: tupleID, collided: false) {

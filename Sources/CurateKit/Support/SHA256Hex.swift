@@ -13,15 +13,18 @@ public enum SHA256Hex {
         digest(of: Array(text.utf8))
     }
 
-    /// Lowercase hex of a digest, through a lookup table (formatting byte by byte is slow).
-    static func hex(_ digest: some Sequence<UInt8>) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(64)
-        for byte in digest {
-            output.append(hexDigits[Int(byte >> 4)])
-            output.append(hexDigits[Int(byte & 0x0F)])
+    /// Lowercase hex of a digest, through a lookup table (formatting byte by byte is slow),
+    /// written straight into the string's storage.
+    static func hex(_ digest: some ContiguousBytes) -> String {
+        digest.withUnsafeBytes { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * 2) { output in
+                for (position, byte) in bytes.enumerated() {
+                    output[2 * position] = hexDigits[Int(byte >> 4)]
+                    output[2 * position + 1] = hexDigits[Int(byte & 0x0F)]
+                }
+                return bytes.count * 2
+            }
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// `text` in lowercase when it is 64 hex digits (either case), the form `curate` stores; nil otherwise.
