@@ -84,17 +84,15 @@ private struct SortedObjectWriter {
     }
 
     mutating func raw(_ key: StaticString, _ canonicalJSON: String?) {
-        guard canonicalJSON != nil else { return }
+        guard var canonicalJSON else { return }
         self.key(key)
-        bytes.append(contentsOf: canonicalJSON.unsafelyUnwrapped.utf8)
+        canonicalJSON.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     mutating func string(_ key: StaticString, _ value: String?) {
-        guard value != nil else { return }
+        guard var value else { return }
         self.key(key)
-        if value?.utf8.withContiguousStorageIfAvailable({ JSONWriter.writeStringBytes($0, to: &bytes) }) == nil {
-            Array(value.unsafelyUnwrapped.utf8).withUnsafeBufferPointer { JSONWriter.writeStringBytes($0, to: &bytes) }
-        }
+        value.withUTF8 { JSONWriter.writeStringBytes($0, to: &bytes) }
     }
 
     /// Writes a member's key, given as `"key":` (plain ASCII, nothing to escape), after a comma if needed.

@@ -12,16 +12,12 @@ struct BorrowedValues {
 
     /// Adds a text value for parameter `index`; nil binds NULL.
     mutating func add(_ index: Int32, _ text: String?) {
-        guard text != nil else {
+        guard var text else {
             slots.append((index, nil, false))
             return
         }
         let start = bytes.count
-        // Read in place through optional chaining: binding `text` to a name would copy it
-        // (a retain and a release of its storage per value).
-        if text?.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
-            bytes.append(contentsOf: text!.utf8)  // not contiguous UTF-8 (a bridged string)
-        }
+        text.withUTF8 { bytes.append(contentsOf: $0) }
         slots.append((index, start..<bytes.count, false))
     }
 

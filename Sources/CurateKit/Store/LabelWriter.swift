@@ -142,7 +142,8 @@ public final class LabelWriter {
     /// The value of the first 16 characters when they are all hex digits: the common case
     /// of ``idKey(_:)``, read straight from the UTF-8.
     private static func hexPrefix(of id: String) -> UInt64? {
-        id.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+        var id = id
+        return id.withUTF8 { bytes -> UInt64? in
             var value: UInt64 = 0
             for byte in bytes.prefix(16) {
                 let digit: UInt8
@@ -155,7 +156,7 @@ public final class LabelWriter {
                 value = value << 4 | UInt64(digit)
             }
             return value
-        } ?? nil
+        }
     }
 }
 
