@@ -48,10 +48,10 @@ public struct RecordParser {
     }
 
     private var fields = CanonicalMembers<Field>()
-    private var promptFields = CanonicalMembers<PromptField>()
     /// The canonical content of the record being read, hashed for its id.
     private var content: [UInt8] = []
-    /// Values of fields that repeat from record to record, by their canonical JSON.
+    /// Values of fields that repeat from record to record, by their canonical JSON (reading a
+    /// prompt costs a parse, its strings and, for a template, a SHA-256).
     private var recentPrompts = RecentValues<(PromptRef, String?)>()
     private var recentModels = RecentValues<String>()
     private var recentParams = RecentValues<String?>()
@@ -150,7 +150,7 @@ public struct RecordParser {
             }
             let model = try Self.recentValue(.model, of: fields, in: &recentModels) { fields throws(RecordProblem) in try fields.requiredString(.model) }
             guard fields.has(.prompt) else { throw .missingField("prompt") }
-            let (prompt, text) = try promptReference()
+            let (prompt, text) = try Self.recentValue(.prompt, of: fields, in: &recentPrompts, make: Self.promptReference)
             let status: HashStatus = prompt.sha256 == nil ? .unknown : .recorded
             return .llm(model: model, prompt: prompt, promptText: text, hashStatus: status)
         }
@@ -167,16 +167,9 @@ public struct RecordParser {
         return value
     }
 
-    /// The record's prompt: read from its canonical JSON, unless it is one of the recent ones
-    /// (reading one costs a parse, its strings and, for a template, a SHA-256).
-    private mutating func promptReference() throws(RecordProblem) -> (PromptRef, String?) {
-        if let known = fields.withCanonicalBytes(.prompt, { $0.flatMap(recentPrompts.value(for:)) }) { return known }
-        let prompt = try readPromptReference()
-        fields.withCanonicalBytes(.prompt) { if let json = $0 { recentPrompts.remember(prompt, for: json) } }
-        return prompt
-    }
-
-    private mutating func readPromptReference() throws(RecordProblem) -> (PromptRef, String?) {
+    /// The record's prompt, read from its canonical JSON.
+    private static func promptReference(_ fields: CanonicalMembers<Field>) throws(RecordProblem) -> (PromptRef, String?) {
+        var promptFields = CanonicalMembers<PromptField>()
         let type = fields.type(.prompt) ?? "nothing"
         let readable = fields.withCanonicalBytes(.prompt) { bytes -> Bool in
             guard let bytes, type == "an object" else { return false }
