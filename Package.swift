@@ -17,10 +17,13 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // The virtual table an ingest inserts a batch of labels from (C: SQLite's module API is C structs of callbacks).
+        .target(name: "CPendingLabels", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "CurateKit",
             dependencies: [
                 "CSQLite",
+                "CPendingLabels",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -50,15 +50,49 @@ public struct Ingester {
         var promptRowsSeen = 0
 
         try store.ingest(sources: paths, ingestedAt: ingestedAt) { writer in
-            /// Stores a record and counts it; false when it conflicts with a stored one.
-            func add(_ record: LabelRecord, key: Int64, provenance: Int) throws -> Bool {
-                let outcome = try writer.add(record, key: key, provenance: provenance)
-                tally.count(outcome, of: provenance, in: &summary)
-                return outcome != .conflict
+            /// Whether the ingest is being refused, so nothing more is stored.
+            func refusing() -> Bool { problemCount > 0 && policy == .refuse }
+            /// Queues a parsed record, its prompt resolved first when it names only a version.
+            func queue(_ parsed: ParsePipeline.ParsedRecord) throws {
+                guard let resolver, parsed.record.needsPromptResolution else {
+                    return try writer.queue(parsed.record, key: parsed.idKey, provenance: parsed.provenance)
+                }
+                if writer.promptRowsAdded != promptRowsSeen {
+                    resolver.storeChanged()
+                    promptRowsSeen = writer.promptRowsAdded
+                }
+                let record = try resolver.resolve(parsed.record)
+                // Resolving changes the prompt only, not the id.
+                try writer.queue(record, key: parsed.idKey, provenance: writer.provenanceNumbers.number(for: ProvenanceTuple(of: record)))
             }
-            let pipeline = ParsePipeline(paths: paths, provenanceNumbers: writer.provenanceNumbers)
-            defer { pipeline.stop() }
-            while let item = try pipeline.next() {
+            /// Queues the batch's records, in line order, for one store of the batch. Under
+            /// `.refuse`, none after the first bad line: the ingest is refused anyway.
+            /// - Returns: the first record whose prompt could not be resolved, where queueing stopped.
+            func queueRecords(of item: ParsePipeline.Item) throws -> (position: Int, error: PromptError)? {
+                guard !refusing() else { return nil }
+                var records = item.records.makeIterator()
+                var invalidLines = item.problems.makeIterator()
+                var nextProblem = invalidLines.next()
+                for position in item.batch.lines.indices {
+                    if let invalid = nextProblem, invalid.position == position {
+                        nextProblem = invalidLines.next()
+                        if policy == .refuse { return nil }
+                    } else if let parsed = records.next() {
+                        do {
+                            try queue(parsed)
+                        } catch let error as PromptError {
+                            return (position, error)
+                        }
+                    }
+                }
+                return nil
+            }
+            /// Counts each line of the batch, its records stored with `outcomes` (in order), and
+            /// refuses or sets aside its bad lines; a bad line found by storing (a conflict)
+            /// under `.refuse` leaves the records after it uncounted, as if not queued.
+            func account(for item: ParsePipeline.Item, _ outcomes: [(outcome: InsertOutcome, provenance: Int)],
+                         unresolvable: (position: Int, error: PromptError)?) throws {
+                var outcomes = outcomes.makeIterator()
                 var records = item.records.makeIterator()
                 var invalidLines = item.problems.makeIterator()
                 var nextProblem = invalidLines.next()
@@ -69,21 +103,18 @@ public struct Ingester {
                         problem = .invalidRecord(source: item.source, line: line.number, problem: invalid.problem)
                         nextProblem = invalidLines.next()
                     } else if let parsed = records.next() {
-                        if problemCount > 0, policy == .refuse { continue }
-                        if let resolver, parsed.record.needsPromptResolution {
-                            if writer.promptRowsAdded != promptRowsSeen {
-                                resolver.storeChanged()
-                                promptRowsSeen = writer.promptRowsAdded
-                            }
-                            let record = try resolver.resolve(parsed.record)
-                            // Resolving changes the prompt only, not the id.
-                            let provenance = writer.provenanceNumbers.number(for: ProvenanceTuple(of: record))
-                            if try add(record, key: parsed.idKey, provenance: provenance) { continue }
-                            problem = .conflict(source: item.source, line: line.number, id: record.id)
-                        } else {
-                            if try add(parsed.record, key: parsed.idKey, provenance: parsed.provenance) { continue }
-                            problem = .conflict(source: item.source, line: line.number, id: parsed.record.id)
+                        if let unresolvable, position >= unresolvable.position {
+                            if refusing() { continue }
+                            throw unresolvable.error
                         }
+                        guard let stored = outcomes.next() else {
+                            if refusing() { continue }
+                            preconditionFailure("a record was neither stored nor refused")
+                        }
+                        if refusing() { continue }
+                        tally.count(stored.outcome, of: stored.provenance, in: &summary)
+                        if stored.outcome != .conflict { continue }
+                        problem = .conflict(source: item.source, line: line.number, id: parsed.record.id)
                     } else {
                         preconditionFailure("a parsed batch has a record or a problem for every line")
                     }
@@ -98,6 +129,13 @@ public struct Ingester {
                         warning(problem)
                     }
                 }
+            }
+
+            let pipeline = ParsePipeline(paths: paths, provenanceNumbers: writer.provenanceNumbers)
+            defer { pipeline.stop() }
+            while let item = try pipeline.next() {
+                let unresolvable = try queueRecords(of: item)
+                try account(for: item, try writer.storeQueued(), unresolvable: unresolvable)
                 totalBytes += item.batch.bytes.count
                 progress(IngestProgress(bytesRead: totalBytes, lines: summary.lines))
                 pipeline.recycle(consume item)

@@ -1,33 +1,29 @@
 import Crypto
 
-/// Adds labels inside an ingest transaction, with every per-label statement prepared once.
+/// Adds labels inside an ingest transaction: a batch at a time, each batch stored by one
+/// statement (see ``PendingLabels``), with every per-label statement prepared once.
 public final class LabelWriter {
     private let connection: SQLiteConnection
-    private let ingestID: Int64
     private let findLabel: Statement
     private let findCollidedLabel: Statement
-    private let insertLabel: Statement
+    private let pending: PendingLabels
+    /// The provenance number of each queued label.
+    private var queuedProvenance: [Int] = []
     private let provenanceRows: ProvenanceRows
     /// Numbers for the provenance of the records added, shared with whoever parses them.
     let provenanceNumbers = ProvenanceNumbers()
-    /// The current row's texts and blob, bound without copies.
-    private var values = BorrowedValues()
     /// What this ingest added per provenance number, for `tuple_labels`.
     private var added: [TupleLabels?] = []
-    /// Whether the last record was stored already: then the next one probably is too (a file
-    /// ingested again), and looking it up first takes one statement instead of two.
-    private var lastWasStored = false
+    /// Whether most labels of the last batch were stored already: then most of the next
+    /// batch probably are too (a file ingested again), and looking each up first takes one
+    /// statement per label instead of the batch's insert and then a look-up.
+    private var lastBatchWasStored = false
 
     init(connection: SQLiteConnection, ingestID: Int64) throws(StoreError) {
         self.connection = connection
-        self.ingestID = ingestID
-        findLabel = try connection.prepare("SELECT content_sha256 FROM labels WHERE id_key = ?2 AND collided = 0 AND id = ?1")
-        findCollidedLabel = try connection.prepare("SELECT content_sha256 FROM labels WHERE id_key = ?2 AND collided = 1 AND id = ?1")
-        insertLabel = try connection.prepare("""
-            INSERT INTO labels (id, id_key, content_sha256, tuple_id, ingest_id, task, input_id, created_at, output, input, params, run, meta, collided)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (id_key) WHERE collided = 0 DO NOTHING
-            """)
+        findLabel = try connection.prepare("SELECT seq, content_sha256 FROM labels WHERE id_key = ?2 AND collided = 0 AND id = ?1")
+        findCollidedLabel = try connection.prepare("SELECT seq, content_sha256 FROM labels WHERE id_key = ?2 AND collided = 1 AND id = ?1")
+        pending = try PendingLabels(connection: connection, ingestID: ingestID)
         provenanceRows = try ProvenanceRows(connection: connection)
     }
 
@@ -37,34 +33,95 @@ public final class LabelWriter {
     /// Stores `record` unless its id is already there.
     /// - Returns: whether it was new, a duplicate of what is stored, or a conflict with it.
     public func add(_ record: LabelRecord) throws -> InsertOutcome {
-        try add(record, key: Self.idKey(record.id), provenance: provenanceNumbers.number(for: ProvenanceTuple(of: record)))
+        try queue(record, key: Self.idKey(record.id), provenance: provenanceNumbers.number(for: ProvenanceTuple(of: record)))
+        return try storeQueued()[0].outcome
     }
 
-    /// Stores `record`, whose id `key` (``idKey(_:)``) and provenance number (from
-    /// ``provenanceNumbers``) the caller has worked out already.
-    ///
-    /// A new label takes one statement: the insert, which does nothing when another label
-    /// has its id key; only then is the id looked up, and a different id with the same key
-    /// is stored as `collided`. A successful insert proves the id was not stored because
-    /// labels are never deleted and keys never change: a key once taken stays taken, so an
-    /// id stored as `collided` earlier always makes the insert of its key fail.
-    func add(_ record: LabelRecord, key: Int64, provenance: Int) throws -> InsertOutcome {
-        if lastWasStored, let outcome = try storedOutcome(of: record, key: key) { return outcome }
+    /// Queues `record`, whose id `key` (``idKey(_:)``) and provenance number (from
+    /// ``provenanceNumbers``) the caller has worked out already, for ``storeQueued()``.
+    /// Its tuple row (and prompt row) is found or made now.
+    func queue(_ record: LabelRecord, key: Int64, provenance: Int) throws {
         let tupleID = try provenanceRows.tupleID(for: record.producer, number: provenance)
-        if try !insert(record, key: key, tupleID: tupleID, collided: false) {
-            if let outcome = try storedOutcome(of: record, key: key) {
-                lastWasStored = true
-                return outcome
-            }
-            guard try insert(record, key: key, tupleID: tupleID, collided: true) else {
-                throw StoreError.sqlite(code: -1, message: "label \(record.id) was neither stored nor found")
-            }
-        }
-        lastWasStored = false
+        pending.append(record, key: key, tupleID: tupleID)
+        queuedProvenance.append(provenance)
         added.extend(toInclude: provenance, with: nil)
         if added[provenance] == nil { added[provenance] = TupleLabels(task: record.task, tupleID: tupleID) }
-        added[provenance]?.count(record.createdAt)
+    }
+
+    /// Stores each queued label unless its id is stored already (by an earlier label of
+    /// the batch too), in the order they were queued, and empties the queue.
+    ///
+    /// A label is stored when no label that is not `collided` has its id key; otherwise its
+    /// id is looked up, and a different id with the same key is stored as `collided`. A
+    /// label is new exactly when its key is free because labels are never deleted and keys
+    /// never change: a key once taken stays taken, so an id stored as `collided` earlier
+    /// always finds its key taken.
+    /// - Returns: each queued label's outcome and provenance number, in queue order.
+    func storeQueued() throws -> [(outcome: InsertOutcome, provenance: Int)] {
+        defer {
+            pending.removeAll()
+            queuedProvenance.removeAll(keepingCapacity: true)
+        }
+        let outcomes = lastBatchWasStored ? try (0..<pending.count).map(lookUpThenStore) : try storeThenLookUp()
+        var stored = 0
+        for (index, outcome) in outcomes.enumerated() {
+            if outcome == .inserted {
+                added[queuedProvenance[index]]?.count(pending.createdAt(of: index))
+            } else {
+                stored += 1
+            }
+        }
+        lastBatchWasStored = stored * 2 > outcomes.count
+        return zip(outcomes, queuedProvenance).map { ($0, $1) }
+    }
+
+    /// Inserts the whole queue in one statement. When some labels were not inserted, each
+    /// is looked up to tell which: the ones inserted took consecutive `seq` numbers, in order.
+    private func storeThenLookUp() throws -> [InsertOutcome] {
+        let count = pending.count
+        let inserted = try pending.insert(0..<count, collided: false)
+        if inserted == count { return Array(repeating: .inserted, count: count) }
+        // The connection's last insert row id is the batch's last only when it inserted one.
+        var unclaimed = inserted
+        var nextSeq = connection.lastInsertRowID - Int64(inserted) + 1
+        return try (0..<count).map { index in
+            guard let found = try find(index, findLabel) else { return try storeCollided(index) }
+            if unclaimed > 0, found.seq == nextSeq {
+                unclaimed -= 1
+                nextSeq += 1
+                return .inserted
+            }
+            return found.sameContent ? .duplicate : .conflict
+        }
+    }
+
+    /// Looks queued label `index` up first, and stores it only when its id is not stored.
+    private func lookUpThenStore(_ index: Int) throws -> InsertOutcome {
+        if let found = try find(index, findLabel) { return found.sameContent ? .duplicate : .conflict }
+        if try pending.insert(index..<index + 1, collided: false) == 1 { return .inserted }
+        return try storeCollided(index)
+    }
+
+    /// For queued label `index`, whose id no label that is not `collided` has: its outcome
+    /// as a `collided` label, stored now unless its id is stored so already.
+    private func storeCollided(_ index: Int) throws -> InsertOutcome {
+        if let found = try find(index, findCollidedLabel) { return found.sameContent ? .duplicate : .conflict }
+        guard try pending.insert(index..<index + 1, collided: true) == 1 else {
+            throw StoreError.sqlite(code: -1, message: "a label was neither stored nor found (id key \(pending.idKey(of: index)))")
+        }
         return .inserted
+    }
+
+    /// The stored label `statement` finds with queued label `index`'s id: its `seq`, and
+    /// whether its content is the queued label's.
+    private func find(_ index: Int, _ statement: Statement) throws -> (seq: Int64, sameContent: Bool)? {
+        try pending.bindingID(of: index, to: statement, parameter: 1) {
+            defer { statement.reset() }
+            statement.bind(2, pending.idKey(of: index))
+            guard try statement.step() else { return nil }
+            let sameContent = statement.withBlob(1) { pending.hasContent(index, equalTo: $0) }
+            return (statement.int64(0) ?? 0, sameContent)
+        }
     }
 
     /// Adds what this ingest stored to `tuple_labels`; the ingest calls it once, before committing.
@@ -83,47 +140,6 @@ public final class LabelWriter {
             try upsert.run([.text(counts.task), .integer(counts.tupleID), .integer(Int64(counts.labels)), .integer(counts.first), .integer(counts.last)])
         }
         added.removeAll()
-    }
-
-    /// Whether `record`'s id is stored already, with the same content or another; nil when it is not.
-    private func storedOutcome(of record: LabelRecord, key: Int64) throws -> InsertOutcome? {
-        values.removeAll()
-        values.add(1, record.id)
-        let stored = try storedDigest(findLabel, key: key) ?? storedDigest(findCollidedLabel, key: key)
-        return stored.map { $0 == record.contentDigest ? .duplicate : .conflict }
-    }
-
-    /// The content digest `statement` finds for the id in `values` and `key`.
-    private func storedDigest(_ statement: Statement, key: Int64) throws -> [UInt8]? {
-        try values.bind(to: statement) { () throws -> [UInt8]? in
-            defer { statement.reset() }
-            statement.bind(2, key)
-            return try statement.step() ? statement.blob(0) : nil
-        }
-    }
-
-    /// Inserts `record`; false when it is not `collided` and another label has its id key.
-    private func insert(_ record: LabelRecord, key: Int64, tupleID: Int64, collided: Bool) throws -> Bool {
-        values.removeAll()
-        values.add(1, record.id)
-        values.add(3, blob: record.contentDigest)
-        values.add(6, record.task)
-        values.add(7, record.inputID)
-        values.add(9, record.output)
-        values.add(10, record.input)
-        values.add(11, record.params)
-        values.add(12, record.run)
-        values.add(13, record.meta)
-        try values.bind(to: insertLabel) { () throws in
-            defer { insertLabel.reset() }
-            insertLabel.bind(2, key)
-            insertLabel.bind(4, tupleID)
-            insertLabel.bind(5, ingestID)
-            insertLabel.bind(8, record.createdAt.nanosecondsSinceEpoch)
-            insertLabel.bind(14, collided ? 1 : 0)
-            try insertLabel.step()
-        }
-        return connection.changes == 1
     }
 
     /// The lookup key of a record id, a function of the id alone: for a content-hash id
@@ -180,10 +196,10 @@ private struct TupleLabels {
 
     var key: Key { Key(task: task, tupleID: tupleID) }
 
-    mutating func count(_ createdAt: Timestamp) {
+    mutating func count(_ createdAt: Int64) {
         labels += 1
-        first = min(first, createdAt.nanosecondsSinceEpoch)
-        last = max(last, createdAt.nanosecondsSinceEpoch)
+        first = min(first, createdAt)
+        last = max(last, createdAt)
     }
 
     mutating func merge(_ other: TupleLabels) {

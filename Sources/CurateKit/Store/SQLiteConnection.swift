@@ -1,3 +1,4 @@
+import CPendingLabels
 import CSQLite
 
 /// A thin, owning wrapper over one SQLite connection (the C API, nothing more).
@@ -32,6 +33,10 @@ final class SQLiteConnection {
     deinit {
         sqlite3_close_v2(handle)
     }
+
+    /// The rows the `curate_pending_labels` table shows on this connection (see
+    /// ``PendingLabels``), registered on first use and freed when the connection closes.
+    private(set) lazy var pendingLabels: UnsafeMutablePointer<curate_pending_labels>? = curate_register_pending_labels(handle)
 
     /// Runs one or more statements that take no parameters.
     func execute(_ sql: String) throws(StoreError) {
@@ -164,10 +169,10 @@ final class Statement {
         sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
     }
 
-    func blob(_ column: Int32) -> [UInt8] {
+    /// Calls `body` with a blob column's bytes, in place (valid until the next step or reset).
+    func withBlob<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) -> T) -> T {
         let count = Int(sqlite3_column_bytes(handle, column))
-        guard count > 0, let pointer = sqlite3_column_blob(handle, column) else { return [] }
-        return Array(UnsafeRawBufferPointer(start: pointer, count: count))
+        return body(UnsafeRawBufferPointer(start: sqlite3_column_blob(handle, column), count: count))
     }
 
     /// A value to bind, for statements run with a list of arguments.

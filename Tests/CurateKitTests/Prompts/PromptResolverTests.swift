@@ -100,4 +100,24 @@ struct PromptResolverTests {
         let record = try RecordParser.parse(PromptRecords.line("r", at: "2026-09-01T00:00:00Z", text: "t"))
         #expect(try resolver.resolve(record) == record)
     }
+
+    @Test("a lock that cannot be read stops the ingest at the first record needing it, unless a bad line before it refused the ingest")
+    func unreadableLockAfterConflict() throws {
+        let repo = try GitFixture()
+        try repo.write("prompts/prompts.lock", "this is not a lock file\n")
+        let store = try repo.store()
+        let hash = PromptHash.of("a text")
+        let stored = PromptRecords.line("r0", at: "2026-09-01T00:00:00Z", sha256: hash).replacingOccurrences(of: #""task""#, with: #""id":"req-0","task""#)
+        try PromptRecords.ingest([stored], into: repo, store: store, useGit: false)
+        let conflicting = stored.replacingOccurrences(of: #""output":"positive""#, with: #""output":"negative""#)
+        let needsLock = PromptRecords.line("r1", at: "2026-09-01T00:00:01Z")
+
+        #expect(throws: PromptError.self) { try PromptRecords.ingest([needsLock], into: repo, store: store, useGit: false) }
+        #expect {
+            try PromptRecords.ingest([conflicting, needsLock], into: repo, store: store, useGit: false)
+        } throws: { error in
+            guard case IngestError.refused(let problems, let total) = error, total == 1, case .conflict(_, 1, "req-0")? = problems.first else { return false }
+            return true
+        }
+    }
 }

@@ -1,4 +1,4 @@
-/// A growable buffer of bytes for writing export files.
+/// A growable buffer of bytes: rows of export files, labels on their way into the store.
 ///
 /// An append is a capacity check and a copy: `[UInt8]` pays for generic sequence code,
 /// uniqueness checks and a `String.UTF8View` walk on each of the ~30 appends of an

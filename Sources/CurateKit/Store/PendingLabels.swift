@@ -1,0 +1,155 @@
+import CPendingLabels
+import CSQLite
+
+/// Labels on their way into the `labels` table, a batch at a time.
+///
+/// `curate_pending_labels` (Sources/CPendingLabels) is a virtual table over the rows
+/// queued here, so one `INSERT … SELECT` stores a whole batch: SQLite opens and closes
+/// the table's and its indexes' cursors once per batch instead of once per label, and
+/// reads every value in place from one buffer.
+final class PendingLabels {
+    /// Where a value lies in ``bytes``; nil is NULL.
+    private typealias Span = Range<Int>?
+
+    /// One queued label: where its texts lie, and its numbers.
+    private struct Row {
+        var id, contentSHA256, task, inputID, output, input, params, run, meta: Span
+        let idKey: Int64
+        let tupleID: Int64
+        let createdAt: Int64
+    }
+
+    private var bytes = ByteBuffer(capacity: 1 << 19)
+    private var rows: [Row] = []
+    /// The rows as the virtual table reads them, laid out just before an insert (the
+    /// buffer may move while rows are queued).
+    private var table: UnsafeMutablePointer<curate_pending_label>
+    private var tableCapacity = 0
+    /// What `curate_pending_labels` shows on this connection; empty between inserts.
+    private let source: UnsafeMutablePointer<curate_pending_labels>
+    private let insertStatement: Statement
+    private let connection: SQLiteConnection
+    private let ingestID: Int64
+
+    /// Ready to insert into `connection`'s labels as part of ingest `ingestID`.
+    init(connection: SQLiteConnection, ingestID: Int64) throws(StoreError) {
+        guard let source = connection.pendingLabels else { throw connection.lastError(SQLITE_ERROR) }
+        self.connection = connection
+        self.source = source
+        table = .allocate(capacity: 0)
+        // OR IGNORE rather than ON CONFLICT DO NOTHING: no constraint can then abort the
+        // statement midway, so SQLite keeps no statement journal (a copy of every page
+        // the batch changes) to undo one.
+        insertStatement = try connection.prepare("""
+            INSERT OR IGNORE INTO labels (id, id_key, content_sha256, tuple_id, ingest_id, task, input_id, created_at,
+                                          output, input, params, run, meta, collided)
+            SELECT id, id_key, content_sha256, tuple_id, ?1, task, input_id, created_at, output, input, params, run, meta, ?2
+            FROM curate_pending_labels
+            """)
+        self.ingestID = ingestID
+    }
+
+    deinit {
+        table.deallocate()
+    }
+
+    /// Labels queued since the last ``removeAll()``.
+    var count: Int { rows.count }
+
+    /// Queues `record`, copying its texts.
+    func append(_ record: LabelRecord, key: Int64, tupleID: Int64) {
+        rows.append(Self.row(of: record, key: key, tupleID: tupleID, copyingTextsTo: &bytes))
+    }
+
+    /// Inserts the queued labels in `range`, in order, each unless a label that is not
+    /// `collided` has its id key already (one queued before it, or one stored earlier).
+    /// - Returns: how many were inserted; they take consecutive `seq` numbers ending at
+    ///   the connection's last insert row id.
+    func insert(_ range: Range<Int>, collided: Bool) throws -> Int {
+        try bytes.withUnsafeBytes { buffer in
+            layOut(in: buffer)
+            source.pointee.rows = UnsafePointer(table + range.lowerBound)
+            source.pointee.count = Int32(range.count)
+            defer {
+                source.pointee.rows = nil
+                source.pointee.count = 0
+                insertStatement.reset()
+            }
+            insertStatement.bind(1, ingestID)
+            insertStatement.bind(2, collided ? 1 : 0)
+            try insertStatement.step()
+            return connection.changes
+        }
+    }
+
+    /// Runs `body` with the id of queued label `index` bound, in place, to parameter `parameter` of `statement`.
+    func bindingID<T>(of index: Int, to statement: Statement, parameter: Int32, _ body: () throws -> T) rethrows -> T {
+        try bytes.withUnsafeBytes { buffer in
+            let span = rows[index].id ?? 0..<0
+            let start = buffer.baseAddress.map { $0.assumingMemoryBound(to: UInt8.self) + span.lowerBound }
+            statement.bind(parameter, borrowing: start ?? Self.empty, count: span.count)
+            return try body()
+        }
+    }
+
+    /// Whether queued label `index` has the content digest `digest`.
+    func hasContent(_ index: Int, equalTo digest: UnsafeRawBufferPointer) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            guard let span = rows[index].contentSHA256 else { return digest.isEmpty }
+            return UnsafeRawBufferPointer(rebasing: buffer[span]).elementsEqual(digest)
+        }
+    }
+
+    /// The id key of queued label `index`.
+    func idKey(of index: Int) -> Int64 { rows[index].idKey }
+
+    /// The `created_at` of queued label `index`.
+    func createdAt(of index: Int) -> Int64 { rows[index].createdAt }
+
+    /// Forgets the queued labels, keeping the buffers.
+    func removeAll() {
+        rows.removeAll(keepingCapacity: true)
+        bytes.removeAll()
+    }
+
+    /// An address for values of no bytes: SQLite reads a text or blob without one as NULL.
+    private static var empty: UnsafePointer<UInt8> { ("" as StaticString).utf8Start }
+
+    /// `record` as a row, its texts appended to `bytes` (one access to the buffer for all of them).
+    private static func row(of record: LabelRecord, key: Int64, tupleID: Int64, copyingTextsTo bytes: inout ByteBuffer) -> Row {
+        func add(_ text: String?) -> Span {
+            guard var text else { return nil }
+            let start = bytes.count
+            text.withUTF8 { bytes.append($0) }
+            return start..<bytes.count
+        }
+        let start = bytes.count
+        record.contentDigest.withUnsafeBytes { bytes.append($0) }
+        return Row(
+            id: add(record.id), contentSHA256: start..<start + record.contentDigest.count, task: add(record.task),
+            inputID: add(record.inputID), output: add(record.output), input: add(record.input),
+            params: add(record.params), run: add(record.run), meta: add(record.meta),
+            idKey: key, tupleID: tupleID, createdAt: record.createdAt.nanosecondsSinceEpoch)
+    }
+
+    /// Writes the queued rows into ``table``, pointing into `buffer`, the bytes where they now are.
+    private func layOut(in buffer: UnsafeRawBufferPointer) {
+        if tableCapacity < rows.count {
+            table.deallocate()
+            tableCapacity = max(rows.count, tableCapacity * 2)
+            table = .allocate(capacity: tableCapacity)
+        }
+        let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? Self.empty
+        func value(_ span: Span) -> curate_bytes {
+            guard let span else { return curate_bytes(bytes: nil, count: 0) }
+            return curate_bytes(bytes: span.isEmpty ? Self.empty : base + span.lowerBound, count: Int32(span.count))
+        }
+        for (index, row) in rows.enumerated() {
+            (table + index).initialize(to: curate_pending_label(
+                id: value(row.id), content_sha256: value(row.contentSHA256), task: value(row.task),
+                input_id: value(row.inputID), output: value(row.output), input: value(row.input),
+                params: value(row.params), run: value(row.run), meta: value(row.meta),
+                id_key: row.idKey, tuple_id: row.tupleID, created_at: row.createdAt))
+        }
+    }
+}
