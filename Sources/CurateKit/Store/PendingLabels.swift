@@ -13,7 +13,7 @@ final class PendingLabels {
 
     /// One queued label: where its texts lie, and its numbers.
     private struct Row {
-        var id, contentSHA256, task, inputID, output, input, params, run, meta: Span
+        let id, contentSHA256, task, inputID, output, input, params, run, meta: Span
         let idKey: Int64
         let tupleID: Int64
         let createdAt: Int64
@@ -21,8 +21,8 @@ final class PendingLabels {
 
     private var bytes = ByteBuffer(capacity: 1 << 19)
     private var rows: [Row] = []
-    /// The rows as the virtual table reads them, laid out just before an insert (the
-    /// buffer may move while rows are queued).
+    /// The rows an insert is about to read, as the virtual table reads them: laid out just
+    /// before it, since the buffer may move while rows are queued.
     private var table: UnsafeMutablePointer<curate_pending_label>
     private var tableCapacity = 0
     /// What `curate_pending_labels` shows on this connection; empty between inserts.
@@ -61,14 +61,15 @@ final class PendingLabels {
         rows.append(Self.row(of: record, key: key, tupleID: tupleID, copyingTextsTo: &bytes))
     }
 
-    /// Inserts the queued labels in `range`, in order, each unless a label that is not
-    /// `collided` has its id key already (one queued before it, or one stored earlier).
+    /// Inserts the queued labels in `range`, in order, marked `collided` or not. A label
+    /// that is not is skipped when another that is not has its id key already (queued
+    /// before it, or stored earlier).
     /// - Returns: how many were inserted; they take consecutive `seq` numbers ending at
     ///   the connection's last insert row id.
     func insert(_ range: Range<Int>, collided: Bool) throws -> Int {
         try bytes.withUnsafeBytes { buffer in
-            layOut(in: buffer)
-            source.pointee.rows = UnsafePointer(table + range.lowerBound)
+            layOut(range, in: buffer)
+            source.pointee.rows = UnsafePointer(table)
             source.pointee.count = Int32(range.count)
             defer {
                 source.pointee.rows = nil
@@ -132,11 +133,11 @@ final class PendingLabels {
             idKey: key, tupleID: tupleID, createdAt: record.createdAt.nanosecondsSinceEpoch)
     }
 
-    /// Writes the queued rows into ``table``, pointing into `buffer`, the bytes where they now are.
-    private func layOut(in buffer: UnsafeRawBufferPointer) {
-        if tableCapacity < rows.count {
+    /// Writes the queued rows in `range` into ``table``, pointing into `buffer`, the bytes where they now are.
+    private func layOut(_ range: Range<Int>, in buffer: UnsafeRawBufferPointer) {
+        if tableCapacity < range.count {
             table.deallocate()
-            tableCapacity = max(rows.count, tableCapacity * 2)
+            tableCapacity = max(range.count, tableCapacity * 2)
             table = .allocate(capacity: tableCapacity)
         }
         let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? Self.empty
@@ -144,8 +145,8 @@ final class PendingLabels {
             guard let span else { return curate_bytes(bytes: nil, count: 0) }
             return curate_bytes(bytes: span.isEmpty ? Self.empty : base + span.lowerBound, count: Int32(span.count))
         }
-        for (index, row) in rows.enumerated() {
-            (table + index).initialize(to: curate_pending_label(
+        for (offset, row) in rows[range].enumerated() {
+            (table + offset).initialize(to: curate_pending_label(
                 id: value(row.id), content_sha256: value(row.contentSHA256), task: value(row.task),
                 input_id: value(row.inputID), output: value(row.output), input: value(row.input),
                 params: value(row.params), run: value(row.run), meta: value(row.meta),
