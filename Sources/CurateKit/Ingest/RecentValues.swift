@@ -3,8 +3,8 @@ import Foundation
 /// The last few values made from byte strings, found again by comparing the bytes.
 ///
 /// For the record fields that repeat from record to record (model, prompt, params, run):
-/// a parser makes each distinct value once per run of records instead of once per record,
-/// and records that share it share one string. It keeps at most `limit` values, replacing
+/// a parser reads each distinct value once per run of records instead of once per record
+/// (see ``CanonicalMembers``), makes it once, and records that share it share one string. It keeps at most `limit` values, replacing
 /// the oldest, so memory stays flat whatever the input.
 struct RecentValues<Value> {
     private var keys: [[UInt8]] = []
@@ -21,6 +21,15 @@ struct RecentValues<Value> {
         for (position, known) in keys.enumerated() where known.count == key.count {
             let same = known.withUnsafeBytes { known in key.isEmpty || memcmp(known.baseAddress!, key.baseAddress!, key.count) == 0 }
             if same { return values[position] }
+        }
+        return nil
+    }
+
+    /// The value remembered for a key that `bytes` starts with, and that key's length.
+    func value(prefixing bytes: UnsafeRawBufferPointer) -> (length: Int, value: Value)? {
+        for (position, known) in keys.enumerated() where known.count <= bytes.count {
+            let same = known.withUnsafeBytes { known in known.isEmpty || memcmp(known.baseAddress!, bytes.baseAddress!, known.count) == 0 }
+            if same { return (known.count, values[position]) }
         }
         return nil
     }

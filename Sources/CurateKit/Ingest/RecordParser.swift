@@ -29,6 +29,13 @@ public struct RecordParser {
         }
 
         static let errorPrefix = ""
+
+        var repeats: Bool {
+            switch self {
+            case .model, .prompt, .params, .run: true
+            default: false
+            }
+        }
     }
 
     /// The fields of a record's `prompt` object.

@@ -7,6 +7,13 @@ protocol MemberName: CaseIterable, RawRepresentable where RawValue == Int {
     var key: String { get }
     /// Put before a member's key in errors: `prompt.` for the members of `prompt`.
     static var errorPrefix: String { get }
+    /// Whether the member's value tends to be the same text from object to object (a
+    /// record's model or prompt), so a reader remembers its last few values as they were written.
+    var repeats: Bool { get }
+}
+
+extension MemberName {
+    var repeats: Bool { false }
 }
 
 /// The members of one JSON object, each value validated and kept in canonical form
@@ -25,12 +32,18 @@ struct CanonicalMembers<Name: MemberName> {
     /// The keys (decoded) of members that are not a `Name`, to refuse them twice.
     private var unknownKeys: [[UInt8]] = []
     private var scratch = JSONParser.CanonicalScratch()
+    /// The last few values of each repeating member, by raw value: their JSON as written
+    /// (the key), and its canonical form. A value written the same way again is copied
+    /// from here instead of being validated and canonicalized again.
+    private var recentValues: [RecentValues<[UInt8]>?]
     /// The first member, in input order, whose name is not a `Name`.
     private(set) var firstUnknownKey: String?
 
     init() {
-        names = Name.allCases.sorted { $0.rawValue < $1.rawValue }.map { Array($0.key.utf8) }
+        let sorted = Name.allCases.sorted { $0.rawValue < $1.rawValue }
+        names = sorted.map { Array($0.key.utf8) }
         ranges = Array(repeating: nil, count: names.count)
+        recentValues = sorted.map { $0.repeats ? RecentValues(limit: 4) : nil }
     }
 
     /// Reads the object starting at the parser's current byte (`{`) up to its closing brace.
@@ -69,7 +82,11 @@ struct CanonicalMembers<Name: MemberName> {
             parser.index += 1
             parser.skipWhitespace()
             let start = values.count
-            try parser.canonicalizeValue(into: &values, scratch: &scratch)
+            if let known, recentValues[known] != nil {
+                try readRepeatingValue(known, from: &parser)
+            } else {
+                try parser.canonicalizeValue(into: &values, scratch: &scratch)
+            }
             if let known { ranges[known] = start..<values.count }
             parser.skipWhitespace()
             if parser.current == UInt8(ascii: ",") {
@@ -127,6 +144,22 @@ struct CanonicalMembers<Name: MemberName> {
     func withCanonicalBytes<T>(_ name: Name, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
         guard let range = range(name) else { return try body(nil) }
         return try values.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// Reads the value of repeating member `slot`: copied when the input holds, at the
+    /// parser's position, a value written exactly as one read lately (a whole JSON value,
+    /// then the end of the member), canonicalized and remembered otherwise.
+    private mutating func readRepeatingValue(_ slot: Int, from parser: inout JSONParser) throws(JSONParser.SyntaxError) {
+        let rest = UnsafeRawBufferPointer(rebasing: parser.bytes[parser.index...])
+        if let (length, canonical) = recentValues[slot]?.value(prefixing: rest), parser.isMemberEnd(at: parser.index + length) {
+            values.append(contentsOf: canonical)
+            parser.index += length
+            return
+        }
+        let rawStart = parser.index
+        let start = values.count
+        try parser.canonicalizeValue(into: &values, scratch: &scratch)
+        recentValues[slot]?.remember(Array(values[start...]), for: UnsafeRawBufferPointer(rebasing: parser.bytes[rawStart..<parser.index]))
     }
 
     private func range(_ name: Name) -> Range<Int>? {

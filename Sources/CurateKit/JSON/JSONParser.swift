@@ -48,6 +48,19 @@ public struct JSONParser {
 
     var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
+    /// Whether an object member can end at `position`: whitespace, then `,` or `}`.
+    func isMemberEnd(at position: Int) -> Bool {
+        var position = position
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x09, 0x0A, 0x0D: position += 1
+            case UInt8(ascii: ","), UInt8(ascii: "}"): return true
+            default: return false
+            }
+        }
+        return false
+    }
+
     mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {

@@ -24,6 +24,16 @@ struct RecentValuesTests {
         #expect(Self.lookUp(recent, "model-aa") == nil)
     }
 
+    @Test("finds a value whose bytes begin the given ones, with their length")
+    func prefix() {
+        var recent = RecentValues<Int>()
+        Self.remember(1, for: "12", in: &recent)
+        let found = Array("123,".utf8).withUnsafeBytes { recent.value(prefixing: $0) }
+        #expect(found?.length == 2)
+        #expect(found?.value == 1)
+        #expect(Array("1".utf8).withUnsafeBytes { recent.value(prefixing: $0) } == nil)
+    }
+
     @Test("keeps at most its limit, forgetting the oldest first")
     func boundedOldestFirst() {
         var recent = RecentValues<Int>(limit: 3)
@@ -48,6 +58,26 @@ struct RecentValuesTests {
         for line in lines {
             let record = try Array(line.utf8).withUnsafeBytes { try reused.parse($0) }
             #expect(record == (try RecordParser.parse(line)), "\(line)")
+        }
+    }
+
+    @Test("a repeating member is copied from a recent record only when its text is that whole value again")
+    func repeatsOnlyWholeValues() {
+        let lines = [
+            RecordParserTests.line(["params": #"{"b":2,"a":1}"#, "run": #""r1""#]),
+            RecordParserTests.line(["params": #"{"b":2,"a":1}  "#, "run": #""r1" "#]),  // the same values, then whitespace
+            RecordParserTests.line(["params": #"{"b":2,"a":1}x"#]),                       // then text that is not JSON
+            RecordParserTests.line(["params": "1"]),                                      // a number, not an object
+            RecordParserTests.line(["params": "12"]),                                     // a number that starts with it
+            RecordParserTests.line(["run": #""r1""r2""#]),
+        ]
+        var reused = RecordParser()
+        for line in lines {
+            let alone = Result { () throws(RecordProblem) -> LabelRecord in try RecordParser.parse(line) }
+            let again = Array(line.utf8).withUnsafeBytes { bytes in
+                Result { () throws(RecordProblem) -> LabelRecord in try reused.parse(bytes) }
+            }
+            #expect(again == alone, "\(line)")
         }
     }
 }
