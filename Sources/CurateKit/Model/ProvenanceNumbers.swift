@@ -29,16 +29,35 @@ final class ProvenanceNumbers: @unchecked Sendable {
     struct LocalCache {
         let numbers: ProvenanceNumbers
         private var known: [ProvenanceTuple: Int] = [:]
+        /// The last few producers numbered, by task: compared before a tuple is made and
+        /// hashed. Records of a run share their producer's strings (see ``RecentValues``),
+        /// so telling an equal producer takes a few instructions.
+        private var recent: [(task: String, producer: LabelRecord.Producer, number: Int)] = []
+        private var nextRecent = 0
+        private static let recentLimit = 8
 
         init(_ numbers: ProvenanceNumbers) {
             self.numbers = numbers
         }
 
         mutating func number(for record: LabelRecord) -> Int {
+            for index in recent.indices where recent[index].task == record.task && recent[index].producer == record.producer {
+                return recent[index].number
+            }
             let tuple = ProvenanceTuple(of: record)
-            if let number = known[tuple] { return number }
-            let number = numbers.number(for: tuple)
-            known[tuple] = number
+            let number: Int
+            if let known = known[tuple] {
+                number = known
+            } else {
+                number = numbers.number(for: tuple)
+                known[tuple] = number
+            }
+            if recent.count < Self.recentLimit {
+                recent.append((record.task, record.producer, number))
+            } else {
+                recent[nextRecent] = (record.task, record.producer, number)
+                nextRecent = (nextRecent + 1) % Self.recentLimit
+            }
             return number
         }
     }
