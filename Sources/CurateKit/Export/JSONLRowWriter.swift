@@ -10,9 +10,7 @@ struct JSONLRowWriter: RowWriter {
         output.append("{\"annotator\":")
         Self.writeString(producer.annotator, to: &output)
         output.append(",\"created_at\":\"")
-        var createdAt: [UInt8] = []
-        Timestamp(nanosecondsSinceEpoch: row.createdAt).appendRFC3339(to: &createdAt)
-        createdAt.withUnsafeBytes { output.append($0) }  // digits and separators: nothing to escape
+        Timestamp(nanosecondsSinceEpoch: row.createdAt).withRFC3339 { output.append($0) }  // digits and separators: nothing to escape
         output.append("\",\"hash_status\":")
         Self.writeString(producer.hashStatus, to: &output)
         output.append(",\"id\":")

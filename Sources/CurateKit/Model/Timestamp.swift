@@ -35,14 +35,17 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
 
     /// The UTC RFC 3339 form: `2026-06-01T12:00:00Z`, with a fraction only when non-zero.
     public var rfc3339: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(30)
-        appendRFC3339(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        withRFC3339 { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Appends the UTF-8 of ``rfc3339`` to `bytes`.
     func appendRFC3339(to bytes: inout [UInt8]) {
+        withRFC3339 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Calls `body` with the UTF-8 of ``rfc3339``, written on the stack (an export writes one
+    /// per row, an ingest one per record).
+    func withRFC3339<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
         let nanosPerSecond: Int64 = 1_000_000_000
         var seconds = nanosecondsSinceEpoch / nanosPerSecond
         var nanos = nanosecondsSinceEpoch % nanosPerSecond
@@ -57,33 +60,40 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
             days -= 1
         }
         let (year, month, day) = CivilCalendar.date(fromDaysSinceEpoch: days)
-        func digits(_ value: Int64, _ width: Int) {
-            var divisor: Int64 = 1
-            for _ in 1..<width { divisor *= 10 }
-            var rest = value  // years of Int64 nanoseconds (1677–2262) always fit in four digits
-            while divisor > 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-                rest %= divisor
-                divisor /= 10
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { text in
+            var count = 0
+            func put(_ character: Unicode.Scalar) {
+                text[count] = UInt8(ascii: character)
+                count += 1
             }
+            // Years of Int64 nanoseconds (1677–2262) always fit in four digits.
+            func digits(_ value: Int64, _ width: Int) {
+                var rest = value
+                for position in (count..<count + width).reversed() {
+                    text[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                count += width
+            }
+            digits(year, 4)
+            put("-")
+            digits(month, 2)
+            put("-")
+            digits(day, 2)
+            put("T")
+            digits(secondOfDay / 3600, 2)
+            put(":")
+            digits(secondOfDay / 60 % 60, 2)
+            put(":")
+            digits(secondOfDay % 60, 2)
+            if nanos > 0 {
+                put(".")
+                digits(nanos, 9)
+                while text[count - 1] == UInt8(ascii: "0") { count -= 1 }  // stops at the non-zero digit
+            }
+            put("Z")
+            return try body(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: text[..<count])))
         }
-        digits(year, 4)
-        bytes.append(UInt8(ascii: "-"))
-        digits(month, 2)
-        bytes.append(UInt8(ascii: "-"))
-        digits(day, 2)
-        bytes.append(UInt8(ascii: "T"))
-        digits(secondOfDay / 3600, 2)
-        bytes.append(UInt8(ascii: ":"))
-        digits(secondOfDay / 60 % 60, 2)
-        bytes.append(UInt8(ascii: ":"))
-        digits(secondOfDay % 60, 2)
-        if nanos > 0 {
-            bytes.append(UInt8(ascii: "."))
-            digits(nanos, 9)
-            while bytes.last == UInt8(ascii: "0") { bytes.removeLast() }  // stops at the non-zero digit
-        }
-        bytes.append(UInt8(ascii: "Z"))
     }
 }
 
