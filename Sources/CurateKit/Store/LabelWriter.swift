@@ -6,6 +6,8 @@ public final class LabelWriter {
     private let connection: SQLiteConnection
     private let findLabel: Statement
     private let findCollidedLabel: Statement
+    /// The queued labels stored already (not `collided`), in one statement.
+    private let findQueuedLabels: Statement
     private let pending: PendingLabels
     /// The provenance number of each queued label.
     private var queuedProvenance: [Int] = []
@@ -15,8 +17,8 @@ public final class LabelWriter {
     /// What this ingest added per provenance number, for `tuple_labels`.
     private var added: [TupleLabels?] = []
     /// Whether most labels of the last batch were stored already: then most of the next
-    /// batch probably are too (a file ingested again), and looking each up first takes one
-    /// statement per label instead of the batch's insert and then a look-up.
+    /// batch probably are too (a file ingested again), and the batch is looked up first,
+    /// in one statement, rather than inserted and then looked up label by label.
     private var lastBatchWasStored = false
 
     init(connection: SQLiteConnection, ingestID: Int64) throws(StoreError) {
@@ -24,6 +26,10 @@ public final class LabelWriter {
         findLabel = try connection.prepare("SELECT seq, content_sha256 FROM labels WHERE id_key = ?2 AND collided = 0 AND id = ?1")
         findCollidedLabel = try connection.prepare("SELECT seq, content_sha256 FROM labels WHERE id_key = ?2 AND collided = 1 AND id = ?1")
         pending = try PendingLabels(connection: connection, ingestID: ingestID)
+        findQueuedLabels = try connection.prepare("""
+            SELECT queued.rowid, stored.content_sha256 FROM curate_pending_labels AS queued CROSS JOIN labels AS stored
+            WHERE stored.id_key = queued.id_key AND stored.collided = 0 AND stored.id = queued.id
+            """)
         provenanceRows = try ProvenanceRows(connection: connection)
     }
 
@@ -62,51 +68,62 @@ public final class LabelWriter {
             pending.removeAll()
             queuedProvenance.removeAll(keepingCapacity: true)
         }
-        let outcomes = lastBatchWasStored ? try (0..<pending.count).map(lookUpThenStore) : try storeThenLookUp()
+        var outcomes = [InsertOutcome?](repeating: nil, count: pending.count)
+        var toInsert = Array(0..<pending.count)
+        if lastBatchWasStored {
+            try pending.query(toInsert, findQueuedLabels) { index, row in
+                outcomes[index] = row.withBlob(1) { pending.hasContent(index, equalTo: $0) } ? .duplicate : .conflict
+            }
+            toInsert.removeAll { outcomes[$0] != nil }
+        }
+        try store(toInsert, into: &outcomes)
+        let decided = outcomes.map { outcome in
+            guard let outcome else { preconditionFailure("a queued label was neither stored nor found") }
+            return outcome
+        }
         var stored = 0
-        for (index, outcome) in outcomes.enumerated() {
+        for (index, outcome) in decided.enumerated() {
             if outcome == .inserted {
                 added[queuedProvenance[index]]?.count(pending.createdAt(of: index))
             } else {
                 stored += 1
             }
         }
-        lastBatchWasStored = stored * 2 > outcomes.count
-        return zip(outcomes, queuedProvenance).map { ($0, $1) }
+        lastBatchWasStored = stored * 2 > decided.count
+        return zip(decided, queuedProvenance).map { ($0, $1) }
     }
 
-    /// Inserts the whole queue in one statement. When some labels were not inserted, each
-    /// is looked up to tell which: the ones inserted took consecutive `seq` numbers, in order.
-    private func storeThenLookUp() throws -> [InsertOutcome] {
-        let count = pending.count
-        let inserted = try pending.insert(0..<count, collided: false)
-        if inserted == count { return Array(repeating: .inserted, count: count) }
+    /// Inserts the queued labels at `indices` in one statement. When some were not inserted,
+    /// each is looked up to tell which: the ones inserted took consecutive `seq` numbers, in order.
+    private func store(_ indices: [Int], into outcomes: inout [InsertOutcome?]) throws {
+        let inserted = try pending.insert(indices, collided: false)
+        if inserted == indices.count {
+            for index in indices { outcomes[index] = .inserted }
+            return
+        }
         // The connection's last insert row id is the batch's last only when it inserted one.
         var unclaimed = inserted
         var nextSeq = connection.lastInsertRowID - Int64(inserted) + 1
-        return try (0..<count).map { index in
-            guard let found = try find(index, findLabel) else { return try storeCollided(index) }
+        for index in indices {
+            guard let found = try find(index, findLabel) else {
+                outcomes[index] = try storeCollided(index)
+                continue
+            }
             if unclaimed > 0, found.seq == nextSeq {
                 unclaimed -= 1
                 nextSeq += 1
-                return .inserted
+                outcomes[index] = .inserted
+            } else {
+                outcomes[index] = found.sameContent ? .duplicate : .conflict
             }
-            return found.sameContent ? .duplicate : .conflict
         }
-    }
-
-    /// Looks queued label `index` up first, and stores it only when its id is not stored.
-    private func lookUpThenStore(_ index: Int) throws -> InsertOutcome {
-        if let found = try find(index, findLabel) { return found.sameContent ? .duplicate : .conflict }
-        if try pending.insert(index..<index + 1, collided: false) == 1 { return .inserted }
-        return try storeCollided(index)
     }
 
     /// For queued label `index`, whose id no label that is not `collided` has: its outcome
     /// as a `collided` label, stored now unless its id is stored so already.
     private func storeCollided(_ index: Int) throws -> InsertOutcome {
         if let found = try find(index, findCollidedLabel) { return found.sameContent ? .duplicate : .conflict }
-        guard try pending.insert(index..<index + 1, collided: true) == 1 else {
+        guard try pending.insert([index], collided: true) == 1 else {
             throw StoreError.sqlite(code: -1, message: "a label was neither stored nor found (id key \(pending.idKey(of: index)))")
         }
         return .inserted

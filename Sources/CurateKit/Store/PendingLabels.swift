@@ -21,8 +21,8 @@ final class PendingLabels {
 
     private var bytes = ByteBuffer(capacity: 1 << 19)
     private var rows: [Row] = []
-    /// The rows an insert is about to read, as the virtual table reads them: laid out just
-    /// before it, since the buffer may move while rows are queued.
+    /// The rows a statement is about to read, as the virtual table reads them: laid out
+    /// just before it, since the buffer may move while rows are queued.
     private var table: UnsafeMutablePointer<curate_pending_label>
     private var tableCapacity = 0
     /// What `curate_pending_labels` shows on this connection; empty between inserts.
@@ -61,25 +61,45 @@ final class PendingLabels {
         rows.append(Self.row(of: record, key: key, tupleID: tupleID, copyingTextsTo: &bytes))
     }
 
-    /// Inserts the queued labels in `range`, in order, marked `collided` or not. A label
-    /// that is not is skipped when another that is not has its id key already (queued
-    /// before it, or stored earlier).
+    /// Inserts the queued labels at `indices`, in that order, marked `collided` or not. A
+    /// label that is not is skipped when another that is not has its id key already
+    /// (inserted before it, or stored earlier).
     /// - Returns: how many were inserted; they take consecutive `seq` numbers ending at
     ///   the connection's last insert row id.
-    func insert(_ range: Range<Int>, collided: Bool) throws -> Int {
+    func insert(_ indices: [Int], collided: Bool) throws -> Int {
+        try showing(indices) {
+            insertStatement.bind(1, ingestID)
+            insertStatement.bind(2, collided ? 1 : 0)
+            defer { insertStatement.reset() }
+            try insertStatement.step()
+            return connection.changes
+        }
+    }
+
+    /// Runs `statement`, a query of `curate_pending_labels` whose first column is the
+    /// table's rowid, over the queued labels at `indices`, and calls `body` with each result
+    /// row's label (its index in the queue) and the statement, to read its other columns.
+    func query(_ indices: [Int], _ statement: Statement, _ body: (Int, Statement) throws -> Void) throws {
+        try showing(indices) {
+            defer { statement.reset() }
+            while try statement.step() {
+                try body(indices[Int(statement.int64(0) ?? 0)], statement)
+            }
+        }
+    }
+
+    /// Runs `body` while `curate_pending_labels` shows the queued labels at `indices`, in
+    /// that order, its rowids counting from 0.
+    private func showing<T>(_ indices: [Int], _ body: () throws -> T) throws -> T {
         try bytes.withUnsafeBytes { buffer in
-            layOut(range, in: buffer)
+            layOut(indices, in: buffer)
             source.pointee.rows = UnsafePointer(table)
-            source.pointee.count = Int32(range.count)
+            source.pointee.count = Int32(indices.count)
             defer {
                 source.pointee.rows = nil
                 source.pointee.count = 0
-                insertStatement.reset()
             }
-            insertStatement.bind(1, ingestID)
-            insertStatement.bind(2, collided ? 1 : 0)
-            try insertStatement.step()
-            return connection.changes
+            return try body()
         }
     }
 
@@ -133,11 +153,11 @@ final class PendingLabels {
             idKey: key, tupleID: tupleID, createdAt: record.createdAt.nanosecondsSinceEpoch)
     }
 
-    /// Writes the queued rows in `range` into ``table``, pointing into `buffer`, the bytes where they now are.
-    private func layOut(_ range: Range<Int>, in buffer: UnsafeRawBufferPointer) {
-        if tableCapacity < range.count {
+    /// Writes the queued rows at `indices` into ``table``, pointing into `buffer`, the bytes where they now are.
+    private func layOut(_ indices: [Int], in buffer: UnsafeRawBufferPointer) {
+        if tableCapacity < indices.count {
             table.deallocate()
-            tableCapacity = max(range.count, tableCapacity * 2)
+            tableCapacity = max(indices.count, tableCapacity * 2)
             table = .allocate(capacity: tableCapacity)
         }
         let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? Self.empty
@@ -145,7 +165,8 @@ final class PendingLabels {
             guard let span else { return curate_bytes(bytes: nil, count: 0) }
             return curate_bytes(bytes: span.isEmpty ? Self.empty : base + span.lowerBound, count: Int32(span.count))
         }
-        for (offset, row) in rows[range].enumerated() {
+        for (offset, index) in indices.enumerated() {
+            let row = rows[index]
             (table + offset).initialize(to: curate_pending_label(
                 id: value(row.id), content_sha256: value(row.contentSHA256), task: value(row.task),
                 input_id: value(row.inputID), output: value(row.output), input: value(row.input),
