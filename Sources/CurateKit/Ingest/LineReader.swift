@@ -19,12 +19,11 @@ public struct LineBatch: Sendable {
 public final class LineReader {
     private let descriptor: Int32
     private let closesDescriptor: Bool
-    private var pending: [UInt8] = []
+    /// The start of a line that the last batch read but did not end, for the next batch.
+    private var carried: [UInt8] = []
     private var nextLineNumber = 1
     private var reachedEnd = false
     private let chunkSize: Int
-    /// Where `read` puts each chunk before it joins the pending bytes (allocated once).
-    private let readBuffer: UnsafeMutableRawBufferPointer
 
     /// Total bytes read so far.
     public private(set) var bytesRead = 0
@@ -47,38 +46,53 @@ public final class LineReader {
             closesDescriptor = true
         }
         self.chunkSize = chunkSize
-        readBuffer = .allocate(byteCount: chunkSize, alignment: 1)
     }
 
     deinit {
-        readBuffer.deallocate()
         if closesDescriptor { close(descriptor) }
     }
 
     /// The next batch of complete lines, or nil at the end of the input.
     public func nextBatch(path: String) throws(IngestError) -> LineBatch? {
-        while !reachedEnd {
-            let split = pending.lastIndex(of: 0x0A)
-            if let split, pending.count >= chunkSize {
-                return takeLines(through: split + 1)
+        var bytes = carried
+        repeat {
+            bytes = try readChunk(after: bytes, path: path)
+        } while !reachedEnd && bytes.lastIndex(of: 0x0A) == nil  // a line longer than a chunk
+        guard !bytes.isEmpty else { return nil }
+        let end = reachedEnd ? bytes.count : bytes.lastIndex(of: 0x0A)! + 1
+        carried = Array(bytes[end...])
+        bytes.removeLast(bytes.count - end)
+        return batch(of: bytes)
+    }
+
+    /// `start` followed by up to a chunk of input, read straight into the new array.
+    private func readChunk(after start: [UInt8], path: String) throws(IngestError) -> [UInt8] {
+        var failure: Int32?
+        let bytes = [UInt8](unsafeUninitializedCapacity: start.count + chunkSize) { buffer, count in
+            guard let base = buffer.baseAddress else { return }
+            start.withUnsafeBufferPointer { if let from = $0.baseAddress { base.initialize(from: from, count: start.count) } }
+            count = start.count
+            while count < buffer.count {
+                let readCount = read(descriptor, base + count, buffer.count - count)
+                if readCount < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if readCount == 0 {
+                    reachedEnd = true
+                    return
+                }
+                count += readCount
+                bytesRead += readCount
             }
-            try fill(path: path)
         }
-        guard !pending.isEmpty else { return nil }
-        return takeLines(through: pending.count)
+        if let failure { throw .unreadable(path: path, reason: String(cString: strerror(failure))) }
+        return bytes
     }
 
-    private func fill(path: String) throws(IngestError) {
-        let readCount = read(descriptor, readBuffer.baseAddress, readBuffer.count)
-        if readCount < 0 { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
-        if readCount == 0 { reachedEnd = true }
-        pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: readBuffer[..<readCount]).assumingMemoryBound(to: UInt8.self))
-        bytesRead += readCount
-    }
-
-    private func takeLines(through end: Int) -> LineBatch {
-        let bytes = Array(pending[..<end])
-        pending.removeFirst(end)
+    /// `bytes`, whole lines, as a batch: each line's range and number.
+    private func batch(of bytes: [UInt8]) -> LineBatch {
         var lines: [(range: Range<Int>, number: Int)] = []
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
