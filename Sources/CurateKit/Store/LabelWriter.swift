@@ -144,7 +144,7 @@ public final class LabelWriter {
     /// Adds what this ingest stored to `tuple_labels`; the ingest calls it once, before committing.
     func storeTupleCounts() throws {
         var byTuple: [TupleLabels.Key: TupleLabels] = [:]
-        for case let counts? in added {
+        for case let counts? in added where counts.labels > 0 {  // a tuple queued for duplicates only has none
             byTuple[counts.key, default: TupleLabels(task: counts.task, tupleID: counts.tupleID)].merge(counts)
         }
         let upsert = try connection.prepare("""

@@ -45,6 +45,24 @@ struct TupleLabelsTests {
         #expect(check.kept == check.counted)
     }
 
+    @Test("a duplicate whose prompt now resolves to another tuple adds no count to that tuple")
+    func duplicateInAnotherTupleAddsNothing() throws {
+        let folder = try TemporaryDirectory()
+        let store = try Store(path: folder.storePath)
+        _ = try IngesterTests.ingest([try folder.write("a.jsonl", Self.record("a", second: 10))], into: store)
+        // The text of sentiment@v1 arrives with a new record; the hashless "a" then resolves to
+        // it, a tuple that has no labels, and is a duplicate of the "a" stored unresolved.
+        let carrier = Self.record("b", second: 20).replacingOccurrences(of: #""version":"v1"}"#, with: #""version":"v1","text":"Classify"}"#)
+        let again = try folder.write("b.jsonl", [carrier, Self.record("a", second: 10)].joined(separator: "\n"))
+        let resolver = PromptResolver(promptsFolder: folder.url.appendingPathComponent("prompts"), store: store, useGit: false)
+        let summary = try Ingester(store: store, policy: .refuse, ingestedAt: IngesterTests.now, resolver: resolver).run(paths: [again])
+        #expect(summary.new == 1)
+        #expect(summary.duplicates == 1)
+        #expect(summary.perTuple.values.map(\.duplicates).sorted() == [0, 1])
+        let check = try Self.keptAndCounted(store)
+        #expect(check.kept == check.counted)
+    }
+
     @Test("labels moved to another prompt text move their counts")
     func reassignmentMovesCounts() throws {
         let folder = try TemporaryDirectory()
