@@ -14,8 +14,9 @@ final class ProvenanceRows {
     /// How many `prompts` rows this has inserted: the store's known prompt texts changed when it grows.
     private(set) var promptRowsAdded = 0
     private var tupleIDs: [TupleKey: Int64] = [:]
-    /// The tuple row of each provenance seen, by provenance number: one array read per ingested record.
-    private var numberedTupleIDs: [Int64?] = []
+    /// The tuple row of each provenance seen, by provenance number, and whether its prompt row
+    /// is known to hold the prompt's text: one array read per ingested record.
+    private var numberedTupleIDs: [(id: Int64, hasText: Bool)?] = []
 
     /// What identifies a `tuples` row.
     struct TupleKey: Hashable {
@@ -43,13 +44,12 @@ final class ProvenanceRows {
     /// The tuple row of a record's producer, inserted (with its prompt row) when new.
     /// - Parameter number: the number of the record's provenance (see ``ProvenanceNumbers``).
     func tupleID(for producer: LabelRecord.Producer, number: Int) throws -> Int64 {
-        if case .llm(_, _, _?, _) = producer {
-            return try storedTupleID(for: producer)  // its text may be new to the prompt row
-        }
-        if number < numberedTupleIDs.count, let id = numberedTupleIDs[number] { return id }
+        let carriesText = if case .llm(_, _, _?, _) = producer { true } else { false }
+        // A record carrying its prompt's text needs the prompt row checked once: then it has the text.
+        if number < numberedTupleIDs.count, let known = numberedTupleIDs[number], known.hasText || !carriesText { return known.id }
         let id = try storedTupleID(for: producer)
         numberedTupleIDs.extend(toInclude: number, with: nil)
-        numberedTupleIDs[number] = id
+        numberedTupleIDs[number] = (id, numberedTupleIDs[number]?.hasText == true || carriesText)
         return id
     }
 

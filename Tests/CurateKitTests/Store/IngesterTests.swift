@@ -175,6 +175,17 @@ struct IngesterTests {
         }
     }
 
+    @Test("a prompt's text is kept when it first comes with a later record of the same provenance")
+    func keepsPromptTextArrivingLater() throws {
+        let folder = try TemporaryDirectory()
+        let store = try Store(path: folder.storePath)
+        let hash = PromptHash.of("Classify {{input}}")
+        let hashOnly = Self.record("r1").replacingOccurrences(of: #""text":"Classify {{input}}""#, with: #""sha256":"\#(hash)""#)
+        _ = try Self.ingest([try folder.write("a.jsonl", [hashOnly, Self.record("r2")].joined(separator: "\n"))], into: store)
+        let prompts = try store.dump().filter { $0.hasPrefix("prompts:") }
+        #expect(prompts == ["prompts: 1|'sentiment'|'v1'|'\(hash)'|'Classify {{input}}'"])
+    }
+
     @Test("the prompt text a record carried is kept once in the store")
     func keepsPromptText() throws {
         let folder = try TemporaryDirectory()
