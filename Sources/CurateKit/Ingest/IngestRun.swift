@@ -1,0 +1,149 @@
+/// What one ingest invocation has found so far, and the two passes over each parsed batch:
+/// queue its records for the writer, then account for every line in order.
+struct IngestRun {
+    /// A record whose prompt could not be resolved: where queueing stopped, and why.
+    typealias Unresolvable = (position: Int, error: PromptError)
+
+    let policy: Ingester.BadLinePolicy
+    let resolver: PromptResolver?
+    private(set) var summary = IngestSummary()
+    private var tally = TupleTally()
+    private var problems: [IngestError] = []
+    private var problemCount = 0
+    private(set) var rejects: RejectFile?
+    /// The writer's count of prompt rows when the resolver last saw the store.
+    private var promptRowsSeen = 0
+
+    init(policy: Ingester.BadLinePolicy, resolver: PromptResolver?) {
+        self.policy = policy
+        self.resolver = resolver
+    }
+
+    /// Whether the ingest is being refused, so nothing more is stored.
+    private var refusing: Bool { problemCount > 0 && policy == .refuse }
+
+    /// Queues the batch's records on `writer`, in line order, for one store of the batch.
+    /// Under `.refuse`, none after the first bad line: the ingest is refused anyway.
+    /// - Returns: the first record whose prompt could not be resolved, where queueing stopped.
+    mutating func queueRecords(of item: ParsePipeline.Item, on writer: LabelWriter) throws -> Unresolvable? {
+        guard !refusing else { return nil }
+        var records = item.records.makeIterator()
+        var invalidLines = item.problems.makeIterator()
+        var nextProblem = invalidLines.next()
+        for position in item.batch.lines.indices {
+            if let invalid = nextProblem, invalid.position == position {
+                nextProblem = invalidLines.next()
+                if policy == .refuse { return nil }
+            } else if let parsed = records.next() {
+                do {
+                    try queue(parsed, on: writer)
+                } catch let error as PromptError {
+                    return (position, error)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Queues a parsed record, its prompt resolved first when it names only a version.
+    private mutating func queue(_ parsed: ParsePipeline.ParsedRecord, on writer: LabelWriter) throws {
+        guard let resolver, parsed.record.needsPromptResolution else {
+            return try writer.queue(parsed.record, key: parsed.idKey, provenance: parsed.provenance)
+        }
+        if writer.promptRowsAdded != promptRowsSeen {
+            resolver.storeChanged()
+            promptRowsSeen = writer.promptRowsAdded
+        }
+        let record = try resolver.resolve(parsed.record)
+        // Resolving changes the prompt only, not the id.
+        try writer.queue(record, key: parsed.idKey, provenance: writer.provenanceNumbers.number(for: ProvenanceTuple(of: record)))
+    }
+
+    /// Counts each line of the batch, its records stored with `outcomes` (in order), and
+    /// refuses or sets aside its bad lines (telling `warning` of each set aside). A bad line
+    /// found by storing (a conflict) under `.refuse` leaves the records after it uncounted,
+    /// as if not queued.
+    mutating func account(
+        for item: ParsePipeline.Item, _ outcomes: [(outcome: InsertOutcome, provenance: Int)],
+        unresolvable: Unresolvable?, warning: (IngestError) -> Void
+    ) throws {
+        var outcomes = outcomes.makeIterator()
+        var records = item.records.makeIterator()
+        var invalidLines = item.problems.makeIterator()
+        var nextProblem = invalidLines.next()
+        for (position, line) in item.batch.lines.enumerated() {
+            summary.lines += 1
+            let problem: IngestError
+            if let invalid = nextProblem, invalid.position == position {
+                problem = .invalidRecord(source: item.source, line: line.number, problem: invalid.problem)
+                nextProblem = invalidLines.next()
+            } else if let parsed = records.next() {
+                if let unresolvable, position >= unresolvable.position {
+                    if refusing { continue }
+                    throw unresolvable.error
+                }
+                guard let stored = outcomes.next() else {
+                    if refusing { continue }
+                    preconditionFailure("a record was neither stored nor refused")
+                }
+                if refusing { continue }
+                tally.count(stored.outcome, of: stored.provenance, in: &summary)
+                if stored.outcome != .conflict { continue }
+                problem = .conflict(source: item.source, line: line.number, id: parsed.record.id)
+            } else {
+                preconditionFailure("a parsed batch has a record or a problem for every line")
+            }
+            switch policy {
+            case .refuse:
+                problemCount += 1
+                if problems.count < Ingester.listedProblems { problems.append(problem) }
+            case .reject(let rejectPath):
+                if rejects == nil { rejects = try RejectFile(path: rejectPath) }
+                try rejects?.write(item.batch.bytes[line.range])
+                summary.rejected += 1
+                warning(problem)
+            }
+        }
+    }
+
+    /// Ends the invocation: refuses it when a line was bad under `.refuse`, or closes the
+    /// reject file and completes the summary.
+    /// - Throws: ``IngestError/refused(problems:total:)``, or a failure to write the reject file.
+    mutating func finish(provenanceNumbers: ProvenanceNumbers) throws {
+        if problemCount > 0 {
+            throw IngestError.refused(problems: problems, total: problemCount)
+        }
+        try rejects?.finish()
+        summary.perTuple = tally.perTuple(provenanceNumbers: provenanceNumbers)
+        summary.rejectPath = rejects?.path
+    }
+}
+
+/// New and duplicate counts per provenance tuple, kept by provenance number (see
+/// ``ProvenanceNumbers``) and turned into the summary's tuples at the end.
+private struct TupleTally {
+    private var counts: [IngestSummary.TupleCounts] = []
+
+    mutating func count(_ outcome: InsertOutcome, of provenance: Int, in summary: inout IngestSummary) {
+        counts.extend(toInclude: provenance, with: IngestSummary.TupleCounts())
+        switch outcome {
+        case .inserted:
+            summary.new += 1
+            counts[provenance].new += 1
+        case .duplicate:
+            summary.duplicates += 1
+            counts[provenance].duplicates += 1
+        case .conflict:
+            break
+        }
+    }
+
+    /// The counts by provenance tuple.
+    func perTuple(provenanceNumbers: ProvenanceNumbers) -> [ProvenanceTuple: IngestSummary.TupleCounts] {
+        var tuples: [ProvenanceTuple: IngestSummary.TupleCounts] = [:]
+        for (number, count) in counts.enumerated() where count.new + count.duplicates > 0 {
+            tuples[provenanceNumbers.tuple(number)] = count
+        }
+        return tuples
+    }
+}
