@@ -96,6 +96,7 @@ public final class LabelWriter {
     /// Inserts the queued labels at `indices` in one statement. When some were not inserted,
     /// each is looked up to tell which: the ones inserted took consecutive `seq` numbers, in order.
     private func store(_ indices: [Int], into outcomes: inout [InsertOutcome?]) throws {
+        guard !indices.isEmpty else { return }
         let inserted = try pending.insert(indices, collided: false)
         if inserted == indices.count {
             for index in indices { outcomes[index] = .inserted }
