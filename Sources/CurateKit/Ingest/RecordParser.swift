@@ -1,5 +1,3 @@
-import Foundation
-
 /// Turns one JSON Lines record into a validated ``LabelRecord``.
 ///
 /// Every rule of the label record format lives here: required fields, types,
