@@ -27,22 +27,22 @@ struct IngestRun {
     /// - Returns: the first record whose prompt could not be resolved, where queueing stopped.
     mutating func queueRecords(of item: ParsePipeline.Item, on writer: LabelWriter) throws -> Unresolvable? {
         guard !refusing else { return nil }
-        var records = item.records.makeIterator()
-        var invalidLines = item.problems.makeIterator()
-        var nextProblem = invalidLines.next()
-        for position in item.batch.lines.indices {
-            if let invalid = nextProblem, invalid.position == position {
-                nextProblem = invalidLines.next()
-                if policy == .refuse { return nil }
-            } else if let parsed = records.next() {
+        var unresolvable: Unresolvable?
+        try item.forEachLine { position, _, content in
+            switch content {
+            case .problem:
+                return policy != .refuse
+            case .record(let parsed):
                 do {
                     try queue(parsed, on: writer)
+                    return true
                 } catch let error as PromptError {
-                    return (position, error)
+                    unresolvable = (position, error)
+                    return false
                 }
             }
         }
-        return nil
+        return unresolvable
     }
 
     /// Queues a parsed record, its prompt resolved first when it names only a version.
@@ -68,30 +68,25 @@ struct IngestRun {
         unresolvable: Unresolvable?, warning: (IngestError) -> Void
     ) throws {
         var outcomes = outcomes.makeIterator()
-        var records = item.records.makeIterator()
-        var invalidLines = item.problems.makeIterator()
-        var nextProblem = invalidLines.next()
-        for (position, line) in item.batch.lines.enumerated() {
+        try item.forEachLine { position, line, content in
             summary.lines += 1
             let problem: IngestError
-            if let invalid = nextProblem, invalid.position == position {
-                problem = .invalidRecord(source: item.source, line: line.number, problem: invalid.problem)
-                nextProblem = invalidLines.next()
-            } else if let parsed = records.next() {
+            switch content {
+            case .problem(let recordProblem):
+                problem = .invalidRecord(source: item.source, line: line.number, problem: recordProblem)
+            case .record(let parsed):
                 if let unresolvable, position >= unresolvable.position {
-                    if refusing { continue }
+                    if refusing { return true }
                     throw unresolvable.error
                 }
                 guard let stored = outcomes.next() else {
-                    if refusing { continue }
+                    if refusing { return true }
                     preconditionFailure("a record was neither stored nor refused")
                 }
-                if refusing { continue }
+                if refusing { return true }
                 tally.count(stored.outcome, of: stored.provenance, in: &summary)
-                if stored.outcome != .conflict { continue }
+                if stored.outcome != .conflict { return true }
                 problem = .conflict(source: item.source, line: line.number, id: parsed.record.id)
-            } else {
-                preconditionFailure("a parsed batch has a record or a problem for every line")
             }
             switch policy {
             case .refuse:
@@ -103,6 +98,7 @@ struct IngestRun {
                 summary.rejected += 1
                 warning(problem)
             }
+            return true
         }
     }
 

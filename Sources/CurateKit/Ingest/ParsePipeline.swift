@@ -15,6 +15,32 @@ final class ParsePipeline: @unchecked Sendable {
         let records: [ParsedRecord]
         /// The invalid lines (positions in `batch.lines`), in line order, with their problem.
         let problems: [(position: Int, problem: RecordProblem)]
+
+        /// What a line of the batch holds: a record, or the problem that kept it from being one.
+        enum Line {
+            case record(ParsedRecord)
+            case problem(RecordProblem)
+        }
+
+        /// Calls `body` with each line in input order (its position in `batch.lines`, its range
+        /// and number, and what it holds) for as long as `body` returns true.
+        func forEachLine(_ body: (_ position: Int, _ line: (range: Range<Int>, number: Int), Line) throws -> Bool) rethrows {
+            var records = self.records.makeIterator()
+            var problems = self.problems.makeIterator()
+            var nextProblem = problems.next()
+            for (position, line) in batch.lines.enumerated() {
+                let content: Line
+                if let invalid = nextProblem, invalid.position == position {
+                    content = .problem(invalid.problem)
+                    nextProblem = problems.next()
+                } else if let record = records.next() {
+                    content = .record(record)
+                } else {
+                    preconditionFailure("a parsed batch has a record or a problem for every line")
+                }
+                guard try body(position, line, content) else { return }
+            }
+        }
     }
 
     /// A valid record with the number of its provenance (see ``ProvenanceNumbers``) and its id key.
