@@ -1,5 +1,6 @@
-/// What one ingest invocation has found so far, and the two passes over each parsed batch:
-/// queue its records for the writer, then account for every line in order.
+/// What one ingest invocation has found so far, and what it does with each batch: a parsed
+/// one, queue its records for the writer, store them, then account for every line in order;
+/// one stored whole before, count its lines as duplicates.
 struct IngestRun {
     /// A record whose prompt could not be resolved: where queueing stopped, and why.
     typealias Unresolvable = (position: Int, error: PromptError)
@@ -22,10 +23,53 @@ struct IngestRun {
     /// Whether the ingest is being refused, so nothing more is stored.
     private var refusing: Bool { problemCount > 0 && policy == .refuse }
 
+    /// Stores the records of a parsed batch and accounts for each of its lines (telling
+    /// `warning` of each line set aside). A batch every line of which is now a stored
+    /// label is recorded as stored whole, with the provenance its records state.
+    mutating func store(_ item: ParsePipeline.Item, on writer: LabelWriter, warning: (IngestError) -> Void) throws {
+        let unresolvable = try queueRecords(of: item, on: writer)
+        let outcomes = try writer.storeQueued()
+        try account(for: item, outcomes, unresolvable: unresolvable, warning: warning)
+        let storedWhole = !refusing && unresolvable == nil && item.problems.isEmpty
+            && outcomes.count == item.records.count && !outcomes.contains { $0.outcome == .conflict }
+        if storedWhole {
+            try writer.storedBatches.add(item.digest, provenance: statedProvenance(of: item, writer.provenanceNumbers))
+        }
+    }
+
+    /// Counts each line of a batch an earlier ingest stored whole as a duplicate, under the
+    /// provenance its record states, resolved as a parsed record's would be.
+    mutating func countDuplicates(of item: ParsePipeline.Item, on writer: LabelWriter) throws {
+        summary.lines += item.batch.lines.count
+        guard !refusing else { return }
+        let provenance = try writer.storedBatches.provenance(of: item.digest)
+        let records = provenance.reduce(0) { $0 + $1.records }
+        guard records == item.batch.lines.count else {
+            throw StoreError.sqlite(code: -1, message: """
+                the store says a batch of \(item.source) holds \(records) records, but it has \(item.batch.lines.count) lines
+                """)
+        }
+        for (tuple, records) in provenance {
+            var tuple = tuple
+            if tuple.needsPromptResolution, let resolver = currentResolver(on: writer) { tuple = try resolver.resolve(tuple) }
+            tally.count(.duplicate, of: writer.provenanceNumbers.number(for: tuple), records: records, in: &summary)
+        }
+    }
+
+    /// How many of the batch's records state each provenance, before any prompt is resolved.
+    private func statedProvenance(of item: ParsePipeline.Item, _ numbers: ProvenanceNumbers) -> [(tuple: ProvenanceTuple, records: Int)] {
+        var counts: [Int] = []
+        for parsed in item.records {
+            counts.extend(toInclude: parsed.provenance, with: 0)
+            counts[parsed.provenance] += 1
+        }
+        return counts.enumerated().filter { $0.element > 0 }.map { (numbers.tuple($0.offset), $0.element) }
+    }
+
     /// Queues the batch's records on `writer`, in line order, for one store of the batch.
     /// Under `.refuse`, none after the first bad line: the ingest is refused anyway.
     /// - Returns: the first record whose prompt could not be resolved, where queueing stopped.
-    mutating func queueRecords(of item: ParsePipeline.Item, on writer: LabelWriter) throws -> Unresolvable? {
+    private mutating func queueRecords(of item: ParsePipeline.Item, on writer: LabelWriter) throws -> Unresolvable? {
         guard !refusing else { return nil }
         var unresolvable: Unresolvable?
         try item.forEachLine { position, _, content in
@@ -47,23 +91,30 @@ struct IngestRun {
 
     /// Queues a parsed record, its prompt resolved first when it names only a version.
     private mutating func queue(_ parsed: ParsePipeline.ParsedRecord, on writer: LabelWriter) throws {
-        guard let resolver, parsed.record.needsPromptResolution else {
+        guard parsed.record.needsPromptResolution, let resolver = currentResolver(on: writer) else {
             return try writer.queue(parsed.record, key: parsed.idKey, provenance: parsed.provenance)
-        }
-        if writer.promptRowsAdded != promptRowsSeen {
-            resolver.storeChanged()
-            promptRowsSeen = writer.promptRowsAdded
         }
         let record = try resolver.resolve(parsed.record)
         // Resolving changes the prompt only, not the id.
         try writer.queue(record, key: parsed.idKey, provenance: writer.provenanceNumbers.number(for: ProvenanceTuple(of: record)))
     }
 
+    /// The prompt resolver, told first when this ingest has added prompt texts to the store
+    /// since it last looked; nil without one.
+    private mutating func currentResolver(on writer: LabelWriter) -> PromptResolver? {
+        guard let resolver else { return nil }
+        if writer.promptRowsAdded != promptRowsSeen {
+            resolver.storeChanged()
+            promptRowsSeen = writer.promptRowsAdded
+        }
+        return resolver
+    }
+
     /// Counts each line of the batch, its records stored with `outcomes` (in order), and
     /// refuses or sets aside its bad lines (telling `warning` of each set aside). A bad line
     /// found by storing (a conflict) under `.refuse` leaves the records after it uncounted,
     /// as if not queued.
-    mutating func account(
+    private mutating func account(
         for item: ParsePipeline.Item, _ outcomes: [(outcome: InsertOutcome, provenance: Int)],
         unresolvable: Unresolvable?, warning: (IngestError) -> Void
     ) throws {
@@ -120,15 +171,15 @@ struct IngestRun {
 private struct TupleTally {
     private var counts: [IngestSummary.TupleCounts] = []
 
-    mutating func count(_ outcome: InsertOutcome, of provenance: Int, in summary: inout IngestSummary) {
+    mutating func count(_ outcome: InsertOutcome, of provenance: Int, records: Int = 1, in summary: inout IngestSummary) {
         counts.extend(toInclude: provenance, with: IngestSummary.TupleCounts())
         switch outcome {
         case .inserted:
-            summary.new += 1
-            counts[provenance].new += 1
+            summary.new += records
+            counts[provenance].new += records
         case .duplicate:
-            summary.duplicates += 1
-            counts[provenance].duplicates += 1
+            summary.duplicates += records
+            counts[provenance].duplicates += records
         case .conflict:
             break
         }

@@ -44,11 +44,15 @@ public struct Ingester {
         var invocation = IngestRun(policy: policy, resolver: resolver)
         var totalBytes = 0
         try store.ingest(sources: paths, ingestedAt: ingestedAt) { writer in
-            let pipeline = ParsePipeline(paths: paths, provenanceNumbers: writer.provenanceNumbers)
+            let pipeline = ParsePipeline(
+                paths: paths, provenanceNumbers: writer.provenanceNumbers, storedBatches: writer.storedBatches.digests)
             defer { pipeline.stop() }
             while let item = try pipeline.next() {
-                let unresolvable = try invocation.queueRecords(of: item, on: writer)
-                try invocation.account(for: item, try writer.storeQueued(), unresolvable: unresolvable, warning: warning)
+                if item.storedBefore {
+                    try invocation.countDuplicates(of: item, on: writer)
+                } else {
+                    try invocation.store(item, on: writer, warning: warning)
+                }
                 totalBytes += item.batch.bytes.count
                 progress(IngestProgress(bytesRead: totalBytes, lines: invocation.summary.lines))
                 pipeline.recycle(consume item)

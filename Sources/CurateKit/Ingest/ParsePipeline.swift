@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Reads inputs in batches and parses each batch on its own worker thread, one
@@ -5,12 +6,18 @@ import Foundation
 ///
 /// Workers take whole batches, so no core waits for another to finish its share;
 /// at most ``ahead`` batches are read before the writer has taken them, so memory
-/// stays flat however large the input. Call ``stop()`` exactly once when done.
+/// stays flat however large the input. A batch whose bytes an earlier ingest stored
+/// whole (see ``StoredBatches``) is hashed, not parsed. Call ``stop()`` exactly once when done.
 final class ParsePipeline: @unchecked Sendable {
     /// One batch of lines from one input, parsed: every line is either a record or a problem.
     struct Item: Sendable {
         let source: String
         let batch: LineBatch
+        /// The SHA-256 of the batch's bytes.
+        let digest: StoredBatches.Digest
+        /// Whether an earlier ingest stored every line of these bytes: then they are not
+        /// parsed, and `records` and `problems` are empty.
+        let storedBefore: Bool
         /// The records of the valid lines, in line order.
         let records: [ParsedRecord]
         /// The invalid lines (positions in `batch.lines`), in line order, with their problem.
@@ -25,6 +32,7 @@ final class ParsePipeline: @unchecked Sendable {
         /// Calls `body` with each line in input order (its position in `batch.lines`, its range
         /// and number, and what it holds) for as long as `body` returns true.
         func forEachLine(_ body: (_ position: Int, _ line: (range: Range<Int>, number: Int), Line) throws -> Bool) rethrows {
+            precondition(!storedBefore, "a batch stored before is not parsed")
             var records = self.records.makeIterator()
             var problems = self.problems.makeIterator()
             var nextProblem = problems.next()
@@ -63,6 +71,7 @@ final class ParsePipeline: @unchecked Sendable {
 
     private static let ahead = 4
     private let provenanceNumbers: ProvenanceNumbers
+    private let storedBatches: Set<StoredBatches.Digest>
     private let condition = NSCondition()
     // Everything below is guarded by `condition`.
     private let inputs: InputSequence
@@ -76,10 +85,11 @@ final class ParsePipeline: @unchecked Sendable {
     private var runningWorkers: Int
 
     /// Starts reading `paths` in order (`-` is standard input), numbering each record's
-    /// provenance with `provenanceNumbers`.
-    init(paths: [String], provenanceNumbers: ProvenanceNumbers) {
+    /// provenance with `provenanceNumbers`; batches whose digest is in `storedBatches` are not parsed.
+    init(paths: [String], provenanceNumbers: ProvenanceNumbers, storedBatches: Set<StoredBatches.Digest>) {
         inputs = InputSequence(paths: paths)
         self.provenanceNumbers = provenanceNumbers
+        self.storedBatches = storedBatches
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         runningWorkers = workers
         for index in 0..<workers {
@@ -140,7 +150,10 @@ final class ParsePipeline: @unchecked Sendable {
                 swap(&done, &finished)
                 condition.unlock()
                 done.removeAll()
-                let item = Self.parse(batch, from: source, provenance: &provenance)
+                let digest = StoredBatches.Digest(SHA256.hash(data: batch.bytes))
+                let item = storedBatches.contains(digest)
+                    ? Item(source: source, batch: batch, digest: digest, storedBefore: true, records: [], problems: [])
+                    : Self.parse(batch, from: source, digest: digest, provenance: &provenance)
                 condition.lock()
                 ready[sequence] = .success(item)
                 condition.broadcast()
@@ -151,8 +164,10 @@ final class ParsePipeline: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Parses each line of a batch.
-    static func parse(_ batch: LineBatch, from source: String, provenance: inout ProvenanceNumbers.LocalCache) -> Item {
+    /// Parses each line of a batch, whose bytes' SHA-256 is `digest`.
+    static func parse(
+        _ batch: LineBatch, from source: String, digest: StoredBatches.Digest, provenance: inout ProvenanceNumbers.LocalCache
+    ) -> Item {
         var parser = RecordParser()
         var records: [ParsedRecord] = []
         var problems: [(position: Int, problem: RecordProblem)] = []
@@ -167,7 +182,7 @@ final class ParsePipeline: @unchecked Sendable {
                 }
             }
         }
-        return Item(source: source, batch: batch, records: records, problems: problems)
+        return Item(source: source, batch: batch, digest: digest, storedBefore: false, records: records, problems: problems)
     }
 }
 

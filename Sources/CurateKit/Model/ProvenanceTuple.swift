@@ -31,6 +31,12 @@ public struct ProvenanceTuple: Sendable, Hashable, Comparable, Codable {
         }
     }
 
+    /// Whether the tuple names its prompt by name and version only, so its hash is to be resolved
+    /// (as ``LabelRecord/needsPromptResolution`` for a record of the tuple).
+    public var needsPromptResolution: Bool {
+        origin == .llm && hashStatus == .unknown
+    }
+
     /// Who produced the label, as a person reads it: the model id, or `human:ANNOTATOR`.
     public var producerDescription: String {
         model ?? "human:\(annotator ?? "?")"

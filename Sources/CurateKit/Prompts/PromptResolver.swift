@@ -45,18 +45,34 @@ public final class PromptResolver {
     /// `record` with its prompt hash resolved when it has none; any other record unchanged.
     /// - Throws: ``PromptError`` for an unreadable lock or template, or a store error.
     public func resolve(_ record: LabelRecord) throws -> LabelRecord {
-        guard case .llm(let model, let prompt, let text, .unknown) = record.producer, prompt.sha256 == nil else { return record }
-        let known = try knownHashes(of: prompt.promptVersion)
+        guard case .llm(let model, let prompt, let text, .unknown) = record.producer, prompt.sha256 == nil,
+              let (resolvedPrompt, status) = try resolution(of: prompt) else { return record }
         var resolved = record
-        switch known.count {
-        case 0:
-            return record
-        case 1:
-            resolved.producer = .llm(model: model, prompt: prompt.promptVersion.ref(sha256: known.first), promptText: text, hashStatus: .resolved)
-        default:
-            resolved.producer = .llm(model: model, prompt: prompt, promptText: text, hashStatus: .ambiguous)
-        }
+        resolved.producer = .llm(model: model, prompt: resolvedPrompt, promptText: text, hashStatus: status)
         return resolved
+    }
+
+    /// `tuple` with its prompt hash resolved when it has none, as ``resolve(_:)-(LabelRecord)``
+    /// resolves a record of that tuple; any other tuple unchanged.
+    /// - Throws: ``PromptError`` for an unreadable lock or template, or a store error.
+    public func resolve(_ tuple: ProvenanceTuple) throws -> ProvenanceTuple {
+        guard tuple.needsPromptResolution, let prompt = tuple.prompt, prompt.sha256 == nil,
+              let (resolvedPrompt, status) = try resolution(of: prompt) else { return tuple }
+        var resolved = tuple
+        resolved.prompt = resolvedPrompt
+        resolved.hashStatus = status
+        return resolved
+    }
+
+    /// The prompt and hash status of a prompt named by version only: one known text → its
+    /// hash, `resolved`; several → `ambiguous`; none → nil, it stays `unknown`.
+    private func resolution(of prompt: PromptRef) throws -> (PromptRef, HashStatus)? {
+        let known = try knownHashes(of: prompt.promptVersion)
+        switch known.count {
+        case 0: return nil
+        case 1: return (prompt.promptVersion.ref(sha256: known.first), .resolved)
+        default: return (prompt, .ambiguous)
+        }
     }
 
     /// Every hash known for `version`: lock, template files, git history and store.

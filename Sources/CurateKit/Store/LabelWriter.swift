@@ -14,6 +14,8 @@ public final class LabelWriter {
     private let provenanceRows: ProvenanceRows
     /// Numbers for the provenance of the records added, shared with whoever parses them.
     let provenanceNumbers = ProvenanceNumbers()
+    /// The input batches stored whole, by this ingest and earlier ones.
+    let storedBatches: StoredBatches
     /// What this ingest added per provenance number, for `tuple_labels`.
     private var added: [TupleLabels?] = []
     /// Whether most labels of the last batch were stored already: then most of the next
@@ -31,6 +33,7 @@ public final class LabelWriter {
             WHERE stored.id_key = queued.id_key AND stored.collided = 0 AND stored.id = queued.id
             """)
         provenanceRows = try ProvenanceRows(connection: connection)
+        storedBatches = try StoredBatches(connection: connection)
     }
 
     /// How many prompt rows (name, version, hash) this ingest has added to the store so far.

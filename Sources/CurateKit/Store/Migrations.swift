@@ -97,6 +97,26 @@ enum Migrations {
             CREATE UNIQUE INDEX labels_id_key ON labels (id_key) WHERE collided = 0;
             CREATE INDEX labels_collided ON labels (id_key) WHERE collided = 1;
             """),
+        Migration(version: 5, sql: """
+            -- Input batches (about 1 MiB of whole lines, as ingest reads them) every line of which an
+            -- ingest stored as a label: the same bytes are the same labels, stored already, so a later
+            -- ingest counts such a batch as duplicates without parsing it. A row per batch and
+            -- provenance tuple as its records state it (before any prompt is resolved), with how
+            -- many records have it. Labels are never deleted, so a row stays true.
+            CREATE TABLE stored_batches (
+                sha256 BLOB NOT NULL,           -- SHA-256 of the batch's bytes
+                task TEXT NOT NULL,
+                origin TEXT NOT NULL,
+                model TEXT,
+                annotator TEXT,
+                prompt_name TEXT,
+                prompt_version TEXT,
+                prompt_sha256 TEXT,
+                hash_status TEXT,
+                records INTEGER NOT NULL
+            );
+            CREATE INDEX stored_batches_sha256 ON stored_batches (sha256);
+            """),
     ]
 
     /// The schema version this build writes.

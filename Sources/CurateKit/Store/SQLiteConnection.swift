@@ -129,6 +129,7 @@ final class Statement {
             switch value {
             case .text(let text): bind(index, text)
             case .integer(let number): bind(index, number)
+            case .blob(let bytes): bytes.withUnsafeBytes { _ = sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), Self.transient) }
             }
         }
     }
@@ -179,5 +180,6 @@ final class Statement {
     enum Value {
         case text(String?)
         case integer(Int64?)
+        case blob([UInt8])
     }
 }
