@@ -58,12 +58,7 @@ struct IngestRun {
 
     /// How many of the batch's records state each provenance, before any prompt is resolved.
     private func statedProvenance(of item: ParsePipeline.Item, _ numbers: ProvenanceNumbers) -> [(tuple: ProvenanceTuple, records: Int)] {
-        var counts: [Int] = []
-        for parsed in item.records {
-            counts.extend(toInclude: parsed.provenance, with: 0)
-            counts[parsed.provenance] += 1
-        }
-        return counts.enumerated().filter { $0.element > 0 }.map { (numbers.tuple($0.offset), $0.element) }
+        item.recordsByProvenance.enumerated().filter { $0.element > 0 }.map { (numbers.tuple($0.offset), $0.element) }
     }
 
     /// Queues the batch's records on `writer`, in line order, for one store of the batch.

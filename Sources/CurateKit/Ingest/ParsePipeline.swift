@@ -22,6 +22,9 @@ final class ParsePipeline: @unchecked Sendable {
         let records: [ParsedRecord]
         /// The invalid lines (positions in `batch.lines`), in line order, with their problem.
         let problems: [(position: Int, problem: RecordProblem)]
+        /// How many of `records` have each provenance number (the provenance a record states,
+        /// before any prompt is resolved); zero for numbers none has.
+        let recordsByProvenance: [Int]
 
         /// What a line of the batch holds: a record, or the problem that kept it from being one.
         enum Line {
@@ -152,7 +155,7 @@ final class ParsePipeline: @unchecked Sendable {
                 done.removeAll()
                 let digest = StoredBatches.Digest(SHA256.hash(data: batch.bytes))
                 let item = storedBatches.contains(digest)
-                    ? Item(source: source, batch: batch, digest: digest, storedBefore: true, records: [], problems: [])
+                    ? Item(source: source, batch: batch, digest: digest, storedBefore: true, records: [], problems: [], recordsByProvenance: [])
                     : Self.parse(batch, from: source, digest: digest, provenance: &provenance)
                 condition.lock()
                 ready[sequence] = .success(item)
@@ -171,18 +174,24 @@ final class ParsePipeline: @unchecked Sendable {
         var parser = RecordParser()
         var records: [ParsedRecord] = []
         var problems: [(position: Int, problem: RecordProblem)] = []
+        var recordsByProvenance: [Int] = []
         records.reserveCapacity(batch.lines.count)
         batch.bytes.withUnsafeBytes { bytes in
             for (position, line) in batch.lines.enumerated() {
                 do throws(RecordProblem) {
                     let record = try parser.parse(UnsafeRawBufferPointer(rebasing: bytes[line.range]))
-                    records.append(ParsedRecord(record: record, provenance: provenance.number(for: record)))
+                    let number = provenance.number(for: record)
+                    records.append(ParsedRecord(record: record, provenance: number))
+                    recordsByProvenance.extend(toInclude: number, with: 0)
+                    recordsByProvenance[number] += 1
                 } catch {
                     problems.append((position, error))
                 }
             }
         }
-        return Item(source: source, batch: batch, digest: digest, storedBefore: false, records: records, problems: problems)
+        return Item(
+            source: source, batch: batch, digest: digest, storedBefore: false,
+            records: records, problems: problems, recordsByProvenance: recordsByProvenance)
     }
 }
 
