@@ -19,6 +19,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -340,11 +341,13 @@ class Row:
     tool: str
     m: Measure
     ratio_to: str | None = None  # the DuckDB step this row is compared with
+    ratio: float | None = None   # to that DuckDB step: the median of the rounds' ratios
 
 
 @dataclass
 class Report:
     rows: list[Row] = field(default_factory=list)
+    other_ratios: list[tuple[str, float]] = field(default_factory=list)  # (what, median of the rounds' ratios)
     sizes: list[tuple[str, int]] = field(default_factory=list)  # (what, bytes)
     scale: list[tuple[int, int, Measure, int]] = field(default_factory=list)  # records, bytes, m, store
     export_files: dict[str, list[Path]] = field(default_factory=dict)  # tool -> data files
@@ -366,19 +369,18 @@ def curate_summary(out_file: Path) -> str:
 def run_cat(corpus: Path, work: Path, report: Report) -> None:
     d = work / "cat"
     d.mkdir()
-    subprocess.run(["cat", str(corpus)], stdout=subprocess.DEVNULL, check=True)  # warm the page cache
     m, _, _ = measure(["cat", str(corpus)], d, "cat", discard_stdout=True)  # cat CORPUS > /dev/null
     report.add("read the corpus (floor)", "cat", m, ratio_to="ingest")
 
 
-def run_curate(curate: Path, corpus: Path, work: Path, report: Report, export_ok: bool, export_why: str) -> Measure:
+def run_curate(curate: Path, corpus: Path, work: Path, report: Report, export_ok: bool, export_why: str) -> None:
     d = work / "curate"
     d.mkdir()
     report.add("init", "curate", measure([str(curate), "init"], d, "init")[0])
     m, out, _ = measure([str(curate), "ingest", str(corpus)], d, "ingest")
     if m.ok:
         m.note = curate_summary(out)
-    ingest = report.add("ingest (empty store)", "curate", m, ratio_to="ingest")
+    report.add("ingest (empty store)", "curate", m, ratio_to="ingest")
     m, out, _ = measure([str(curate), "ingest", str(corpus)], d, "ingest-again")
     if m.ok:
         m.note = curate_summary(out)
@@ -386,7 +388,7 @@ def run_curate(curate: Path, corpus: Path, work: Path, report: Report, export_ok
     report.sizes.append(("curate store (`.curate/`)", dir_size([d / ".curate"])))
     if not export_ok:
         report.add("export", "curate", Measure(status="n/a", detail=export_why), ratio_to="export")
-        return ingest
+        return
     m, _, _ = measure([str(curate), *CURATE_EXPORT_ARGS], d, "export")
     if m.ok:
         folder = d / "datasets" / "bench"
@@ -398,7 +400,6 @@ def run_curate(curate: Path, corpus: Path, work: Path, report: Report, export_ok
         n = sum(count_lines(p) for p in files)
         m.note = f"{n:,} rows" + (f"; {export_why}" if export_why else "")
     report.add("export", "curate", m, ratio_to="export")
-    return ingest
 
 
 def run_duckdb(corpus: Path, work: Path, report: Report) -> None:
@@ -463,6 +464,42 @@ def run_scale(curate: Path, sizes: list[int], main_records: int, main_ingest: Me
         report.scale.append((n, corpus.stat().st_size, m, store))
 
 
+def combine(rounds: list[Report]) -> Report:
+    """One report from several rounds of the same steps: per step, the median seconds (with the
+    range in the notes), the highest peak RSS, and the median of each round's ratio to DuckDB."""
+    last = rounds[-1]
+    combined = Report(sizes=last.sizes, export_files=last.export_files,
+                      warnings=[w for r in rounds for w in r.warnings if w not in last.warnings] + last.warnings)
+    duck = [{row.ratio_to: row.m for row in r.rows if row.tool == "DuckDB by hand" and row.m.ok} for r in rounds]
+    for row in last.rows:
+        samples = [next((x.m for x in r.rows if (x.step, x.tool) == (row.step, row.tool)), None) for r in rounds]
+        if any(m is None or not m.ok for m in samples):
+            failed = next((m for m in samples if m is not None and not m.ok),
+                          Measure(status="failed", detail="not run in every round (an earlier step failed)"))
+            combined.rows.append(Row(row.step, row.tool, failed, row.ratio_to))
+            continue
+        seconds = [m.seconds for m in samples]
+        m = Measure(seconds=statistics.median(seconds), rss_kb=max(m.rss_kb for m in samples), note=row.m.note)
+        if len(rounds) > 1 and row.tool != "cat":
+            m.note = "; ".join(filter(None, [m.note, f"{min(seconds):.2f}–{max(seconds):.2f} s"]))
+        ratios = [x.seconds / d[row.ratio_to].seconds for x, d in zip(samples, duck)
+                  if row.ratio_to in d and d[row.ratio_to].seconds > 0]
+        combined.rows.append(Row(row.step, row.tool, m, row.ratio_to, statistics.median(ratios) if ratios else None))
+    curate_ingest = ("ingest (empty store)", "curate")
+    for what, numerator, denominator in (
+        ("curate ingest / Python sqlite3 ingest", curate_ingest, ("ingest (empty store)", "Python sqlite3 by hand")),
+        ("curate ingest again (all duplicates) / curate ingest", ("ingest again (all duplicates)", "curate"), curate_ingest),
+    ):
+        ratios = []
+        for r in rounds:
+            found = {(x.step, x.tool): x.m for x in r.rows if x.m.ok}
+            if numerator in found and denominator in found and found[denominator].seconds > 0:
+                ratios.append(found[numerator].seconds / found[denominator].seconds)
+        if len(ratios) == len(rounds):
+            combined.other_ratios.append((what, statistics.median(ratios)))
+    return combined
+
+
 def compare_exports(report: Report) -> None:
     """Checks that every tool exported the same labels: (input_id, output, origin, model) per row."""
     if len(report.export_files) < 2:
@@ -502,7 +539,6 @@ def fmt_mb(n_bytes: float) -> str:
 
 def render(report: Report, args: argparse.Namespace, corpus: Path, info: list[tuple[str, str]],
            command: str, loads: tuple[str, str], started: str) -> str:
-    duck = {r.ratio_to: r.m for r in report.rows if r.tool == "DuckDB by hand" and r.m.ok}
     lines = [
         f"# curate benchmark: {args.records:,} records",
         "",
@@ -510,8 +546,8 @@ def render(report: Report, args: argparse.Namespace, corpus: Path, info: list[tu
         "",
         f"Corpus: `{corpus.relative_to(REPO)}`, {fmt_mb(corpus.stat().st_size)} MB "
         f"(`python3 scripts/generate-labels.py --records {args.records} --tasks 3`). "
-        f"Run started {started}. One run per step, warm page cache, wall seconds and peak RSS "
-        f"from GNU time (`/usr/bin/time -f '%e %M'`).",
+        f"Run started {started}. {rounds_text(args.rounds)} Warm page cache; wall seconds and peak "
+        f"RSS from GNU time (`/usr/bin/time -f '%e %M'`).",
         "",
         "| step | tool | seconds | ratio to DuckDB | peak RSS MB | notes |",
         "|---|---|---:|---:|---:|---|",
@@ -520,11 +556,13 @@ def render(report: Report, args: argparse.Namespace, corpus: Path, info: list[tu
         if not r.m.ok:
             lines.append(f"| {r.step} | {r.tool} | {r.m.detail} | | | {r.m.note} |")
             continue
-        base = duck.get(r.ratio_to)
-        ratio = f"{r.m.seconds / base.seconds:.2f}×" if base and base.seconds > 0 else "–"
-        if base and r.tool != "DuckDB by hand" and not r.step.startswith(r.ratio_to):
+        ratio = f"{r.ratio:.2f}×" if r.ratio is not None else "–"
+        if r.ratio is not None and r.tool != "DuckDB by hand" and not r.step.startswith(r.ratio_to):
             ratio += f" (vs DuckDB {r.ratio_to})"
         lines.append(f"| {r.step} | {r.tool} | {r.m.seconds:.2f} | {ratio} | {r.m.rss_kb / 1024:,.1f} | {r.m.note} |")
+
+    lines += ["", *(f"- {what}: {ratio:.2f}×" + (" (median of the rounds' ratios)" if args.rounds > 1 else "")
+                    for what, ratio in report.other_ratios)]
 
     jsonl = corpus.stat().st_size
     lines += ["", "## Store size", "", "| what | MB | × JSONL |", "|---|---:|---:|",
@@ -561,6 +599,14 @@ def render(report: Report, args: argparse.Namespace, corpus: Path, info: list[tu
 
 # ---------------------------------------------------------------------------------------------
 
+def rounds_text(rounds: int) -> str:
+    if rounds == 1:
+        return "One run per step."
+    return (f"{rounds} rounds, each running every step once, the tools one after another: seconds are "
+            "the median round's (the range in the notes), peak RSS the highest, and a ratio to DuckDB "
+            "the median of the rounds' ratios, so a slow moment of the host weighs on one round only.")
+
+
 def parse_sizes(text: str) -> list[int]:
     return sorted({int(s.replace("_", "")) for s in text.split(",") if s.strip()})
 
@@ -583,13 +629,16 @@ def main() -> int:
     p.add_argument("--sizes", default="100000,300000,1000000", help="curate ingest sizes for the scaling table")
     p.add_argument("--rss-sizes", default="200000,1000000", help="more sizes for the scaling table (peak RSS)")
     p.add_argument("--output", default=None, help="result file (default Benchmarks/results/<N>.md; smoke: smoke.tmp)")
-    p.add_argument("--smoke", action="store_true", help="10k records, one scaling size: a quick check for CI")
+    p.add_argument("--rounds", type=int, default=3, help="times every side-by-side step runs (default 3; smoke: 1)")
+    p.add_argument("--smoke", action="store_true", help="10k records, one scaling size, one round: a quick check for CI")
     p.add_argument("--note", default="", help="a sentence added to the result (e.g. what else ran)")
     p.add_argument("--keep", action="store_true", help="keep the temp work folder")
     args = p.parse_args()
 
     if args.smoke:
-        args.records, args.sizes, args.rss_sizes = 10_000, "10000", ""
+        args.records, args.sizes, args.rss_sizes, args.rounds = 10_000, "10000", "", 1
+    if args.rounds < 1:
+        raise SystemExit("run.py: --rounds must be at least 1.")
     if args.output is None:
         name = "smoke.tmp" if args.smoke else f"{size_label(args.records)}.md"
         args.output = str(BENCH / "results" / name)
@@ -613,6 +662,8 @@ def main() -> int:
         command += f" --sizes {args.sizes}"
     if not args.smoke and args.rss_sizes != "200000,1000000":
         command += f" --rss-sizes {args.rss_sizes}"
+    if not args.smoke and args.rounds != 3:
+        command += f" --rounds {args.rounds}"
 
     corpus = corpus_path(args.records)
     for n in sizes:
@@ -623,14 +674,23 @@ def main() -> int:
     started = time.strftime("%Y-%m-%d %H:%M %Z")
 
     work = Path(tempfile.mkdtemp(prefix="curate-bench-"))
-    report = Report()
     try:
         export_ok, export_why = export_support(curate, work / "probe")
-        print(f"measuring {corpus.name} in {work}", flush=True)
-        run_cat(corpus, work, report)
-        ingest = run_curate(curate, corpus, work, report, export_ok, export_why)
-        run_duckdb(corpus, work, report)
-        run_sqlite(corpus, work, report)
+        subprocess.run(["cat", str(corpus)], stdout=subprocess.DEVNULL, check=True)  # warm the page cache
+        rounds = []
+        for number in range(1, args.rounds + 1):
+            folder = work / f"round-{number}"
+            folder.mkdir()
+            print(f"round {number} of {args.rounds}: {corpus.name} in {folder}", flush=True)
+            rounds.append(Report())
+            run_cat(corpus, folder, rounds[-1])
+            run_curate(curate, corpus, folder, rounds[-1], export_ok, export_why)
+            run_duckdb(corpus, folder, rounds[-1])
+            run_sqlite(corpus, folder, rounds[-1])
+            if number < args.rounds:  # the last round's exports are compared, the others' go
+                shutil.rmtree(folder, ignore_errors=True)
+        report = combine(rounds)
+        ingest = next(r.m for r in report.rows if (r.step, r.tool) == ("ingest (empty store)", "curate"))
         run_scale(curate, sizes, args.records, ingest, corpus, work, report)
         compare_exports(report)
     finally:
