@@ -3,10 +3,11 @@ import Foundation
 /// Reads an export's rows from the store on a second thread, a few batches ahead of
 /// the thread that resolves and writes them.
 ///
-/// Reading — SQLite's walk of the index and the table, and each row's strings — is
-/// about half of an export's work and needs nothing from the other half, so each half
-/// gets a core. The store's connection is used by the reading thread alone until
-/// ``forEach(_:in:_:)`` returns, which waits for that thread to end.
+/// Reading — SQLite's walk of the index and the table — is about half of an export's
+/// work and needs nothing from the other half, so each half gets a core. The reading
+/// thread, the one that bounds an export, only copies each row's bytes into its batch;
+/// the caller's thread makes the row's strings. The store's connection is used by the
+/// reading thread alone until ``forEach(_:in:_:)`` returns, which waits for that thread to end.
 final class RowPrefetcher: @unchecked Sendable {
     private static let batchSize = 1024
     private static let ahead = 8
@@ -42,8 +43,8 @@ final class RowPrefetcher: @unchecked Sendable {
     private func read() {
         var batch = RowBatch(capacity: Self.batchSize)
         do {
-            try store.forEachExportRow(query) { row in
-                batch.append(row)
+            try store.forEachExportRow(query) { columns in
+                batch.append(columns)
                 if batch.isFull {
                     try hand(batch)
                     batch = RowBatch(capacity: Self.batchSize)
@@ -92,38 +93,69 @@ final class RowPrefetcher: @unchecked Sendable {
     }
 }
 
-/// Rows on their way from the reading thread to the caller: appended by the one, then
-/// taken out by the other, in order, each moved rather than copied.
+/// Rows on their way from the reading thread to the caller: their bytes copied in by the
+/// one, then made into rows by the other, in order.
 private final class RowBatch: @unchecked Sendable {
-    private let rows: UnsafeMutablePointer<ExportRow>
+    /// Where a row's texts lie in ``bytes`` (nil for NULL), and its numbers.
+    private struct StoredRow {
+        let task, inputID, id, output, input, run: Range<Int>?
+        let createdAt: Int64
+        let tupleID: Int64
+
+        subscript(text: ExportRow.Text) -> Range<Int>? {
+            switch text {
+            case .task: task
+            case .inputID: inputID
+            case .id: id
+            case .output: output
+            case .input: input
+            case .run: run
+            }
+        }
+    }
+
+    private var bytes = ByteBuffer(capacity: 1 << 18)
+    private var rows: [StoredRow] = []
     private let capacity: Int
-    private var count = 0
     private var taken = 0
 
     init(capacity: Int) {
         self.capacity = capacity
-        rows = .allocate(capacity: capacity)
+        rows.reserveCapacity(capacity)
     }
 
-    deinit {
-        (rows + taken).deinitialize(count: count - taken)
-        rows.deallocate()
+    var isFull: Bool { rows.count == capacity }
+    var isEmpty: Bool { rows.isEmpty }
+
+    /// Appends the row `columns` shows, copying its bytes; the batch must not be full.
+    func append(_ columns: ExportRowColumns) {
+        precondition(!isFull, "a full batch of export rows")
+        func copy(_ text: ExportRow.Text) -> Range<Int>? {
+            columns.withText(text) { text in
+                guard let text else { return nil }
+                let start = bytes.count
+                bytes.append(text)
+                return start..<bytes.count
+            }
+        }
+        rows.append(StoredRow(
+            task: copy(.task), inputID: copy(.inputID), id: copy(.id), output: copy(.output), input: copy(.input),
+            run: copy(.run), createdAt: columns.createdAt, tupleID: columns.tupleID))
     }
 
-    var isFull: Bool { count == capacity }
-    var isEmpty: Bool { count == 0 }
-
-    /// Appends `row`; the batch must not be full.
-    func append(_ row: consuming ExportRow) {
-        precondition(count < capacity, "a full batch of export rows")
-        (rows + count).initialize(to: row)
-        count += 1
-    }
-
-    /// Moves the next row out, in the order they were appended; nil after the last.
+    /// The next row, in the order they were appended; nil after the last.
     func take() -> ExportRow? {
-        guard taken < count else { return nil }
-        defer { taken += 1 }
-        return (rows + taken).move()
+        guard taken < rows.count else { return nil }
+        let row = rows[taken]
+        taken += 1
+        return bytes.withUnsafeBytes { buffer in
+            ExportRow(
+                text: { text in
+                    row[text].map { span in
+                        UnsafeRawBufferPointer(rebasing: buffer[span]).withMemoryRebound(to: UInt8.self) { String(decoding: $0, as: UTF8.self) }
+                    }
+                },
+                createdAt: row.createdAt, tupleID: row.tupleID)
+        }
     }
 }

@@ -30,6 +30,40 @@ struct ExportRow: Sendable {
     let input: String?
     let run: String?
     let tupleID: Int64
+
+    /// The text fields, by their column in an export query's rows.
+    enum Text: Int32 {
+        case task = 0, inputID = 1, id = 3, output = 4, input = 5, run = 6
+    }
+}
+
+extension ExportRow {
+    /// A row from its texts (`text` gives nil for NULL) and numbers; a NULL where a text is
+    /// required reads as empty, or `null` for `output`.
+    init(text: (Text) -> String?, createdAt: Int64, tupleID: Int64) {
+        self.init(
+            task: text(.task) ?? "", inputID: text(.inputID) ?? "", createdAt: createdAt, id: text(.id) ?? "",
+            output: text(.output) ?? "null", input: text(.input), run: text(.run), tupleID: tupleID)
+    }
+}
+
+/// The current row of an export query, read in place from its statement: valid only during
+/// the call it is passed to.
+struct ExportRowColumns {
+    fileprivate let statement: Statement
+
+    var createdAt: Int64 { statement.int64(2) ?? 0 }
+    var tupleID: Int64 { statement.int64(7) ?? 0 }
+
+    /// Calls `body` with a text's bytes, in place; nil for NULL.
+    func withText<R>(_ text: ExportRow.Text, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
+        try statement.withText(text.rawValue, body)
+    }
+
+    /// The row as values of its own.
+    var row: ExportRow {
+        ExportRow(text: { statement.string($0.rawValue) }, createdAt: createdAt, tupleID: tupleID)
+    }
 }
 
 extension Store {
@@ -70,9 +104,9 @@ extension Store {
     /// (task, input_id, created_at): the `labels_export` index order, read without a sort,
     /// so all labels of one input arrive together, oldest first, and memory stays flat
     /// however many there are. Labels of one input with equal `created_at` come in no
-    /// particular order; the caller orders them by id. `body` owns each row, so it can
-    /// keep one without copying it.
-    func forEachExportRow(_ query: ExportQuery, _ body: (consuming ExportRow) throws -> Void) throws {
+    /// particular order; the caller orders them by id. `body` reads each row in place,
+    /// copying what it keeps.
+    func forEachExportRow(_ query: ExportQuery, _ body: (ExportRowColumns) throws -> Void) throws {
         var sql = """
             SELECT task, input_id, created_at, id, output, input, run, tuple_id FROM labels
             WHERE tuple_id IN (SELECT value FROM json_each(?))
@@ -98,17 +132,9 @@ extension Store {
         let statement = try connection.prepare(sql)
         defer { statement.reset() }
         statement.bind(values)
+        let columns = ExportRowColumns(statement: statement)
         while try statement.step() {
-            try body(ExportRow(
-                task: statement.string(0) ?? "",
-                inputID: statement.string(1) ?? "",
-                createdAt: statement.int64(2) ?? 0,
-                id: statement.string(3) ?? "",
-                output: statement.string(4) ?? "null",
-                input: statement.string(5),
-                run: statement.string(6),
-                tupleID: statement.int64(7) ?? 0
-            ))
+            try body(columns)
         }
     }
 

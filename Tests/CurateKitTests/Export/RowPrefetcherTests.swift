@@ -5,8 +5,14 @@ import Testing
 @Suite("Reading export rows on a second thread")
 struct RowPrefetcherTests {
     /// A store with more rows than the reading thread may queue ahead, so it waits for the caller.
+    /// Every field varies, some texts are NULL (`run`), some are not ASCII.
     static func fixture() throws -> ExportFixture {
-        try ExportFixture((0..<9_500).map { Label.llm(String(format: "in-%05d", $0 % 7_000), at: "2026-06-01T12:00:\(String(format: "%02d", $0 % 60))Z") })
+        try ExportFixture((0..<9_500).map { index in
+            Label.llm(
+                String(format: "in-%05d", index % 7_000), index % 3 == 0 ? "négatif" : "positive",
+                task: index % 4 == 0 ? "topic" : "sentiment", at: "2026-06-01T12:00:\(String(format: "%02d", index % 60))Z",
+                run: index % 5 == 0 ? nil : "run-\(index % 7)", inputPayload: .object([("text", .string("text \(index) ✓"))]))
+        })
     }
 
     static func query(_ store: Store) throws -> ExportQuery {
@@ -20,11 +26,12 @@ struct RowPrefetcherTests {
         var direct: [String] = []
         var prefetched: [String] = []
         try fixture.store.readSnapshot {
-            try fixture.store.forEachExportRow(query) { direct.append("\($0.inputID) \($0.createdAt) \($0.id)") }
-            try RowPrefetcher.forEach(query, in: fixture.store) { prefetched.append("\($0.inputID) \($0.createdAt) \($0.id)") }
+            try fixture.store.forEachExportRow(query) { direct.append(String(describing: $0.row)) }
+            try RowPrefetcher.forEach(query, in: fixture.store) { prefetched.append(String(describing: $0)) }
         }
         #expect(direct.count == 9_500)
         #expect(prefetched == direct)
+        #expect(direct.contains { $0.contains("run: nil") && $0.contains("négatif") && $0.contains("✓") })
     }
 
     @Test("an error from the caller stops the reading and comes back; the store is usable after")
