@@ -52,8 +52,8 @@ public final class PromptResolver {
         return resolved
     }
 
-    /// `tuple` with its prompt hash resolved when it has none, as ``resolve(_:)-(LabelRecord)``
-    /// resolves a record of that tuple; any other tuple unchanged.
+    /// `tuple` with its prompt hash resolved when it has none, as a record of that tuple is
+    /// resolved; any other tuple unchanged.
     /// - Throws: ``PromptError`` for an unreadable lock or template, or a store error.
     public func resolve(_ tuple: ProvenanceTuple) throws -> ProvenanceTuple {
         guard tuple.needsPromptResolution, let prompt = tuple.prompt, prompt.sha256 == nil,
