@@ -131,12 +131,7 @@ private final class RowBatch: @unchecked Sendable {
     func append(_ columns: ExportRowColumns) {
         precondition(!isFull, "a full batch of export rows")
         func copy(_ text: ExportRow.Text) -> Range<Int>? {
-            columns.withText(text) { text in
-                guard let text else { return nil }
-                let start = bytes.count
-                bytes.append(text)
-                return start..<bytes.count
-            }
+            columns.withText(text) { $0.map { bytes.appendSpan($0) } }
         }
         rows.append(StoredRow(
             task: copy(.task), inputID: copy(.inputID), id: copy(.id), output: copy(.output), input: copy(.input),

@@ -140,14 +140,10 @@ final class PendingLabels {
     private static func row(of record: LabelRecord, key: Int64, tupleID: Int64, copyingTextsTo bytes: inout ByteBuffer) -> Row {
         func add(_ text: String?) -> Span {
             guard var text else { return nil }
-            let start = bytes.count
-            text.withUTF8 { bytes.append($0) }
-            return start..<bytes.count
+            return text.withUTF8 { bytes.appendSpan(UnsafeRawBufferPointer($0)) }
         }
-        let start = bytes.count
-        record.contentDigest.withUnsafeBytes { bytes.append($0) }
         return Row(
-            id: add(record.id), contentSHA256: start..<start + record.contentDigest.count, task: add(record.task),
+            id: add(record.id), contentSHA256: record.contentDigest.withUnsafeBytes { bytes.appendSpan($0) }, task: add(record.task),
             inputID: add(record.inputID), output: add(record.output), input: add(record.input),
             params: add(record.params), run: add(record.run), meta: add(record.meta),
             idKey: key, tupleID: tupleID, createdAt: record.createdAt.nanosecondsSinceEpoch)

@@ -42,6 +42,14 @@ struct ByteBuffer: ~Copyable {
         append(UnsafeRawBufferPointer(bytes))
     }
 
+    /// Appends `bytes`.
+    /// - Returns: where they now lie in the buffer.
+    mutating func appendSpan(_ bytes: UnsafeRawBufferPointer) -> Range<Int> {
+        let first = count
+        append(bytes)
+        return first..<count
+    }
+
     /// Appends the UTF-8 text of a literal.
     @inline(__always)
     mutating func append(_ text: StaticString) {
