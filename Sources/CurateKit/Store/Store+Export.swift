@@ -60,10 +60,6 @@ struct ExportRowColumns {
         try statement.withText(text.rawValue, body)
     }
 
-    /// The row as values of its own.
-    var row: ExportRow {
-        ExportRow(text: { statement.string($0.rawValue) }, createdAt: createdAt, tupleID: tupleID)
-    }
 }
 
 extension Store {

@@ -54,3 +54,10 @@ struct RowPrefetcherTests {
         #expect(count == 9_500)
     }
 }
+
+extension ExportRowColumns {
+    /// The row as values of its own, read straight from the store's statement (test-only).
+    var row: ExportRow {
+        ExportRow(text: { text in withText(text) { $0.map { String(decoding: $0, as: UTF8.self) } } }, createdAt: createdAt, tupleID: tupleID)
+    }
+}
