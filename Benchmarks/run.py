@@ -464,13 +464,23 @@ def run_scale(curate: Path, sizes: list[int], main_records: int, main_ingest: Me
         report.scale.append((n, corpus.stat().st_size, m, store))
 
 
+def round_ratios(rounds: list[Report], numerator: tuple[str, str], denominator: tuple[str, str]) -> list[float]:
+    """Each round's seconds of step `numerator` over step `denominator` ((step, tool)), where both ran."""
+    ratios = []
+    for r in rounds:
+        found = {(x.step, x.tool): x.m for x in r.rows if x.m.ok}
+        if numerator in found and denominator in found and found[denominator].seconds > 0:
+            ratios.append(found[numerator].seconds / found[denominator].seconds)
+    return ratios
+
+
 def combine(rounds: list[Report]) -> Report:
     """One report from several rounds of the same steps: per step, the median seconds (with the
     range in the notes), the highest peak RSS, and the median of each round's ratio to DuckDB."""
     last = rounds[-1]
     combined = Report(sizes=last.sizes, export_files=last.export_files,
                       warnings=[w for r in rounds for w in r.warnings if w not in last.warnings] + last.warnings)
-    duck = [{row.ratio_to: row.m for row in r.rows if row.tool == "DuckDB by hand" and row.m.ok} for r in rounds]
+    duck_steps = {row.ratio_to: (row.step, row.tool) for row in last.rows if row.tool == "DuckDB by hand"}
     for row in last.rows:
         samples = [next((x.m for x in r.rows if (x.step, x.tool) == (row.step, row.tool)), None) for r in rounds]
         if any(m is None or not m.ok for m in samples):
@@ -482,19 +492,14 @@ def combine(rounds: list[Report]) -> Report:
         m = Measure(seconds=statistics.median(seconds), rss_kb=max(m.rss_kb for m in samples), note=row.m.note)
         if len(rounds) > 1 and row.tool != "cat":
             m.note = "; ".join(filter(None, [m.note, f"{min(seconds):.2f}–{max(seconds):.2f} s"]))
-        ratios = [x.seconds / d[row.ratio_to].seconds for x, d in zip(samples, duck)
-                  if row.ratio_to in d and d[row.ratio_to].seconds > 0]
+        ratios = round_ratios(rounds, (row.step, row.tool), duck_steps[row.ratio_to]) if row.ratio_to in duck_steps else []
         combined.rows.append(Row(row.step, row.tool, m, row.ratio_to, statistics.median(ratios) if ratios else None))
     curate_ingest = ("ingest (empty store)", "curate")
     for what, numerator, denominator in (
         ("curate ingest / Python sqlite3 ingest", curate_ingest, ("ingest (empty store)", "Python sqlite3 by hand")),
         ("curate ingest again (all duplicates) / curate ingest", ("ingest again (all duplicates)", "curate"), curate_ingest),
     ):
-        ratios = []
-        for r in rounds:
-            found = {(x.step, x.tool): x.m for x in r.rows if x.m.ok}
-            if numerator in found and denominator in found and found[denominator].seconds > 0:
-                ratios.append(found[numerator].seconds / found[denominator].seconds)
+        ratios = round_ratios(rounds, numerator, denominator)
         if len(ratios) == len(rounds):
             combined.other_ratios.append((what, statistics.median(ratios)))
     return combined
