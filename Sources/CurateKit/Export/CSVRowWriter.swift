@@ -13,7 +13,7 @@ struct CSVRowWriter: RowWriter {
         return bytes
     }
 
-    func append(_ row: ExportRow, producer: ProducerColumns, split: String, to output: inout ByteBuffer) {
+    func append(_ row: StoredLabel, producer: ProducerColumns, split: String, to output: inout ByteBuffer) {
         field(row.inputID, first: true, to: &output)
         json(row.input, to: &output)
         json(row.output, to: &output)

@@ -25,7 +25,7 @@ final class DatasetWriter {
     }
 
     /// Appends `row` to the data file of split number `split`, and its id to the sidecar.
-    func write(_ row: ExportRow, producer: ProducerColumns, split: Int) throws(ExportError) {
+    func write(_ row: StoredLabel, producer: ProducerColumns, split: Int) throws(ExportError) {
         let output = outputs[split]
         rows.append(row, producer: producer, split: spec.splits[split].name, to: &output.buffer)
         output.records += 1

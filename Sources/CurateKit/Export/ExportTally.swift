@@ -1,13 +1,10 @@
-/// Counts what an export streams: labels selected and flagged, records per tuple and
-/// split, inputs, and each task's label distribution. Memory grows with the number of
-/// tuples and distinct labels, never with the number of records.
+/// Counts what an export writes: records per tuple and split, inputs, and each task's
+/// label distribution. Memory grows with the number of tuples and distinct labels,
+/// never with the number of records.
 struct ExportTally {
-    private let plan: ExportPlan
+    private let plan: SelectionPlan
     private let splits: [String]
     private var perTask: [String: TaskCounts] = [:]
-    private(set) var flagCounts: [Int]
-    private(set) var labelsSelected = 0
-    private(set) var labelsFlagged = 0
     private(set) var records = 0
     private(set) var inputs = 0
 
@@ -17,24 +14,15 @@ struct ExportTally {
         var labels = LabelCounter()
 
         /// Counts `row`, written to split number `split` of `splits`.
-        mutating func count(_ row: ExportRow, split: Int, splits: Int) {
+        mutating func count(_ row: StoredLabel, split: Int, splits: Int) {
             perTuple[row.tupleID, default: Array(repeating: 0, count: splits)][split] += 1
             labels.add(row.output)
         }
     }
 
-    init(plan: ExportPlan, splits: [String]) {
+    init(plan: SelectionPlan, splits: [String]) {
         self.plan = plan
         self.splits = splits
-        flagCounts = Array(repeating: 0, count: plan.flags.flags.count)
-    }
-
-    /// Counts a label read from the store; returns whether a flag matched it.
-    mutating func select(_ row: ExportRow) -> Bool {
-        labelsSelected += 1
-        let flagged = plan.flags.count(row, into: &flagCounts)
-        if flagged { labelsFlagged += 1 }
-        return flagged
     }
 
     /// Counts an input that gets records.
@@ -43,14 +31,14 @@ struct ExportTally {
     }
 
     /// Counts a record written to split number `split`.
-    mutating func export(_ row: ExportRow, split: Int) {
+    mutating func export(_ row: StoredLabel, split: Int) {
         records += 1
         let splitCount = splits.count
         perTask[row.task, default: TaskCounts()].count(row, split: split, splits: splitCount)
     }
 
-    /// The totals.
-    func summary() -> ExportSummary {
+    /// The totals, with what the label stream counted.
+    func summary(_ stream: LabelStream.Counts) -> ExportSummary {
         let tuples = perTask.flatMap { task, counts in
             counts.perTuple.compactMap { tupleID, perSplit -> ExportSummary.TupleCount? in
                 guard var tuple = plan.tuples[tupleID] else { return nil }
@@ -59,13 +47,13 @@ struct ExportTally {
             }
         }.sorted { $0.tuple < $1.tuple }
         let flags = plan.flags.flags.indices.compactMap { index -> Manifest.AppliedFlag? in
-            flagCounts[index] > 0 ? Manifest.AppliedFlag(flag: plan.flags.flags[index], labels: flagCounts[index]) : nil
+            stream.perFlag[index] > 0 ? Manifest.AppliedFlag(flag: plan.flags.flags[index], labels: stream.perFlag[index]) : nil
         }
         let labels = perTask.map { Manifest.LabelDistribution(task: $0.key, counts: $0.value.labels.distribution) }
             .sorted { $0.task.utf8.lexicographicallyPrecedes($1.task.utf8) }
         return ExportSummary(
-            splits: splits, tuples: tuples, records: records, inputs: inputs, labelsSelected: labelsSelected,
-            labelsFlagged: labelsFlagged, flags: flags.sorted { $0.flag < $1.flag }, labels: labels)
+            splits: splits, tuples: tuples, records: records, inputs: inputs, labelsSelected: stream.labelsSelected,
+            labelsFlagged: stream.labelsFlagged, flags: flags.sorted { $0.flag < $1.flag }, labels: labels)
     }
 }
 

@@ -66,66 +66,32 @@ public struct Exporter {
     }
 
     /// Resolves `options.selection` against the store and its flags.
-    private func plan(_ options: ExportOptions) throws -> ExportPlan {
+    private func plan(_ options: ExportOptions) throws -> SelectionPlan {
         let resolver = SelectionResolver(store: store, catalog: try store.exportCatalog())
         return try resolver.plan(options.selection.normalized, flags: try store.flags())
     }
 
-    /// Streams the plan's rows through flags, resolution and split assignment, handing
-    /// each exported record to `sink` with its provenance columns and split number.
+    /// Streams the plan's labels through the shared ``LabelStream`` and split assignment,
+    /// handing each exported record to `sink` with its provenance columns and split number.
     private func stream(
-        _ plan: ExportPlan, _ options: ExportOptions, sink: (ExportRow, ProducerColumns, Int) throws -> Void
+        _ plan: SelectionPlan, _ options: ExportOptions, sink: (StoredLabel, ProducerColumns, Int) throws -> Void
     ) throws -> ExportSummary {
-        let resolver = LabelResolver(
-            policy: options.resolve, humanPriority: options.humanPriority,
-            humanTuples: Set(plan.tuples.filter { $0.value.origin == .human }.keys))
+        let labels = LabelStream(
+            store: store, plan: plan, policy: options.resolve, humanPriority: options.humanPriority,
+            includeFlagged: options.selection.includeFlagged)
         let assigner = SplitAssigner(spec: options.split)
         let producers = plan.tuples.mapValues(ProducerColumns.init)
-        let includeFlagged = options.selection.includeFlagged
         var tally = ExportTally(plan: plan, splits: options.split.splits.map(\.name))
-        var group: [ExportRow] = []
-
-        // Sends the chosen labels of the group on; a function of its own, so the slice
-        // it chooses is released before the group is emptied and the group's storage,
-        // referenced once again, is reused instead of copied.
-        func exportChosen() throws {
-            guard let first = group.first else { return }
-            Self.orderTies(&group)
-            let chosen = resolver.choose(from: group)
-            guard !chosen.isEmpty else { return }
+        let counts = try labels.forEach { group in
+            guard let first = group.chosen.first else { return }
             let split = assigner.splitIndex(for: first.inputID)
             tally.input()
-            for row in chosen {
-                guard let producer = producers[row.tupleID] else { continue }
-                tally.export(row, split: split)
-                try sink(row, producer, split)
+            for label in group.chosen {
+                guard let producer = producers[label.tupleID] else { continue }
+                tally.export(label, split: split)
+                try sink(label, producer, split)
             }
         }
-
-        func finishGroup() throws {
-            try exportChosen()
-            group.removeAll(keepingCapacity: true)
-        }
-
-        try RowPrefetcher.forEach(plan.query, in: store) { (row: consuming ExportRow) in
-            if tally.select(row), !includeFlagged { return }
-            if let first = group.first, String.compareUTF8(first.inputID, row.inputID) != 0 || String.compareUTF8(first.task, row.task) != 0 {
-                try finishGroup()
-            }
-            group.append(row)
-        }
-        try finishGroup()
-        return tally.summary()
-    }
-
-    /// Orders one input's labels by (created_at, id), ids in UTF-8 byte order; the store
-    /// gives them ordered by created_at alone, so only ties need work.
-    static func orderTies(_ group: inout [ExportRow]) {
-        guard group.count > 1 else { return }
-        let ordered = zip(group, group.dropFirst()).allSatisfy { earlier, later in
-            earlier.createdAt < later.createdAt || (earlier.createdAt == later.createdAt && !later.id.utf8.lexicographicallyPrecedes(earlier.id.utf8))
-        }
-        if ordered { return }
-        group.sort { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+        return tally.summary(counts)
     }
 }

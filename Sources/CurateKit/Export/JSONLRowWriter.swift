@@ -4,7 +4,7 @@
 struct JSONLRowWriter: RowWriter {
     var header: [UInt8] { [] }
 
-    func append(_ row: ExportRow, producer: ProducerColumns, split: String, to output: inout ByteBuffer) {
+    func append(_ row: StoredLabel, producer: ProducerColumns, split: String, to output: inout ByteBuffer) {
         // Members in sorted key order, so the line is canonical JSON; each literal
         // holds the separator, the key and the colon before its value.
         output.append("{\"annotator\":")

@@ -7,7 +7,7 @@ protocol RowWriter {
     /// Bytes that start every file (a CSV header), possibly none.
     var header: [UInt8] { get }
     /// Appends one row for `row`, whose provenance is `producer`, placed in `split`.
-    func append(_ row: ExportRow, producer: ProducerColumns, split: String, to output: inout ByteBuffer)
+    func append(_ row: StoredLabel, producer: ProducerColumns, split: String, to output: inout ByteBuffer)
 }
 
 /// The column names of every data file, in CSV order.

@@ -117,6 +117,11 @@ enum Migrations {
             );
             CREATE INDEX stored_batches_sha256 ON stored_batches (sha256);
             """),
+        Migration(version: 6, sql: """
+            -- The record id of the label a regenerated label replaces, as its record named it
+            -- (`supersedes`): checked at ingest to be a stored label of the same task and input.
+            ALTER TABLE labels ADD COLUMN supersedes TEXT;
+            """),
     ]
 
     /// The schema version this build writes.

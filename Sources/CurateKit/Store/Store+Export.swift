@@ -6,57 +6,16 @@ struct CatalogEntry: Sendable, Hashable {
     let tuple: ProvenanceTuple
 }
 
-/// The SQL-side filters of an export, once every selector is resolved to concrete values.
-struct ExportQuery: Sendable, Hashable {
-    /// Only labels of these provenance tuples.
-    var tupleIDs: [Int64]
-    /// Only these tasks; empty means all.
-    var tasks: [String] = []
-    /// Only labels created at or after this many nanoseconds since the epoch.
-    var since: Int64?
-    /// Only labels created before this many nanoseconds since the epoch.
-    var until: Int64?
-    /// Drop labels of these runs.
-    var excludedRuns: [String] = []
-}
-
-/// One stored label as an export reads it; JSON payloads are canonical JSON text.
-struct ExportRow: Sendable {
-    let task: String
-    let inputID: String
-    let createdAt: Int64
-    let id: String
-    let output: String
-    let input: String?
-    let run: String?
-    let tupleID: Int64
-
-    /// The text fields, by their column in an export query's rows.
-    enum Text: Int32 {
-        case task = 0, inputID = 1, id = 3, output = 4, input = 5, run = 6
-    }
-}
-
-extension ExportRow {
-    /// A row from its texts (`text` gives nil for NULL) and numbers; a NULL where a text is
-    /// required reads as empty, or `null` for `output`.
-    init(text: (Text) -> String?, createdAt: Int64, tupleID: Int64) {
-        self.init(
-            task: text(.task) ?? "", inputID: text(.inputID) ?? "", createdAt: createdAt, id: text(.id) ?? "",
-            output: text(.output) ?? "null", input: text(.input), run: text(.run), tupleID: tupleID)
-    }
-}
-
 /// The current row of an export query, read in place from its statement: valid only during
 /// the call it is passed to.
-struct ExportRowColumns {
+struct StoredLabelColumns {
     fileprivate let statement: Statement
 
     var createdAt: Int64 { statement.int64(2) ?? 0 }
     var tupleID: Int64 { statement.int64(7) ?? 0 }
 
     /// Calls `body` with a text's bytes, in place; nil for NULL.
-    func withText<R>(_ text: ExportRow.Text, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
+    func withText<R>(_ text: StoredLabel.Text, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
         try statement.withText(text.rawValue, body)
     }
 
@@ -102,10 +61,10 @@ extension Store {
     /// however many there are. Labels of one input with equal `created_at` come in no
     /// particular order; the caller orders them by id. `body` reads each row in place,
     /// copying what it keeps.
-    func forEachExportRow(_ query: ExportQuery, _ body: (ExportRowColumns) throws -> Void) throws {
+    func forEachStoredLabel(_ query: LabelQuery, _ body: (StoredLabelColumns) throws -> Void) throws {
         var sql = """
-            SELECT task, input_id, created_at, id, output, input, run, tuple_id FROM labels
-            WHERE tuple_id IN (SELECT value FROM json_each(?))
+            SELECT task, input_id, created_at, id, output, input, run, tuple_id, supersedes, \(query.readsParams ? "params" : "NULL")
+            FROM labels WHERE tuple_id IN (SELECT value FROM json_each(?))
             """
         var values: [Statement.Value] = [.jsonList(query.tupleIDs)]
         if !query.tasks.isEmpty {
@@ -128,7 +87,7 @@ extension Store {
         let statement = try connection.prepare(sql)
         defer { statement.reset() }
         statement.bind(values)
-        let columns = ExportRowColumns(statement: statement)
+        let columns = StoredLabelColumns(statement: statement)
         while try statement.step() {
             try body(columns)
         }

@@ -7,11 +7,11 @@ struct RowWriterTests {
         task: "sentiment", origin: .llm, model: "model-a", annotator: nil,
         prompt: PromptRef(name: "sentiment", version: "v1", sha256: String(repeating: "ab", count: 32)), hashStatus: .recorded)
 
-    static func row(input: String?, output: String, inputID: String = "in-1", run: String? = "run-1") -> ExportRow {
-        ExportRow(task: "sentiment", inputID: inputID, createdAt: 1_780_315_200_000_000_000, id: "rec-1", output: output, input: input, run: run, tupleID: 1)
+    static func row(input: String?, output: String, inputID: String = "in-1", run: String? = "run-1") -> StoredLabel {
+        StoredLabel(task: "sentiment", inputID: inputID, createdAt: 1_780_315_200_000_000_000, id: "rec-1", output: output, input: input, run: run, tupleID: 1)
     }
 
-    func csv(_ row: ExportRow) -> String {
+    func csv(_ row: StoredLabel) -> String {
         var buffer = ByteBuffer()
         CSVRowWriter().append(row, producer: ProducerColumns(Self.tuple), split: "train", to: &buffer)
         return buffer.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }

@@ -1,4 +1,4 @@
-/// Turns a ``Selection`` into an ``ExportPlan``: every task, prompt selector, model
+/// Turns a ``Selection`` into an ``SelectionPlan``: every task, prompt selector, model
 /// glob and run is checked against the store before any label is read, so an
 /// unknown or ambiguous one stops the export with the candidates listed.
 struct SelectionResolver {
@@ -9,7 +9,7 @@ struct SelectionResolver {
     /// Resolves `selection` (already normalized) with the stored `flags`.
     /// - Throws: ``ExportError`` for an unknown task, run, model or prompt selector,
     ///   an ambiguous prompt selector, or an empty time range.
-    func plan(_ selection: Selection, flags: [LabelFlag]) throws -> ExportPlan {
+    func plan(_ selection: Selection, flags: [LabelFlag]) throws -> SelectionPlan {
         if let since = selection.since, let until = selection.until, since >= until {
             throw ExportError.emptyTimeRange(since: since.rfc3339, until: until.rfc3339)
         }
@@ -65,11 +65,11 @@ struct SelectionResolver {
             tuples[entry.tupleID] = tuple
         }
 
-        let query = ExportQuery(
+        let query = LabelQuery(
             tupleIDs: tuples.keys.sorted(), tasks: selection.tasks,
             since: selection.since?.nanosecondsSinceEpoch, until: selection.until?.nanosecondsSinceEpoch,
             excludedRuns: selection.excludeRuns)
-        return ExportPlan(
+        return SelectionPlan(
             query: query, tuples: tuples, flags: FlagMatcher(flags: flags, tuples: tuples),
             resolvedPrompts: resolvedPrompts.sorted { $0.selector.utf8.lexicographicallyPrecedes($1.selector.utf8) },
             resolvedModels: resolvedModels.sorted { $0.pattern.utf8.lexicographicallyPrecedes($1.pattern.utf8) })

@@ -1,8 +1,8 @@
 /// Chooses the labels exported for one input from all of its selected labels.
 ///
 /// Candidates are the input's human labels when it has any and ``humanPriority`` is
-/// on, else all of its labels; then ``policy`` picks among them (see ``ResolvePolicy``
-/// for the tie-breaks).
+/// on, else all of its labels, less any label another candidate supersedes (names in
+/// `supersedes`); then ``policy`` picks among them (see ``ResolvePolicy`` for the tie-breaks).
 struct LabelResolver {
     let policy: ResolvePolicy
     let humanPriority: Bool
@@ -11,7 +11,7 @@ struct LabelResolver {
 
     /// The chosen labels of one input, oldest first.
     /// - Parameter group: the input's labels in (created_at, id) order, as the store streams them.
-    func choose(from group: [ExportRow]) -> ArraySlice<ExportRow> {
+    func choose(from group: [StoredLabel]) -> ArraySlice<StoredLabel> {
         let candidates = self.candidates(group)
         guard !candidates.isEmpty else { return [] }
         switch policy {
@@ -33,9 +33,17 @@ struct LabelResolver {
         }
     }
 
-    private func candidates(_ group: [ExportRow]) -> ArraySlice<ExportRow> {
-        guard humanPriority, group.contains(where: { humanTuples.contains($0.tupleID) }) else { return group[...] }
-        if group.allSatisfy({ humanTuples.contains($0.tupleID) }) { return group[...] }
-        return ArraySlice(group.filter { humanTuples.contains($0.tupleID) })
+    private func candidates(_ group: [StoredLabel]) -> ArraySlice<StoredLabel> {
+        let current = Self.unsuperseded(group)
+        guard humanPriority, current.contains(where: { humanTuples.contains($0.tupleID) }) else { return current }
+        if current.allSatisfy({ humanTuples.contains($0.tupleID) }) { return current }
+        return ArraySlice(current.filter { humanTuples.contains($0.tupleID) })
+    }
+
+    /// `group` less the labels another label of it supersedes.
+    private static func unsuperseded(_ group: [StoredLabel]) -> ArraySlice<StoredLabel> {
+        guard group.contains(where: { $0.supersedes != nil }) else { return group[...] }
+        let superseded = Set(group.compactMap(\.supersedes))
+        return ArraySlice(group.filter { !superseded.contains($0.id) })
     }
 }

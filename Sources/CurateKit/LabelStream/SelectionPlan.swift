@@ -1,8 +1,8 @@
 /// A selection resolved against the store: the query to stream, the tuples it may
 /// return, the flags to apply to each row, and what every selector stood for.
-struct ExportPlan {
+struct SelectionPlan {
     /// The SQL-side filters.
-    let query: ExportQuery
+    let query: LabelQuery
     /// The selected provenance tuples, by id.
     let tuples: [Int64: ProvenanceTuple]
     /// The flags and the labels they match.

@@ -15,8 +15,8 @@ struct RowPrefetcherTests {
         })
     }
 
-    static func query(_ store: Store) throws -> ExportQuery {
-        ExportQuery(tupleIDs: try store.exportCatalog().map(\.tupleID))
+    static func query(_ store: Store) throws -> LabelQuery {
+        LabelQuery(tupleIDs: try store.exportCatalog().map(\.tupleID))
     }
 
     @Test("rows arrive in the store's order, every one of them")
@@ -26,7 +26,7 @@ struct RowPrefetcherTests {
         var direct: [String] = []
         var prefetched: [String] = []
         try fixture.store.readSnapshot {
-            try fixture.store.forEachExportRow(query) { direct.append(String(describing: $0.row)) }
+            try fixture.store.forEachStoredLabel(query) { direct.append(String(describing: $0.row)) }
             try RowPrefetcher.forEach(query, in: fixture.store) { prefetched.append(String(describing: $0)) }
         }
         #expect(direct.count == 9_500)
@@ -50,14 +50,14 @@ struct RowPrefetcherTests {
         }
         #expect(seen == 1_500)
         var count = 0
-        try fixture.store.readSnapshot { try fixture.store.forEachExportRow(query) { _ in count += 1 } }
+        try fixture.store.readSnapshot { try fixture.store.forEachStoredLabel(query) { _ in count += 1 } }
         #expect(count == 9_500)
     }
 }
 
-extension ExportRowColumns {
+extension StoredLabelColumns {
     /// The row as values of its own, read straight from the store's statement (test-only).
-    var row: ExportRow {
-        ExportRow(text: { text in withText(text) { $0.map { String(decoding: $0, as: UTF8.self) } } }, createdAt: createdAt, tupleID: tupleID)
+    var row: StoredLabel {
+        StoredLabel(text: { text in withText(text) { $0.map { String(decoding: $0, as: UTF8.self) } } }, createdAt: createdAt, tupleID: tupleID)
     }
 }

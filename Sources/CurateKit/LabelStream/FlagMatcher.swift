@@ -44,21 +44,47 @@ struct FlagMatcher {
     var isEmpty: Bool { byTuple.isEmpty && byRun.isEmpty && byRecord.isEmpty }
 
     /// Adds one to `counts[i]` for every flag `i` that matches `row`.
-    /// - Returns: whether any flag matched.
-    func count(_ row: ExportRow, into counts: inout [Int]) -> Bool {
-        var matched = false
-        if let indexes = byTuple[row.tupleID] {
-            for index in indexes { counts[index] += 1 }
-            matched = true
+    /// - Returns: the kinds of the flags that matched; empty when none did.
+    func count(_ row: StoredLabel, into counts: inout [Int]) -> FlagKinds {
+        var matched: FlagKinds = []
+        func add(_ indexes: [Int]) {
+            for index in indexes {
+                counts[index] += 1
+                matched.insert(FlagKinds(flags[index].kind))
+            }
         }
-        if let run = row.run, let indexes = byRun[run] {
-            for index in indexes { counts[index] += 1 }
-            matched = true
-        }
-        if let indexes = byRecord[row.id] {
-            for index in indexes { counts[index] += 1 }
-            matched = true
-        }
+        if let indexes = byTuple[row.tupleID] { add(indexes) }
+        if let run = row.run, let indexes = byRun[run] { add(indexes) }
+        if let indexes = byRecord[row.id] { add(indexes) }
         return matched
+    }
+}
+
+/// The kinds of the flags that matched one label.
+struct FlagKinds: OptionSet, Sendable, Hashable {
+    let rawValue: UInt8
+
+    static let prompt = FlagKinds(rawValue: 1)
+    static let model = FlagKinds(rawValue: 2)
+    static let run = FlagKinds(rawValue: 4)
+    static let record = FlagKinds(rawValue: 8)
+
+    init(rawValue: UInt8) {
+        self.rawValue = rawValue
+    }
+
+    /// The set holding `kind`.
+    init(_ kind: FlagKind) {
+        switch kind {
+        case .prompt: self = .prompt
+        case .model: self = .model
+        case .run: self = .run
+        case .record: self = .record
+        }
+    }
+
+    /// The kinds in the set, in ``FlagKind`` order.
+    var kinds: [FlagKind] {
+        FlagKind.allCases.filter { contains(FlagKinds($0)) }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads an export's rows from the store on a second thread, a few batches ahead of
+/// Reads a selection's labels from the store on a second thread, a few batches ahead of
 /// the thread that resolves and writes them.
 ///
 /// Reading — SQLite's walk of the index and the table — is about half of an export's
@@ -12,7 +12,7 @@ final class RowPrefetcher: @unchecked Sendable {
     private static let batchSize = 1024
     private static let ahead = 8
     private let store: Store
-    private let query: ExportQuery
+    private let query: LabelQuery
     private let condition = NSCondition()
     // Everything below is guarded by `condition`.
     private var batches: [RowBatch] = []
@@ -20,18 +20,18 @@ final class RowPrefetcher: @unchecked Sendable {
     private var finished = false
     private var cancelled = false
 
-    private init(store: Store, query: ExportQuery) {
+    private init(store: Store, query: LabelQuery) {
         self.store = store
         self.query = query
     }
 
     /// Streams the rows `query` selects to `body`, in the order and with the errors of
-    /// ``Store/forEachExportRow(_:_:)``.
+    /// ``Store/forEachStoredLabel(_:_:)``.
     /// - Throws: what reading the store or `body` throws; reading stops at the first error.
-    static func forEach(_ query: ExportQuery, in store: Store, _ body: (consuming ExportRow) throws -> Void) throws {
+    static func forEach(_ query: LabelQuery, in store: Store, _ body: (consuming StoredLabel) throws -> Void) throws {
         let prefetcher = RowPrefetcher(store: store, query: query)
         let thread = Thread { [prefetcher] in prefetcher.read() }
-        thread.name = "curate.export.read"
+        thread.name = "curate.labels.read"
         thread.start()
         defer { prefetcher.stop() }
         while let batch = try prefetcher.next() {
@@ -43,7 +43,7 @@ final class RowPrefetcher: @unchecked Sendable {
     private func read() {
         var batch = RowBatch(capacity: Self.batchSize)
         do {
-            try store.forEachExportRow(query) { columns in
+            try store.forEachStoredLabel(query) { columns in
                 batch.append(columns)
                 if batch.isFull {
                     try hand(batch)
@@ -98,11 +98,11 @@ final class RowPrefetcher: @unchecked Sendable {
 private final class RowBatch: @unchecked Sendable {
     /// Where a row's texts lie in ``bytes`` (nil for NULL), and its numbers.
     private struct StoredRow {
-        let task, inputID, id, output, input, run: Range<Int>?
+        let task, inputID, id, output, input, run, supersedes, params: Range<Int>?
         let createdAt: Int64
         let tupleID: Int64
 
-        subscript(text: ExportRow.Text) -> Range<Int>? {
+        subscript(text: StoredLabel.Text) -> Range<Int>? {
             switch text {
             case .task: task
             case .inputID: inputID
@@ -110,6 +110,8 @@ private final class RowBatch: @unchecked Sendable {
             case .output: output
             case .input: input
             case .run: run
+            case .supersedes: supersedes
+            case .params: params
             }
         }
     }
@@ -128,23 +130,24 @@ private final class RowBatch: @unchecked Sendable {
     var isEmpty: Bool { rows.isEmpty }
 
     /// Appends the row `columns` shows, copying its bytes; the batch must not be full.
-    func append(_ columns: ExportRowColumns) {
+    func append(_ columns: StoredLabelColumns) {
         precondition(!isFull, "a full batch of export rows")
-        func copy(_ text: ExportRow.Text) -> Range<Int>? {
+        func copy(_ text: StoredLabel.Text) -> Range<Int>? {
             columns.withText(text) { $0.map { bytes.appendSpan($0) } }
         }
         rows.append(StoredRow(
             task: copy(.task), inputID: copy(.inputID), id: copy(.id), output: copy(.output), input: copy(.input),
-            run: copy(.run), createdAt: columns.createdAt, tupleID: columns.tupleID))
+            run: copy(.run), supersedes: copy(.supersedes), params: copy(.params), createdAt: columns.createdAt,
+            tupleID: columns.tupleID))
     }
 
     /// The next row, in the order they were appended; nil after the last.
-    func take() -> ExportRow? {
+    func take() -> StoredLabel? {
         guard taken < rows.count else { return nil }
         let row = rows[taken]
         taken += 1
         return bytes.withUnsafeBytes { buffer in
-            ExportRow(
+            StoredLabel(
                 text: { text in
                     row[text].map { span in
                         UnsafeRawBufferPointer(rebasing: buffer[span]).withMemoryRebound(to: UInt8.self) { String(decoding: $0, as: UTF8.self) }

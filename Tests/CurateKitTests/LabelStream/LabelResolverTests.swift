@@ -5,11 +5,11 @@ import Testing
 struct LabelResolverTests {
     static let human: Int64 = 9
 
-    static func row(_ id: String, _ output: String, at time: Int64, tuple: Int64 = 1) -> ExportRow {
-        ExportRow(task: "t", inputID: "in", createdAt: time, id: id, output: "\"\(output)\"", input: nil, run: nil, tupleID: tuple)
+    static func row(_ id: String, _ output: String, at time: Int64, tuple: Int64 = 1) -> StoredLabel {
+        StoredLabel(task: "t", inputID: "in", createdAt: time, id: id, output: "\"\(output)\"", input: nil, run: nil, tupleID: tuple)
     }
 
-    func choose(_ policy: ResolvePolicy, humanPriority: Bool = true, _ rows: [ExportRow]) -> [String] {
+    func choose(_ policy: ResolvePolicy, humanPriority: Bool = true, _ rows: [StoredLabel]) -> [String] {
         LabelResolver(policy: policy, humanPriority: humanPriority, humanTuples: [Self.human]).choose(from: rows).map(\.id)
     }
 

@@ -1,0 +1,15 @@
+/// The store-side filters of a selection, once every selector is resolved to concrete values.
+struct LabelQuery: Sendable, Hashable {
+    /// Only labels of these provenance tuples.
+    var tupleIDs: [Int64]
+    /// Only these tasks; empty means all.
+    var tasks: [String] = []
+    /// Only labels created at or after this many nanoseconds since the epoch.
+    var since: Int64?
+    /// Only labels created before this many nanoseconds since the epoch.
+    var until: Int64?
+    /// Drop labels of these runs.
+    var excludedRuns: [String] = []
+    /// Whether rows carry their `params` (only selections by param need them).
+    var readsParams = false
+}

@@ -1,0 +1,87 @@
+/// The one stream behind `export`, `stale` and `audit`: the labels a selection plan
+/// selects, grouped by input, with the labels the resolution chooses for each.
+///
+/// Labels come from the store in (task, input_id, created_at) order, read on a second
+/// thread (see ``RowPrefetcher``), and are handed on one input at a time, so memory
+/// stays flat however many there are: it grows with the labels of one input only.
+struct LabelStream {
+    /// What the stream counted on its way.
+    struct Counts {
+        /// Labels the selection matched, before flags and resolution.
+        var labelsSelected = 0
+        /// Of those, labels a flag matched.
+        var labelsFlagged = 0
+        /// Labels each flag of the plan matched, index for index with its flags.
+        var perFlag: [Int]
+    }
+
+    let store: Store
+    let plan: SelectionPlan
+    let resolver: LabelResolver
+    /// Whether flagged labels are candidates too.
+    let includeFlagged: Bool
+
+    /// A stream of `plan`'s labels resolved by `policy`.
+    /// - Parameter humanPriority: whether an input's human labels, when it has any, are its only candidates.
+    init(store: Store, plan: SelectionPlan, policy: ResolvePolicy, humanPriority: Bool, includeFlagged: Bool) {
+        self.store = store
+        self.plan = plan
+        self.includeFlagged = includeFlagged
+        resolver = LabelResolver(
+            policy: policy, humanPriority: humanPriority,
+            humanTuples: Set(plan.tuples.filter { $0.value.origin == .human }.keys))
+    }
+
+    /// Calls `body` with each input's group, in (task, input_id) order (UTF-8 byte order).
+    /// - Returns: the counts of labels selected and flagged.
+    /// - Throws: what reading the store or `body` throws.
+    func forEach(_ body: (InputLabels) throws -> Void) throws -> Counts {
+        var counts = Counts(perFlag: Array(repeating: 0, count: plan.flags.flags.count))
+        var labels: [StoredLabel] = []
+        var flags: [FlagKinds] = []
+        var anyFlagged = false
+
+        // A function of its own, so the group handed to `body` is released before the arrays
+        // are emptied, and their storage, referenced once again, is reused instead of copied.
+        func finishGroup() throws {
+            guard !labels.isEmpty else { return }
+            Self.orderTies(&labels, &flags)
+            let candidates = anyFlagged && !includeFlagged ? labels.indices.filter { flags[$0].isEmpty }.map { labels[$0] } : labels
+            try body(InputLabels(labels: labels, flags: flags, chosen: resolver.choose(from: candidates)))
+        }
+
+        try RowPrefetcher.forEach(plan.query, in: store) { (label: consuming StoredLabel) in
+            if let first = labels.first,
+               String.compareUTF8(first.inputID, label.inputID) != 0 || String.compareUTF8(first.task, label.task) != 0 {
+                try finishGroup()
+                labels.removeAll(keepingCapacity: true)
+                flags.removeAll(keepingCapacity: true)
+                anyFlagged = false
+            }
+            counts.labelsSelected += 1
+            let matched = plan.flags.count(label, into: &counts.perFlag)
+            if !matched.isEmpty {
+                counts.labelsFlagged += 1
+                anyFlagged = true
+            }
+            labels.append(label)
+            flags.append(matched)
+        }
+        try finishGroup()
+        return counts
+    }
+
+    /// Orders one input's labels by (created_at, id), ids in UTF-8 byte order, and their
+    /// flags with them; the store gives them ordered by created_at alone, so only ties need work.
+    static func orderTies(_ labels: inout [StoredLabel], _ flags: inout [FlagKinds]) {
+        guard labels.count > 1 else { return }
+        func precedes(_ earlier: StoredLabel, _ later: StoredLabel) -> Bool {
+            earlier.createdAt != later.createdAt
+                ? earlier.createdAt < later.createdAt : earlier.id.utf8.lexicographicallyPrecedes(later.id.utf8)
+        }
+        if zip(labels, labels.dropFirst()).allSatisfy({ !precedes($1, $0) }) { return }
+        let order = labels.indices.sorted { precedes(labels[$0], labels[$1]) }
+        labels = order.map { labels[$0] }
+        flags = order.map { flags[$0] }
+    }
+}
