@@ -6,7 +6,7 @@
 /// Column numbers, in the order of the table's declaration below.
 enum {
     COLUMN_ID, COLUMN_ID_KEY, COLUMN_CONTENT_SHA256, COLUMN_TUPLE_ID, COLUMN_TASK, COLUMN_INPUT_ID,
-    COLUMN_CREATED_AT, COLUMN_OUTPUT, COLUMN_INPUT, COLUMN_PARAMS, COLUMN_RUN, COLUMN_META
+    COLUMN_CREATED_AT, COLUMN_OUTPUT, COLUMN_INPUT, COLUMN_PARAMS, COLUMN_RUN, COLUMN_META, COLUMN_SUPERSEDES
 };
 
 typedef struct {
@@ -25,7 +25,7 @@ static int pending_connect(sqlite3 *db, void *source, int argc, const char *cons
     (void)argc; (void)argv; (void)error;
     int status = sqlite3_declare_vtab(db,
         "CREATE TABLE x(id TEXT, id_key INTEGER, content_sha256 BLOB, tuple_id INTEGER, task TEXT, input_id TEXT,"
-        " created_at INTEGER, output TEXT, input TEXT, params TEXT, run TEXT, meta TEXT)");
+        " created_at INTEGER, output TEXT, input TEXT, params TEXT, run TEXT, meta TEXT, supersedes TEXT)");
     if (status != SQLITE_OK) return status;
     sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);  // not from triggers or views
     pending_table *made = sqlite3_malloc(sizeof(pending_table));
@@ -101,6 +101,7 @@ static int pending_column(sqlite3_vtab_cursor *cursor, sqlite3_context *context,
     case COLUMN_PARAMS: result_text(context, label->params); break;
     case COLUMN_RUN: result_text(context, label->run); break;
     case COLUMN_META: result_text(context, label->meta); break;
+    case COLUMN_SUPERSEDES: result_text(context, label->supersedes); break;
     default: sqlite3_result_null(context); break;
     }
     return SQLITE_OK;

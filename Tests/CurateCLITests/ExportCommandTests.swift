@@ -165,7 +165,7 @@ struct ExportCommandTests {
             try workspace.exportFixture()
             try workspace.curateSucceeds(["export", "c", "--format", "csv", "--task", "sentiment", "--include-prompt", "sentiment@v1", "--origin", "llm"])
             let text = try workspace.text("datasets/c/all.csv")
-            #expect(text.hasPrefix("input_id,input,output,id,task,split,origin,model,annotator,prompt,prompt_sha256,hash_status,run,created_at\r\n"))
+            #expect(text.hasPrefix("input_id,input,output,id,task,split,origin,model,annotator,prompt,prompt_sha256,hash_status,run,created_at,supersedes\r\n"))
             #expect(text.contains("\r\nrev-2,\"{\"\"text\"\":\"\"She said \\\"\"fine\\\"\", then\\nleft. Ça va? 😀 — ok\"\"}\",positive,"), "\(text)")
             #expect(text.hasSuffix("\r\n"))
             try workspace.curateSucceeds(["export", "i", "--format", "csv", "--task", "intent"])

@@ -20,6 +20,7 @@ typedef struct {
     curate_bytes params;
     curate_bytes run;
     curate_bytes meta;
+    curate_bytes supersedes;
     sqlite3_int64 id_key;
     sqlite3_int64 tuple_id;
     sqlite3_int64 created_at;

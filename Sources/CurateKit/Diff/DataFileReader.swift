@@ -62,7 +62,8 @@ final class DataFileReader {
         let label: String
         if case .string(let string) = output { label = string } else { label = JSONWriter.canonical(output) }
         let producer = Self.producer(prompt: optional("prompt"), model: optional("model"), annotator: optional("annotator"))
-        return DatasetRow(task: try text("task"), inputID: try text("input_id"), label: RecordLabel(id: try text("id"), output: label, producer: producer))
+        return DatasetRow(task: try text("task"), inputID: try text("input_id"), label: RecordLabel(
+            id: try text("id"), output: label, producer: producer, supersedes: optional("supersedes")))
     }
 
     private func csvRow(_ bytes: ArraySlice<UInt8>) throws(DiffError) -> DatasetRow {
@@ -79,7 +80,8 @@ final class DataFileReader {
             task: fields[columns.task], inputID: fields[columns.inputID],
             label: RecordLabel(
                 id: fields[columns.id], output: fields[columns.output],
-                producer: Self.producer(prompt: field(columns.prompt), model: field(columns.model), annotator: field(columns.annotator))))
+                producer: Self.producer(prompt: field(columns.prompt), model: field(columns.model), annotator: field(columns.annotator)),
+                supersedes: field(columns.supersedes)))
     }
 
     /// Who produced a row: its prompt's short form, else its model, else `human:ANNOTATOR`.
@@ -98,6 +100,7 @@ private struct CSVColumns {
     let prompt: Int?
     let model: Int?
     let annotator: Int?
+    let supersedes: Int?
 
     init(header: [String], path: String) throws(DiffError) {
         func required(_ name: String) throws(DiffError) -> Int {
@@ -114,5 +117,6 @@ private struct CSVColumns {
         prompt = header.firstIndex(of: "prompt")
         model = header.firstIndex(of: "model")
         annotator = header.firstIndex(of: "annotator")
+        supersedes = header.firstIndex(of: "supersedes")
     }
 }

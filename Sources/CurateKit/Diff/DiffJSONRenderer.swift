@@ -70,7 +70,10 @@ public enum DiffJSONRenderer {
     }
 
     private static func label(_ label: RecordLabel) -> JSONValue {
-        .object([("id", .string(label.id)), ("output", .string(label.output)), ("producer", .string(label.producer))])
+        .object([
+            ("id", .string(label.id)), ("output", .string(label.output)), ("producer", .string(label.producer)),
+            ("supersedes", label.supersedes.map(JSONValue.string) ?? .null),
+        ])
     }
 
     private static func shift(_ shift: TaskLabelShift) -> JSONValue {

@@ -140,7 +140,10 @@ public enum DiffTextRenderer {
 
     private static func labels(_ labels: [RecordLabel]) -> String {
         guard !labels.isEmpty else { return "-" }
-        return labels.map { "\(clip($0.output)) (\($0.producer))" }.joined(separator: "; ")
+        return labels.map { label in
+            let replaces = label.supersedes.map { ", supersedes \($0.prefix(12))" } ?? ""
+            return "\(clip(label.output)) (\(label.producer)\(replaces))"
+        }.joined(separator: "; ")
     }
 
     /// One line of at most ``maximumOutputLength`` characters: control characters become spaces.

@@ -78,11 +78,14 @@ public struct RecordLabel: Sendable, Hashable {
     public var output: String
     /// Who produced it: the prompt as `NAME@VERSION#HASH12`, else the model, else `human:ANNOTATOR`.
     public var producer: String
+    /// The record id of the label this one replaces, when it names one (`supersedes`).
+    public var supersedes: String?
 
     /// A label with every field given.
-    public init(id: String, output: String, producer: String) {
+    public init(id: String, output: String, producer: String, supersedes: String? = nil) {
         self.id = id
         self.output = output
         self.producer = producer
+        self.supersedes = supersedes
     }
 }

@@ -28,6 +28,7 @@ struct CSVRowWriter: RowWriter {
         field(producer.hashStatus, to: &output)
         field(row.run, to: &output)
         field(Timestamp(nanosecondsSinceEpoch: row.createdAt).rfc3339, to: &output)
+        field(row.supersedes, to: &output)
         output.append("\r\n")
     }
 

@@ -18,7 +18,7 @@ public struct Exporter {
     /// - Throws: ``ExportError`` for an unknown or ambiguous selector.
     public func dryRun(_ options: ExportOptions) throws -> ExportSummary {
         try store.readSnapshot {
-            let plan = try self.plan(options)
+            let plan = try SelectionPlan.resolve(options.selection, in: store)
             return try stream(plan, options) { _, _, _ in }
         }
     }
@@ -40,7 +40,7 @@ public struct Exporter {
         let staging = try folder.makeStaging()
         do {
             let result = try store.readSnapshot {
-                let plan = try self.plan(options)
+                let plan = try SelectionPlan.resolve(options.selection, in: store)
                 let writer = try DatasetWriter(folder: staging, spec: options.split, format: options.format)
                 let summary = try stream(plan, options) { row, producer, split in
                     try writer.write(row, producer: producer, split: split)
@@ -63,12 +63,6 @@ public struct Exporter {
             folder.discard(staging)
             throw error
         }
-    }
-
-    /// Resolves `options.selection` against the store and its flags.
-    private func plan(_ options: ExportOptions) throws -> SelectionPlan {
-        let resolver = SelectionResolver(store: store, catalog: try store.exportCatalog())
-        return try resolver.plan(options.selection.normalized, flags: try store.flags())
     }
 
     /// Streams the plan's labels through the shared ``LabelStream`` and split assignment,

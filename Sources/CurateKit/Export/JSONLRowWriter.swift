@@ -33,6 +33,8 @@ struct JSONLRowWriter: RowWriter {
         Self.writeString(row.run, to: &output)
         output.append(",\"split\":")
         Self.writeString(split, to: &output)
+        output.append(",\"supersedes\":")
+        Self.writeString(row.supersedes, to: &output)
         output.append(",\"task\":")
         Self.writeString(row.task, to: &output)
         output.append("}\n")

@@ -2,7 +2,8 @@
 ///
 /// Every row has the same columns, whatever the format: `input_id`, `input`, `output`,
 /// `id` (the record id), `task`, `split`, `origin`, `model`, `annotator`, `prompt`
-/// (`NAME@VERSION#HASH12`), `prompt_sha256`, `hash_status`, `run`, `created_at`.
+/// (`NAME@VERSION#HASH12`), `prompt_sha256`, `hash_status`, `run`, `created_at`, and
+/// `supersedes` (the record id of the label a regenerated label replaces).
 protocol RowWriter {
     /// Bytes that start every file (a CSV header), possibly none.
     var header: [UInt8] { get }
@@ -14,7 +15,7 @@ protocol RowWriter {
 enum RowColumns {
     static let names = [
         "input_id", "input", "output", "id", "task", "split", "origin", "model", "annotator",
-        "prompt", "prompt_sha256", "hash_status", "run", "created_at",
+        "prompt", "prompt_sha256", "hash_status", "run", "created_at", "supersedes",
     ]
 
     /// The writer for `format`.

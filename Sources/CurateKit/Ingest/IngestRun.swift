@@ -14,6 +14,9 @@ struct IngestRun {
     private(set) var rejects: RejectFile?
     /// The writer's count of prompt rows when the resolver last saw the store.
     private var promptRowsSeen = 0
+    /// Records of the current batch set aside before storing, by position: a `supersedes`
+    /// that names no stored label of the same input.
+    private var setAside: [Int: RecordProblem] = [:]
 
     init(policy: Ingester.BadLinePolicy, resolver: PromptResolver?) {
         self.policy = policy
@@ -65,6 +68,7 @@ struct IngestRun {
     /// Under `.refuse`, none after the first bad line: the ingest is refused anyway.
     /// - Returns: the first record whose prompt could not be resolved, where queueing stopped.
     private mutating func queueRecords(of item: ParsePipeline.Item, on writer: LabelWriter) throws -> Unresolvable? {
+        setAside.removeAll()
         guard !refusing else { return nil }
         var unresolvable: Unresolvable?
         try item.forEachLine { position, _, content in
@@ -72,6 +76,10 @@ struct IngestRun {
             case .problem:
                 return policy != .refuse
             case .record(let parsed):
+                if let problem = try Self.supersessionProblem(of: parsed.record, in: item, on: writer) {
+                    setAside[position] = problem
+                    return policy != .refuse
+                }
                 do {
                     try queue(parsed, on: writer)
                     return true
@@ -82,6 +90,21 @@ struct IngestRun {
             }
         }
         return unresolvable
+    }
+
+    /// What is wrong with the `supersedes` of `record`, a record of `item`: nil when it has
+    /// none, or names a label of the same task and input stored before or in the same batch.
+    private static func supersessionProblem(of record: LabelRecord, in item: ParsePipeline.Item, on writer: LabelWriter) throws -> RecordProblem? {
+        guard let replaced = record.supersedes else { return nil }
+        let found = try writer.storedInput(ofRecord: replaced)
+            ?? item.records.first { $0.record.id == replaced }.map { ($0.record.task, $0.record.inputID) }
+        guard let found else {
+            return .invalidValue(field: "supersedes", reason: "names no stored label (\"\(replaced)\"); give the record id of the label this one replaces, as `curate stale` prints it")
+        }
+        guard found.0 == record.task, found.1 == record.inputID else {
+            return .invalidValue(field: "supersedes", reason: "names a label of another input (\(found.0) \(found.1)); a label can only replace one of its own task and input_id")
+        }
+        return nil
     }
 
     /// Queues a parsed record, its prompt resolved first when it names only a version.
@@ -124,6 +147,11 @@ struct IngestRun {
                 if let unresolvable, position >= unresolvable.position {
                     if refusing { return true }
                     throw unresolvable.error
+                }
+                if let recordProblem = setAside[position] {
+                    if refusing { return true }
+                    problem = .invalidRecord(source: item.source, line: line.number, problem: recordProblem)
+                    break
                 }
                 guard let stored = outcomes.next() else {
                     if refusing { return true }

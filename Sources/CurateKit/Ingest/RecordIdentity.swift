@@ -58,6 +58,7 @@ public enum RecordIdentity {
             writer.endObject()
         }
         writer.string(#""run":"#, record.run)
+        writer.string(#""supersedes":"#, record.supersedes)
         writer.string(#""task":"#, record.task)
         writer.endObject()
     }

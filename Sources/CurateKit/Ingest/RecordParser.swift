@@ -6,7 +6,7 @@
 public struct RecordParser {
     /// The fields of a label record.
     enum Field: Int, MemberName {
-        case task, inputID, output, createdAt, model, prompt, input, params, run, origin, annotator, meta, id
+        case task, inputID, output, createdAt, model, prompt, input, params, run, origin, annotator, meta, id, supersedes
 
         var key: String {
             switch self {
@@ -23,6 +23,7 @@ public struct RecordParser {
             case .annotator: "annotator"
             case .meta: "meta"
             case .id: "id"
+            case .supersedes: "supersedes"
             }
         }
 
@@ -111,12 +112,13 @@ public struct RecordParser {
         let params = try Self.recentValue(.params, of: fields, in: &recentParams) { fields throws(RecordProblem) in try fields.optionalObject(.params) }
         let run = try Self.recentValue(.run, of: fields, in: &recentRuns) { fields throws(RecordProblem) in try fields.optionalString(.run) }
         let callerID = try fields.optionalString(.id)
+        let supersedes = try fields.optionalString(.supersedes)
         let input = fields.isNull(.input) ? nil : fields.json(.input)
         let meta = fields.isNull(.meta) ? nil : fields.json(.meta)
 
         var record = LabelRecord(
             id: "", contentDigest: [], task: task, inputID: inputID, output: output, input: input,
-            createdAt: createdAt, producer: producer, params: params, run: run, meta: meta
+            createdAt: createdAt, producer: producer, params: params, run: run, meta: meta, supersedes: supersedes
         )
         record.contentDigest = RecordIdentity.contentDigest(of: record, buffer: &content)
         record.id = callerID ?? SHA256Hex.hex(record.contentDigest)

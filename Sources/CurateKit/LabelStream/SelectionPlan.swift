@@ -12,3 +12,12 @@ struct SelectionPlan {
     /// What each model glob matched, sorted by pattern.
     let resolvedModels: [Manifest.ModelResolution]
 }
+
+extension SelectionPlan {
+    /// Resolves `selection` against `store`'s labels and flags.
+    /// - Throws: ``ExportError`` for an unknown or ambiguous selector.
+    static func resolve(_ selection: Selection, in store: Store) throws -> SelectionPlan {
+        let resolver = SelectionResolver(store: store, catalog: try store.exportCatalog())
+        return try resolver.plan(selection.normalized, flags: try store.flags())
+    }
+}

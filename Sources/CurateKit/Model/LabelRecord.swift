@@ -21,6 +21,9 @@ public struct LabelRecord: Sendable, Equatable {
     public var run: String?
     /// Canonical JSON of anything else the caller kept with the record.
     public var meta: String?
+    /// The record id of the stored label (same task and input) this one replaces: a
+    /// regenerated label names the stale one it answers.
+    public var supersedes: String? = nil
 
     /// Who made a label, with what they need for provenance.
     public enum Producer: Sendable, Equatable {

@@ -6,6 +6,7 @@ public final class LabelWriter {
     private let connection: SQLiteConnection
     private let findLabel: Statement
     private let findCollidedLabel: Statement
+    private let findInputOfLabel: Statement
     /// The queued labels stored already (not `collided`), in one statement.
     private let findQueuedLabels: Statement
     private let pending: PendingLabels
@@ -27,6 +28,10 @@ public final class LabelWriter {
         self.connection = connection
         findLabel = try connection.prepare("SELECT seq, content_sha256 FROM labels WHERE id_key = ?2 AND collided = 0 AND id = ?1")
         findCollidedLabel = try connection.prepare("SELECT seq, content_sha256 FROM labels WHERE id_key = ?2 AND collided = 1 AND id = ?1")
+        findInputOfLabel = try connection.prepare("""
+            SELECT task, input_id FROM labels WHERE id_key = ?2 AND collided = 0 AND id = ?1
+            UNION ALL SELECT task, input_id FROM labels WHERE id_key = ?2 AND collided = 1 AND id = ?1
+            """)
         pending = try PendingLabels(connection: connection, ingestID: ingestID)
         findQueuedLabels = try connection.prepare("""
             SELECT queued.rowid, stored.content_sha256 FROM curate_pending_labels AS queued CROSS JOIN labels AS stored
@@ -34,6 +39,17 @@ public final class LabelWriter {
             """)
         provenanceRows = try ProvenanceRows(connection: connection)
         storedBatches = try StoredBatches(connection: connection)
+    }
+
+    /// The task and input id of the stored label with record id `id`; nil when there is none.
+    func storedInput(ofRecord id: String) throws -> (task: String, inputID: String)? {
+        defer { findInputOfLabel.reset() }
+        findInputOfLabel.bind([.text(id), .integer(Self.idKey(id))])
+        guard try findInputOfLabel.step() else { return nil }
+        guard let task = findInputOfLabel.string(0), let inputID = findInputOfLabel.string(1) else {
+            throw StoreError.sqlite(code: -1, message: "the stored label \(id) has no task or input_id")
+        }
+        return (task, inputID)
     }
 
     /// How many prompt rows (name, version, hash) this ingest has added to the store so far.

@@ -13,7 +13,7 @@ final class PendingLabels {
 
     /// One queued label: where its texts lie, and its numbers.
     private struct Row {
-        let id, contentSHA256, task, inputID, output, input, params, run, meta: Span
+        let id, contentSHA256, task, inputID, output, input, params, run, meta, supersedes: Span
         let idKey: Int64
         let tupleID: Int64
         let createdAt: Int64
@@ -42,8 +42,9 @@ final class PendingLabels {
         // the batch changes) to undo one.
         insertStatement = try connection.prepare("""
             INSERT OR IGNORE INTO labels (id, id_key, content_sha256, tuple_id, ingest_id, task, input_id, created_at,
-                                          output, input, params, run, meta, collided)
-            SELECT id, id_key, content_sha256, tuple_id, ?1, task, input_id, created_at, output, input, params, run, meta, ?2
+                                          output, input, params, run, meta, supersedes, collided)
+            SELECT id, id_key, content_sha256, tuple_id, ?1, task, input_id, created_at, output, input, params, run, meta,
+                   supersedes, ?2
             FROM curate_pending_labels
             """)
         self.ingestID = ingestID
@@ -145,7 +146,7 @@ final class PendingLabels {
         return Row(
             id: add(record.id), contentSHA256: record.contentDigest.withUnsafeBytes { bytes.appendSpan($0) }, task: add(record.task),
             inputID: add(record.inputID), output: add(record.output), input: add(record.input),
-            params: add(record.params), run: add(record.run), meta: add(record.meta),
+            params: add(record.params), run: add(record.run), meta: add(record.meta), supersedes: add(record.supersedes),
             idKey: key, tupleID: tupleID, createdAt: record.createdAt.nanosecondsSinceEpoch)
     }
 
@@ -166,7 +167,7 @@ final class PendingLabels {
             (table + offset).initialize(to: curate_pending_label(
                 id: value(row.id), content_sha256: value(row.contentSHA256), task: value(row.task),
                 input_id: value(row.inputID), output: value(row.output), input: value(row.input),
-                params: value(row.params), run: value(row.run), meta: value(row.meta),
+                params: value(row.params), run: value(row.run), meta: value(row.meta), supersedes: value(row.supersedes),
                 id_key: row.idKey, tuple_id: row.tupleID, created_at: row.createdAt))
         }
     }

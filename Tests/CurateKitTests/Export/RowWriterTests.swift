@@ -20,7 +20,7 @@ struct RowWriterTests {
     @Test("CSV has the documented header and CRLF line ends")
     func header() {
         #expect(String(decoding: CSVRowWriter().header, as: UTF8.self)
-            == "input_id,input,output,id,task,split,origin,model,annotator,prompt,prompt_sha256,hash_status,run,created_at\r\n")
+            == "input_id,input,output,id,task,split,origin,model,annotator,prompt,prompt_sha256,hash_status,run,created_at,supersedes\r\n")
     }
 
     @Test("CSV quotes fields with commas, quotes, CR or LF, doubling quotes; unicode passes through")
@@ -28,7 +28,7 @@ struct RowWriterTests {
         let input = JSONWriter.canonical(.object([("text", .string("Great, \"really\"\nnice ☕ 😀"))]))
         let line = csv(Self.row(input: input, output: "\"pos,itive\"", inputID: "a\"b"))
         #expect(line.hasPrefix(#""a""b","{""text"":""Great, \""really\""\nnice ☕ 😀""}","pos,itive",rec-1,sentiment,train,llm,model-a,,sentiment@v1#abababababab,"#))
-        #expect(line.hasSuffix(",recorded,run-1,2026-06-01T12:00:00Z\r\n"))
+        #expect(line.hasSuffix(",recorded,run-1,2026-06-01T12:00:00Z,\r\n"))
     }
 
     @Test("CSV writes a JSON string's text, other JSON as canonical JSON, absent values empty")
