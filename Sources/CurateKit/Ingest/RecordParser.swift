@@ -126,12 +126,17 @@ public struct RecordParser {
     private func createdAt() throws(RecordProblem) -> Timestamp {
         try fields.checkRequiredString(.createdAt)
         let parsed = fields.withCanonicalBytes(.createdAt) { bytes in
-            bytes.flatMap { Timestamp(rfc3339: UnsafeRawBufferPointer(rebasing: $0.dropFirst().dropLast())) }
+            bytes.map { Timestamp.read(rfc3339: UnsafeRawBufferPointer(rebasing: $0.dropFirst().dropLast())) } ?? .failure(.notRFC3339)
         }
-        guard let parsed else {
+        switch parsed {
+        case .success(let time):
+            return time
+        case .failure(.notRFC3339):
             throw .invalidValue(field: "created_at", reason: "not an RFC 3339 time (\"\(fields.string(.createdAt) ?? "")\")")
+        case .failure(.outOfRange):
+            throw .invalidValue(field: "created_at", reason: "\"\(fields.string(.createdAt) ?? "")\" is outside the supported times, "
+                + Timestamp.supportedRangeDescription)
         }
-        return parsed
     }
 
     private func origin() throws(RecordProblem) -> Origin {
