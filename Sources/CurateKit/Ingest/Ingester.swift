@@ -41,6 +41,7 @@ public struct Ingester {
         progress: (IngestProgress) -> Void = { _ in },
         warning: (IngestError) -> Void = { _ in }
     ) throws -> IngestSummary {
+        if case .reject(let rejectPath) = policy { try RejectFile.checkNotAmong(paths, rejectPath: rejectPath) }
         var invocation = IngestRun(policy: policy, resolver: resolver)
         var totalBytes = 0
         try store.ingest(sources: paths, ingestedAt: ingestedAt) { writer in
