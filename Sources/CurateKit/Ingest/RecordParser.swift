@@ -81,7 +81,11 @@ public struct RecordParser {
         do throws(JSONParser.SyntaxError) {
             try fields.read(from: &parser)
             parser.skipWhitespace()
-            guard parser.index == line.count else { throw parser.error("unexpected text after the JSON value") }
+            guard parser.index == line.count else {
+                let endsWithCR = line[..<parser.index].last == 0x0D
+                throw parser.error("unexpected text after the JSON value"
+                    + (endsWithCR ? " (after a CR: end lines with LF or CR LF, not CR alone)" : ""))
+            }
         } catch {
             throw .notJSON(offset: error.offset, reason: error.reason)
         }
