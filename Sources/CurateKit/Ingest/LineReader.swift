@@ -81,8 +81,10 @@ public final class LineReader {
                 atStart = false
                 if bytes.starts(with: Self.byteOrderMark) { bytes.removeFirst(Self.byteOrderMark.count) }
             }
-            lastNewline = bytes[min(newlineFree, bytes.count)...].lastIndex(of: 0x0A)
-            if lastNewline != nil { break }
+            if Self.firstNewline(in: bytes, from: min(newlineFree, bytes.count)) != nil {
+                lastNewline = bytes.lastIndex(of: 0x0A)  // one exists: searching back from the end finds it soon
+                break
+            }
             newlineFree = bytes.count
             // All of `bytes` is the start of one line.
             if bytes.count > maximumLineBytes { return try skipOverlongLine(readSoFar: bytes.count, path: path) }
@@ -102,7 +104,7 @@ public final class LineReader {
         var length = readSoFar
         while !reachedEnd {
             let chunk = try readChunk(after: [], path: path)
-            if let newline = chunk.firstIndex(of: 0x0A) {
+            if let newline = Self.firstNewline(in: chunk, from: 0) {
                 length += newline
                 carried = Array(chunk[(newline + 1)...])
                 carriedIsOneLine = false
@@ -113,6 +115,15 @@ public final class LineReader {
         let number = nextLineNumber
         nextLineNumber += 1
         return LineBatch(bytes: [], lines: [(0..<0, number)], overlong: [(0, length)])
+    }
+
+    /// The index of the first LF in `bytes` at or after `start`, found with `memchr`.
+    private static func firstNewline(in bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, start < buffer.count,
+                  let found = memchr(base + start, 0x0A, buffer.count - start) else { return nil }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        }
     }
 
     /// `start` followed by up to a chunk of input (at least as much as `start` holds, so a long
