@@ -10,6 +10,8 @@ public enum IngestError: LocalizedError, Sendable, Equatable {
     case unreadable(path: String, reason: String)
     /// An output file (the reject file) could not be written.
     case unwritable(path: String, reason: String)
+    /// The reject file is one of the inputs, so rejected lines would be read again.
+    case rejectIsInput(rejectPath: String, input: String)
     /// Several lines were refused; the first few are listed.
     case refused(problems: [IngestError], total: Int)
 
@@ -24,6 +26,9 @@ public enum IngestError: LocalizedError, Sendable, Equatable {
             return "cannot read \(path): \(reason)"
         case .unwritable(let path, let reason):
             return "cannot write \(path): \(reason)"
+        case .rejectIsInput(let rejectPath, let input):
+            return "--reject \(rejectPath) is the input \(input) (the same file); the rejected lines would be appended to "
+                + "the file being read. Name a reject file that is not one of the inputs."
         case .refused(let problems, let total):
             var lines = problems.compactMap(\.errorDescription)
             if total > problems.count { lines.append("… and \(total - problems.count) more") }

@@ -12,6 +12,8 @@ public enum RecordProblem: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidValue(field: String, reason: String)
     /// A field the record format does not know.
     case unknownField(String)
+    /// The line is longer than the ingest's limit; it was not read into memory.
+    case lineTooLong(length: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -27,6 +29,9 @@ public enum RecordProblem: Error, Sendable, Equatable, CustomStringConvertible {
             "field \"\(field)\": \(reason)"
         case .unknownField(let field):
             "field \"\(field)\": not a label record field (keep extra data under \"meta\")"
+        case .lineTooLong(let length, let limit):
+            "the line is \(length) bytes, longer than the limit of \(limit) bytes; "
+                + "split the record's data, or raise the limit with --max-line-bytes"
         }
     }
 }

@@ -167,10 +167,14 @@ struct IngestRun {
                 problemCount += 1
                 if problems.count < Ingester.listedProblems { problems.append(problem) }
             case .reject(let rejectPath):
-                if rejects == nil { rejects = try RejectFile(path: rejectPath) }
-                try rejects?.write(item.batch.bytes[line.range])
+                if case .invalidRecord(_, _, .lineTooLong) = problem {
+                    summary.rejectedTooLong += 1
+                } else {
+                    if rejects == nil { rejects = try RejectFile(path: rejectPath) }
+                    try rejects?.write(item.batch.bytes[line.range])
+                }
                 summary.rejected += 1
-                warning(problem)
+                if summary.rejected <= Ingester.listedProblems { warning(problem) }
             }
             return true
         }

@@ -8,6 +8,9 @@ public struct IngestSummary: Sendable, Equatable {
     public var duplicates = 0
     /// Lines refused and written to the reject file (`--skip-invalid` only).
     public var rejected = 0
+    /// Rejected lines longer than the line limit, counted in `rejected` but not copied to the
+    /// reject file (they were never held in memory); the warnings name them by file and line.
+    public var rejectedTooLong = 0
     /// Where the rejected lines went, when there were any.
     public var rejectPath: String?
     /// New and duplicate counts per provenance tuple.

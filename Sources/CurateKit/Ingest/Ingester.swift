@@ -15,6 +15,7 @@ public struct Ingester {
     private let policy: BadLinePolicy
     private let ingestedAt: Timestamp
     private let resolver: PromptResolver?
+    private let maximumLineBytes: Int
     /// How many problems a refusal lists before it only counts them.
     public static let listedProblems = 10
 
@@ -23,29 +24,38 @@ public struct Ingester {
     ///   - policy: refuse the invocation on a bad line, or set bad lines aside.
     ///   - ingestedAt: the time recorded for this ingest (inject a fixed one in tests).
     ///   - resolver: finds the hash of a prompt given only as `{name, version}`; nil stores it `unknown`.
-    public init(store: Store, policy: BadLinePolicy, ingestedAt: Timestamp, resolver: PromptResolver? = nil) {
+    ///   - maximumLineBytes: the longest line read; a longer one is a bad line, skipped without
+    ///     being held in memory.
+    public init(
+        store: Store, policy: BadLinePolicy, ingestedAt: Timestamp, resolver: PromptResolver? = nil,
+        maximumLineBytes: Int = LineReader.defaultMaximumLineBytes
+    ) {
         self.store = store
         self.policy = policy
         self.ingestedAt = ingestedAt
         self.resolver = resolver
+        self.maximumLineBytes = maximumLineBytes
     }
 
     /// Ingests every path in order (`-` is standard input).
     /// - Parameters:
     ///   - progress: called after each chunk of input, from the calling thread.
-    ///   - warning: called with each bad line set aside under `.reject`.
-    /// - Throws: ``IngestError`` when input is refused or unreadable (nothing is stored then),
-    ///   or a store error.
+    ///   - warning: called with each of the first ``listedProblems`` bad lines set aside under
+    ///     `.reject` (the summary counts them all).
+    /// - Throws: ``IngestError`` when input is refused or unreadable, or the reject file is one
+    ///   of the inputs (nothing is stored then), or a store error.
     public func run(
         paths: [String],
         progress: (IngestProgress) -> Void = { _ in },
         warning: (IngestError) -> Void = { _ in }
     ) throws -> IngestSummary {
+        if case .reject(let rejectPath) = policy { try RejectFile.checkNotAmong(paths, rejectPath: rejectPath) }
         var invocation = IngestRun(policy: policy, resolver: resolver)
         var totalBytes = 0
         try store.ingest(sources: paths, ingestedAt: ingestedAt) { writer in
             let pipeline = ParsePipeline(
-                paths: paths, provenanceNumbers: writer.provenanceNumbers, storedBatches: writer.storedBatches.digests)
+                paths: paths, provenanceNumbers: writer.provenanceNumbers, storedBatches: writer.storedBatches.digests,
+                maximumLineBytes: maximumLineBytes)
             defer { pipeline.stop() }
             while let item = try pipeline.next() {
                 if item.storedBefore {

@@ -73,6 +73,7 @@ final class ParsePipeline: @unchecked Sendable {
     }
 
     private static let ahead = 4
+    private let maximumLineBytes: Int
     private let provenanceNumbers: ProvenanceNumbers
     private let storedBatches: Set<StoredBatches.Digest>
     private let condition = NSCondition()
@@ -89,8 +90,13 @@ final class ParsePipeline: @unchecked Sendable {
 
     /// Starts reading `paths` in order (`-` is standard input), numbering each record's
     /// provenance with `provenanceNumbers`; batches whose digest is in `storedBatches` are not parsed.
-    init(paths: [String], provenanceNumbers: ProvenanceNumbers, storedBatches: Set<StoredBatches.Digest>) {
-        inputs = InputSequence(paths: paths)
+    /// `maximumLineBytes` is the longest line parsed; a longer one is a problem of its batch.
+    init(
+        paths: [String], provenanceNumbers: ProvenanceNumbers, storedBatches: Set<StoredBatches.Digest>,
+        maximumLineBytes: Int = LineReader.defaultMaximumLineBytes
+    ) {
+        inputs = InputSequence(paths: paths, maximumLineBytes: maximumLineBytes)
+        self.maximumLineBytes = maximumLineBytes
         self.provenanceNumbers = provenanceNumbers
         self.storedBatches = storedBatches
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -155,9 +161,9 @@ final class ParsePipeline: @unchecked Sendable {
                 condition.unlock()
                 done.removeAll()
                 let digest = StoredBatches.Digest(SHA256.hash(data: batch.bytes))
-                let item = storedBatches.contains(digest)
+                let item = batch.overlong.isEmpty && storedBatches.contains(digest)
                     ? Item(source: source, batch: batch, digest: digest, storedBefore: true, records: [], problems: [], recordsByProvenance: [])
-                    : Self.parse(batch, from: source, digest: digest, provenance: &provenance)
+                    : Self.parse(batch, from: source, digest: digest, provenance: &provenance, maximumLineBytes: maximumLineBytes)
                 condition.lock()
                 ready[sequence] = .success(item)
                 condition.broadcast()
@@ -179,17 +185,26 @@ final class ParsePipeline: @unchecked Sendable {
         #endif
     }
 
-    /// Parses each line of a batch, whose bytes' SHA-256 is `digest`.
+    /// Parses each line of a batch, whose bytes' SHA-256 is `digest`; its overlong lines
+    /// (longer than `maximumLineBytes`) are problems.
     static func parse(
-        _ batch: LineBatch, from source: String, digest: StoredBatches.Digest, provenance: inout ProvenanceNumbers.LocalCache
+        _ batch: LineBatch, from source: String, digest: StoredBatches.Digest, provenance: inout ProvenanceNumbers.LocalCache,
+        maximumLineBytes: Int
     ) -> Item {
         var parser = RecordParser()
         var records: [ParsedRecord] = []
         var problems: [(position: Int, problem: RecordProblem)] = []
         var recordsByProvenance: [Int] = []
         records.reserveCapacity(batch.lines.count)
+        var overlong = batch.overlong.makeIterator()
+        var nextOverlong = overlong.next()
         batch.bytes.withUnsafeBytes { bytes in
             for (position, line) in batch.lines.enumerated() {
+                if let long = nextOverlong, long.position == position {
+                    problems.append((position, .lineTooLong(length: long.length, limit: maximumLineBytes)))
+                    nextOverlong = overlong.next()
+                    continue
+                }
                 do throws(RecordProblem) {
                     let record = try parser.parse(UnsafeRawBufferPointer(rebasing: bytes[line.range]))
                     let number = provenance.number(for: record)
@@ -212,9 +227,11 @@ private final class InputSequence {
     private var paths: ArraySlice<String>
     private var reader: LineReader?
     private var source = ""
+    private let maximumLineBytes: Int
 
-    init(paths: [String]) {
+    init(paths: [String], maximumLineBytes: Int) {
         self.paths = paths[...]
+        self.maximumLineBytes = maximumLineBytes
     }
 
     /// The next batch and the name of its input; nil after the last input.
@@ -226,7 +243,7 @@ private final class InputSequence {
                 }
                 guard let path = paths.popFirst() else { return .success(nil) }
                 source = path == "-" ? "<stdin>" : path
-                reader = try LineReader(path: path)
+                reader = try LineReader(path: path, maximumLineBytes: maximumLineBytes)
             }
         } catch {
             return .failure(error)

@@ -82,7 +82,11 @@ public struct RecordParser {
         do throws(JSONParser.SyntaxError) {
             try fields.read(from: &parser)
             parser.skipWhitespace()
-            guard parser.index == line.count else { throw parser.error("unexpected text after the JSON value") }
+            guard parser.index == line.count else {
+                let endsWithCR = line[..<parser.index].last == 0x0D
+                throw parser.error("unexpected text after the JSON value"
+                    + (endsWithCR ? " (after a CR: end lines with LF or CR LF, not CR alone)" : ""))
+            }
         } catch {
             throw .notJSON(offset: error.offset, reason: error.reason)
         }
@@ -128,12 +132,17 @@ public struct RecordParser {
     private func createdAt() throws(RecordProblem) -> Timestamp {
         try fields.checkRequiredString(.createdAt)
         let parsed = fields.withCanonicalBytes(.createdAt) { bytes in
-            bytes.flatMap { Timestamp(rfc3339: UnsafeRawBufferPointer(rebasing: $0.dropFirst().dropLast())) }
+            bytes.map { Timestamp.read(rfc3339: UnsafeRawBufferPointer(rebasing: $0.dropFirst().dropLast())) } ?? .failure(.notRFC3339)
         }
-        guard let parsed else {
+        switch parsed {
+        case .success(let time):
+            return time
+        case .failure(.notRFC3339):
             throw .invalidValue(field: "created_at", reason: "not an RFC 3339 time (\"\(fields.string(.createdAt) ?? "")\")")
+        case .failure(.outOfRange):
+            throw .invalidValue(field: "created_at", reason: "\"\(fields.string(.createdAt) ?? "")\" is outside the supported times, "
+                + Timestamp.supportedRangeDescription)
         }
-        return parsed
     }
 
     private func origin() throws(RecordProblem) -> Origin {
@@ -174,6 +183,21 @@ public struct RecordParser {
         return value
     }
 
+    /// A prompt name or version, which names a folder or file under `prompts/`: refused unless
+    /// it is one path segment, so that no record can point outside the prompts folder.
+    private static func pathSegment(_ value: String, field: String) throws(RecordProblem) -> String {
+        if value == "." || value == ".." {
+            throw .invalidValue(field: field, reason: "\"\(value)\" is not a name (prompts/NAME/VERSION.EXT needs one path segment)")
+        }
+        if let bad = value.unicodeScalars.first(where: { $0 == "/" || $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F }) {
+            let hex = String(bad.value, radix: 16, uppercase: true)
+            let shown = bad.isASCII && bad.value >= 0x20 && bad.value != 0x7F
+                ? "'\(bad)'" : "a control character (U+\(String(repeating: "0", count: 4 - hex.count))\(hex))"
+            throw .invalidValue(field: field, reason: "contains \(shown); it names a folder or file under prompts/, so it must be one path segment")
+        }
+        return value
+    }
+
     /// The record's prompt, read from its canonical JSON.
     private static func promptReference(_ fields: CanonicalMembers<Field>) throws(RecordProblem) -> (PromptRef, String?) {
         var promptFields = CanonicalMembers<PromptField>()
@@ -189,8 +213,8 @@ public struct RecordParser {
         if let unknown = promptFields.firstUnknownKey {
             throw .invalidValue(field: "prompt.\(unknown)", reason: "not a prompt field (use name, version, sha256, text)")
         }
-        let name = try promptFields.requiredString(.name)
-        let version = try promptFields.requiredString(.version)
+        let name = try Self.pathSegment(promptFields.requiredString(.name), field: "prompt.name")
+        let version = try Self.pathSegment(promptFields.requiredString(.version), field: "prompt.version")
         let text = try promptFields.optionalString(.text, allowEmpty: true)
         var sha256: String?
         if let given = try promptFields.optionalString(.sha256) {

@@ -80,6 +80,8 @@ public struct JSONParser {
         case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectLiteral("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        case 0xEF where bytes[index...].starts(with: [0xEF, 0xBB, 0xBF]):
+            throw error("a UTF-8 byte order mark (U+FEFF) where a value should be; it is allowed only at the start of a file")
         default: throw error("unexpected character, expected a value")
         }
     }

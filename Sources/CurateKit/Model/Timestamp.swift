@@ -16,21 +16,64 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
         lhs.nanosecondsSinceEpoch < rhs.nanosecondsSinceEpoch
     }
 
+    /// The earliest supported time, 1678-01-01T00:00:00Z.
+    ///
+    /// Times are stored as Int64 nanoseconds, which reach from 1677-09-21 to 2262-04-11; the
+    /// supported range is the whole years inside that, so a time zone offset or a day's
+    /// arithmetic near either end can never overflow.
+    public static let earliest = Timestamp(nanosecondsSinceEpoch: earliestSecond * nanosPerSecond)
+    /// The latest supported time, 2261-12-31T23:59:59.999999999Z.
+    public static let latest = Timestamp(nanosecondsSinceEpoch: latestSecond * nanosPerSecond + nanosPerSecond - 1)
+    /// The supported range in words, for error messages.
+    public static let supportedRangeDescription = "\(earliest.rfc3339) … \(latest.rfc3339)"
+
+    static let nanosPerSecond: Int64 = 1_000_000_000
+    /// 1678-01-01T00:00:00Z in seconds since the epoch.
+    static let earliestSecond = CivilCalendar.daysSinceEpoch(year: 1678, month: 1, day: 1) * 86_400
+    /// 2261-12-31T23:59:59Z in seconds since the epoch.
+    static let latestSecond = CivilCalendar.daysSinceEpoch(year: 2262, month: 1, day: 1) * 86_400 - 1
+
+    /// Why a text is not a supported time.
+    public enum ReadFailure: Error, Sendable, Equatable {
+        /// It is not an RFC 3339 date-time (or names an impossible date).
+        case notRFC3339
+        /// It is a valid RFC 3339 time outside ``earliest`` … ``latest``.
+        case outOfRange
+    }
+
     /// Parses an RFC 3339 date-time (`2026-06-01T12:00:00Z`, `…T12:00:00.250+02:00`).
     ///
-    /// Accepts `T`, `t` or a space between date and time, `Z` or `z`, and up to nine
-    /// fraction digits. Returns nil for anything else, including impossible dates.
+    /// Accepts `T`, `t` or a space between date and time, `Z` or `z`, up to nine fraction
+    /// digits, and a leap second (`23:59:60` UTC), read as the last nanosecond of its minute
+    /// (`23:59:59.999999999`). Returns nil for anything else, including impossible dates and
+    /// times outside ``earliest`` … ``latest``.
     public init?(rfc3339 text: String) {
-        var copy = text
-        guard let value = copy.withUTF8({ Self(rfc3339: UnsafeRawBufferPointer($0)) }) else { return nil }
+        guard case .success(let value) = Self.read(rfc3339: text) else { return nil }
         self = value
     }
 
     /// Reads an RFC 3339 time from its UTF-8 bytes, as the `String` initializer does.
     init?(rfc3339 bytes: UnsafeRawBufferPointer) {
+        guard case .success(let value) = Self.read(rfc3339: bytes) else { return nil }
+        self = value
+    }
+
+    /// Reads an RFC 3339 time, or says why it is not a supported one.
+    public static func read(rfc3339 text: String) -> Result<Timestamp, ReadFailure> {
+        var copy = text
+        return copy.withUTF8 { read(rfc3339: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Reads an RFC 3339 time from its UTF-8 bytes, or says why it is not a supported one.
+    static func read(rfc3339 bytes: UnsafeRawBufferPointer) -> Result<Timestamp, ReadFailure> {
         var reader = RFC3339Reader(bytes: bytes.assumingMemoryBound(to: UInt8.self))
-        guard let value = reader.read() else { return nil }
-        self.nanosecondsSinceEpoch = value
+        return reader.read().map(Timestamp.init(nanosecondsSinceEpoch:))
+    }
+
+    /// Whole seconds since the epoch (`SOURCE_DATE_EPOCH`), or nil outside ``earliest`` … ``latest``.
+    public init?(wholeSecondsSinceEpoch seconds: Int64) {
+        guard (Self.earliestSecond...Self.latestSecond).contains(seconds) else { return nil }
+        self.nanosecondsSinceEpoch = seconds * Self.nanosPerSecond
     }
 
     /// The UTC RFC 3339 form: `2026-06-01T12:00:00Z`, with a fraction only when non-zero.
@@ -46,11 +89,10 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
     /// Calls `body` with the UTF-8 of ``rfc3339``, written on the stack (an export writes one
     /// per row, an ingest one per record).
     func withRFC3339<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-        let nanosPerSecond: Int64 = 1_000_000_000
-        var seconds = nanosecondsSinceEpoch / nanosPerSecond
-        var nanos = nanosecondsSinceEpoch % nanosPerSecond
+        var seconds = nanosecondsSinceEpoch / Self.nanosPerSecond
+        var nanos = nanosecondsSinceEpoch % Self.nanosPerSecond
         if nanos < 0 {
-            nanos += nanosPerSecond
+            nanos += Self.nanosPerSecond
             seconds -= 1
         }
         var days = seconds / 86_400
@@ -138,7 +180,15 @@ private struct RFC3339Reader {
         self.bytes = bytes
     }
 
-    mutating func read() -> Int64? {
+    mutating func read() -> Result<Int64, Timestamp.ReadFailure> {
+        guard let (seconds, nanos) = readFields() else { return .failure(.notRFC3339) }
+        guard (Timestamp.earliestSecond...Timestamp.latestSecond).contains(seconds) else { return .failure(.outOfRange) }
+        return .success(seconds * Timestamp.nanosPerSecond + nanos)
+    }
+
+    /// The time's whole seconds since the epoch (at most four-digit years: no overflow) and
+    /// its nanoseconds; nil when it is not RFC 3339.
+    private mutating func readFields() -> (seconds: Int64, nanos: Int64)? {
         guard let year = digits(4), expect(UInt8(ascii: "-")),
               let month = digits(2), expect(UInt8(ascii: "-")),
               let day = digits(2) else { return nil }
@@ -176,10 +226,14 @@ private struct RFC3339Reader {
         }
         guard index == bytes.count,
               (1...12).contains(month), (1...CivilCalendar.daysInMonth(year: year, month: month)).contains(day),
-              hour < 24, minute < 60, second < 60 else { return nil }
+              hour < 24, minute < 60, second <= 60 else { return nil }
         let days = CivilCalendar.daysSinceEpoch(year: year, month: month, day: day)
-        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
-        return seconds * 1_000_000_000 + nanos
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offsetSeconds
+        guard second == 60 else { return (seconds, nanos) }
+        // A leap second is inserted only as 23:59:60 UTC; it is read as the last instant of that minute.
+        let secondOfDay = (seconds % 86_400 + 86_400) % 86_400
+        guard secondOfDay == 86_399 else { return nil }
+        return (seconds, 999_999_999)
     }
 
     private func digit(_ byte: UInt8) -> Int64? {

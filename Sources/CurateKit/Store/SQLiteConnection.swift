@@ -161,9 +161,9 @@ final class Statement {
         return rows
     }
 
+    /// A text column's value, read by its byte length so a NUL inside it is kept; nil for NULL.
     func string(_ column: Int32) -> String? {
-        guard let text = sqlite3_column_text(handle, column) else { return nil }
-        return String(cString: text)
+        withText(column) { $0.map { String(decoding: $0, as: UTF8.self) } }
     }
 
     func int64(_ column: Int32) -> Int64? {

@@ -12,7 +12,10 @@ struct Ingest: ParsableCommand {
             stored is counted as a duplicate and changes nothing. All files of one invocation go in \
             one transaction: by default a single bad line refuses the whole invocation and leaves \
             the store as it was; with --skip-invalid the good lines are stored and the bad ones \
-            are written, verbatim, to a reject file.
+            are written, verbatim, to a reject file (the first 10 are also listed on standard error). \
+            A line longer than --max-line-bytes (16 MiB by default) is a bad line that is skipped \
+            without being read into memory; under --skip-invalid it is counted and named by file \
+            and line, but not copied to the reject file.
 
             Exit codes: 0 stored; 2 bad input (nothing stored) or usage error; 3 store failure.
 
@@ -35,12 +38,17 @@ struct Ingest: ParsableCommand {
         valueName: "path"))
     var reject: String?
 
+    @Option(help: ArgumentHelp(
+        "The longest line accepted, in bytes (default: 16 MiB); a longer line is a bad line.", valueName: "bytes"))
+    var maxLineBytes = LineReader.defaultMaximumLineBytes
+
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("Name at least one file to ingest, or '-' for standard input.") }
         if reject != nil, !skipInvalid { throw ValidationError("--reject only applies with --skip-invalid.") }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input ('-') can be read only once.") }
+        if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be at least 1, not \(maxLineBytes).") }
     }
 
     func run() throws {
@@ -50,12 +58,16 @@ struct Ingest: ParsableCommand {
         let policy: Ingester.BadLinePolicy = skipInvalid ? .reject(to: try rejectPath(workspace: workspace, now: now)) : .refuse
         let progress = ProgressLine(enabled: Terminal.standardErrorIsTerminal)
         let resolver = PromptResolver(promptsFolder: workspace.promptsURL, store: store)
-        let summary = try Ingester(store: store, policy: policy, ingestedAt: now, resolver: resolver).run(
+        let ingester = Ingester(store: store, policy: policy, ingestedAt: now, resolver: resolver, maximumLineBytes: maxLineBytes)
+        let summary = try ingester.run(
             paths: files,
             progress: progress.update,
             warning: { Terminal.writeError("skipped \($0.errorDescription ?? "a bad line")") }
         )
         progress.finish()
+        if summary.rejected > Ingester.listedProblems {
+            Terminal.writeError("skipped … and \(summary.rejected - Ingester.listedProblems) more bad lines (\(summary.rejected) in all)")
+        }
         Terminal.write(IngestReport(summary: summary, sources: files).render())
     }
 

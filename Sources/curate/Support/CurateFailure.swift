@@ -21,6 +21,8 @@ struct CurateFailure: Error {
     init(_ error: Error) {
         let message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
         switch error {
+        case let failure as CurateFailure:
+            self = failure
         case PromptError.gitFailed, PromptError.unwritable:
             self.init(message: message, exitCode: Self.internalFailure)
         case let error as ExportError:

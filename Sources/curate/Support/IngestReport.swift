@@ -16,6 +16,10 @@ struct IngestReport {
         if let rejectPath = summary.rejectPath {
             text += "rejected lines written to \(rejectPath)\n"
         }
+        if summary.rejectedTooLong > 0 {
+            text += "\(summary.rejectedTooLong) rejected line\(summary.rejectedTooLong == 1 ? " was" : "s were") longer than "
+                + "--max-line-bytes and not copied to the reject file\n"
+        }
         guard !summary.perTuple.isEmpty else { return text }
         var table = TextTable(header: ["task", "producer", "prompt", "hash", "new", "duplicates"], rightAligned: [4, 5])
         for (tuple, count) in summary.perTuple.sorted(by: { $0.key < $1.key }) {

@@ -14,7 +14,12 @@ enum TestFiles {
 
     /// The lines of `Fixtures/NAME` (split on LF only, so every other byte is kept), without the newlines.
     static func fixtureLines(_ name: String) throws -> [Data] {
-        var lines = try fixture(name).split(separator: 0x0A, omittingEmptySubsequences: false).map { Data($0) }
+        lines(of: try fixture(name))
+    }
+
+    /// The lines of `data`, split on LF only, without the newlines or a final empty line.
+    static func lines(of data: Data) -> [Data] {
+        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false).map { Data($0) }
         if lines.last?.isEmpty == true { lines.removeLast() }
         return lines
     }
