@@ -47,11 +47,7 @@ struct Export: ParsableCommand {
 
     @OptionGroup(title: "Selection") var selection: SelectionOptions
 
-    @Option(help: ArgumentHelp("How to choose among an input's labels: latest, majority or all.", valueName: "policy"))
-    var resolve: ResolvePolicy = .latest
-
-    @Flag(inversion: .prefixedNo, help: "Let an input's human labels replace its LLM labels as the candidates (default on).")
-    var humanPriority = true
+    @OptionGroup(title: "Resolution") var resolution: ResolutionOptions
 
     @Option(help: ArgumentHelp("Split inputs by fractions that add up to 1, e.g. train=0.8,validation=0.1,test=0.1.", valueName: "spec"))
     var split: String?
@@ -83,7 +79,7 @@ struct Export: ParsableCommand {
         let workspace = try storeOptions.workspace(storeMustExist: true)
         let store = try Store(path: workspace.storeURL.path)
         let options = ExportOptions(
-            selection: try selection.selection(), resolve: resolve, humanPriority: humanPriority,
+            selection: try selection.selection(), resolve: resolution.resolve, humanPriority: resolution.humanPriority,
             split: try splitSpec(), format: format)
         let folder = try DatasetFolder(datasets: workspace.datasetsURL, name: name)
         let exporter = Exporter(store: store)

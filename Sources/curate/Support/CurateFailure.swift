@@ -27,7 +27,7 @@ struct CurateFailure: Error {
             self.init(message: message, exitCode: Self.internalFailure)
         case let error as ExportError:
             self.init(message: message, exitCode: error.isBadInput ? Self.badInput : Self.internalFailure)
-        case is IngestError, is WorkspaceError, is PromptError, is DiffError:
+        case is IngestError, is WorkspaceError, is PromptError, is DiffError, is StaleError:
             self.init(message: message, exitCode: Self.badInput)
         case StoreError.newerSchema:
             self.init(message: message, exitCode: Self.badInput)

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Finds the inputs whose chosen label is stale — made by an outdated prompt text, of an
+/// unknown text, or quarantined — for `curate stale`.
+///
+/// It reads the same stream as an export (``LabelStream``: the same selection, one label
+/// per input by the same resolution) and hands each stale input on as it comes, so memory
+/// stays flat however many labels there are. An input decided by a human label is never stale.
+public struct StaleFinder {
+    /// What `curate stale` is asked for.
+    public struct Options: Sendable, Hashable {
+        /// Which labels are considered.
+        public var selection: Selection
+        /// How one label per input is chosen.
+        public var resolve: ResolvePolicy
+        /// Whether an input's human labels, when it has any, are its only candidates.
+        public var humanPriority: Bool
+        /// `NAME@VERSION[#HASH]` texts to regenerate with instead of each name's newest locked text.
+        public var with: [String]
+
+        /// Options with `curate stale`'s defaults.
+        public init(selection: Selection = Selection(), resolve: ResolvePolicy = .latest, humanPriority: Bool = true, with: [String] = []) {
+            self.selection = selection
+            self.resolve = resolve
+            self.humanPriority = humanPriority
+            self.with = with
+        }
+    }
+
+    private let store: Store
+    private let promptsFolder: URL
+
+    /// A finder over `store`, with the workspace's `prompts/` (its lock and templates).
+    public init(store: Store, promptsFolder: URL) {
+        self.store = store
+        self.promptsFolder = promptsFolder
+    }
+
+    /// Calls `body` with each stale input, in (task, input_id) order.
+    /// - Returns: the counts.
+    /// - Throws: ``ExportError`` for an unknown or ambiguous selector, ``StaleError`` for a
+    ///   `--with` that names no single text or a text that cannot be found.
+    @discardableResult
+    public func forEach(_ options: Options, _ body: (StaleInput) throws -> Void) throws -> StaleSummary {
+        try store.readSnapshot {
+            let plan = try SelectionPlan.resolve(options.selection, in: store)
+            let targets = try PromptTargets(promptsFolder: promptsFolder, store: store, overrides: options.with)
+            let stream = LabelStream(
+                store: store, plan: plan, policy: options.resolve, humanPriority: options.humanPriority,
+                includeFlagged: options.selection.includeFlagged)
+            var summary = StaleSummary()
+            _ = try stream.forEach { group in
+                summary.inputs += 1
+                if group.chosen.contains(where: { plan.tuples[$0.tupleID]?.origin == .human }) {
+                    summary.humanDecided += 1
+                    return
+                }
+                guard let stale = try Self.stale(group, plan: plan, targets: targets) else { return }
+                summary.count(stale)
+                try body(stale)
+            }
+            return summary
+        }
+    }
+
+    /// The input as a stale one, or nil when its chosen labels are current.
+    private static func stale(_ group: InputLabels, plan: SelectionPlan, targets: PromptTargets) throws -> StaleInput? {
+        guard !group.chosen.isEmpty else {
+            // Every label is quarantined: the input has no label to train on.
+            let why = Set(group.flags.flatMap(\.kinds)).map(StaleReason.init(flag:)).sorted()
+            let newestPrompt = group.labels.reversed().lazy.compactMap { plan.tuples[$0.tupleID]?.prompt }.first
+            return StaleInput(
+                task: group.task, inputID: group.inputID, input: group.labels.last?.input, why: why, label: nil,
+                regenerateWith: try newestPrompt.flatMap { try targets.target(of: $0.name) })
+        }
+        for label in group.chosen.reversed() {
+            guard let tuple = plan.tuples[label.tupleID] else { continue }
+            let flags = group.labels.firstIndex { $0.id == label.id }.map { group.flags[$0] } ?? []
+            let why = reasons(tuple, flags: flags, current: tuple.prompt.flatMap { targets.current(of: $0.name) })
+            guard !why.isEmpty else { continue }
+            return StaleInput(
+                task: group.task, inputID: group.inputID, input: label.input, why: why,
+                label: StaleInput.Label(
+                    id: label.id, output: label.output, model: tuple.model, prompt: tuple.prompt, hashStatus: tuple.hashStatus,
+                    createdAt: Timestamp(nanosecondsSinceEpoch: label.createdAt)),
+                regenerateWith: try tuple.prompt.flatMap { try targets.target(of: $0.name) })
+        }
+        return nil
+    }
+
+    /// Why a label of `tuple`, matched by flags of `flags`, is stale when `current` is its prompt name's current text.
+    private static func reasons(_ tuple: ProvenanceTuple, flags: FlagKinds, current: PromptRef?) -> [StaleReason] {
+        var why = flags.kinds.map(StaleReason.init(flag:))
+        if let prompt = tuple.prompt, let current {
+            if prompt.version != current.version {
+                if prompt.promptVersion < current.promptVersion { why.append(.olderVersion) }
+            } else if let sha256 = prompt.sha256, sha256 != current.sha256 {
+                why.append(.olderText)
+            }
+        }
+        switch tuple.hashStatus {
+        case .ambiguous?: why.append(.ambiguousHash)
+        case .unknown?: why.append(.unknownHash)
+        default: break
+        }
+        return why.sorted()
+    }
+}
