@@ -40,6 +40,8 @@ public enum ExportError: LocalizedError, Sendable, Equatable {
     case invalidManifest(path: String, reason: String)
     /// `unflag` names something that is not flagged.
     case notFlagged(kind: FlagKind, target: String, flagged: [String])
+    /// A `--param`/`--exclude-param` that is not `KEY=VALUE`.
+    case invalidParam(String)
 
     /// How many candidates a message lists before it only counts the rest.
     public static let listedCandidates = 20
@@ -53,6 +55,8 @@ public enum ExportError: LocalizedError, Sendable, Equatable {
 
     public var errorDescription: String? {
         switch self {
+        case .invalidParam(let text):
+            return "--param \"\(text)\" is not KEY=VALUE; write e.g. --param temperature=0 or --param model_tier=fast"
         case .unknownTask(let task, let candidates):
             return "no labels for task \"\(task)\"; known tasks: \(Self.list(candidates))"
         case .invalidPromptSelector(let selector, let reason):

@@ -51,6 +51,7 @@ struct LabelStream {
         }
 
         try RowPrefetcher.forEach(plan.query, in: store) { (label: consuming StoredLabel) in
+            guard plan.params.accepts(params: label.params) else { return }
             if let first = labels.first,
                String.compareUTF8(first.inputID, label.inputID) != 0 || String.compareUTF8(first.task, label.task) != 0 {
                 try finishGroup()

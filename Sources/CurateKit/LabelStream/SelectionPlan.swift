@@ -7,6 +7,8 @@ struct SelectionPlan {
     let tuples: [Int64: ProvenanceTuple]
     /// The flags and the labels they match.
     let flags: FlagMatcher
+    /// The `--param` rules, checked per label.
+    let params: ParamFilter
     /// What each prompt selector matched, sorted by selector.
     let resolvedPrompts: [Manifest.PromptResolution]
     /// What each model glob matched, sorted by pattern.

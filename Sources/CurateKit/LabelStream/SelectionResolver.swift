@@ -65,12 +65,14 @@ struct SelectionResolver {
             tuples[entry.tupleID] = tuple
         }
 
-        let query = LabelQuery(
+        var query = LabelQuery(
             tupleIDs: tuples.keys.sorted(), tasks: selection.tasks,
             since: selection.since?.nanosecondsSinceEpoch, until: selection.until?.nanosecondsSinceEpoch,
             excludedRuns: selection.excludeRuns)
+        let params = ParamFilter(include: selection.includeParams, exclude: selection.excludeParams)
+        query.readsParams = !params.isEmpty
         return SelectionPlan(
-            query: query, tuples: tuples, flags: FlagMatcher(flags: flags, tuples: tuples),
+            query: query, tuples: tuples, flags: FlagMatcher(flags: flags, tuples: tuples), params: params,
             resolvedPrompts: resolvedPrompts.sorted { $0.selector.utf8.lexicographicallyPrecedes($1.selector.utf8) },
             resolvedModels: resolvedModels.sorted { $0.pattern.utf8.lexicographicallyPrecedes($1.pattern.utf8) })
     }

@@ -37,6 +37,8 @@ extension Manifest {
             ("exclude_runs", strings(selection.excludeRuns)),
             ("origins", strings(selection.origins.map(\.rawValue))),
             ("include_flagged", .bool(selection.includeFlagged)),
+            ("include_params", strings(selection.includeParams.map(\.description))),
+            ("exclude_params", strings(selection.excludeParams.map(\.description))),
             ("resolve", .object([("policy", .string(options.resolve.rawValue)), ("human_priority", .bool(options.humanPriority))])),
             ("split", .object([
                 ("seed", .number(String(options.split.seed))),

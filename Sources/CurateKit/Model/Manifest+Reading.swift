@@ -81,6 +81,19 @@ extension Manifest {
             guard let time = Timestamp(rfc3339: text) else { throw fields.problem(key, "must be an RFC 3339 time or null") }
             return time
         }
+        // Absent from manifests written before params could be selected.
+        func params(_ key: String) throws(ExportError) -> [ParamMatch] {
+            guard fields.has(key) else { return [] }
+            var matches: [ParamMatch] = []
+            for text in try fields.strings(key) {
+                do {
+                    matches.append(try ParamMatch(parsing: text))
+                } catch {
+                    throw fields.problem(key, "must hold KEY=VALUE strings")
+                }
+            }
+            return matches
+        }
         var origins: [Origin] = []
         for text in try fields.strings("origins") {
             guard let origin = Origin(rawValue: text) else { throw fields.problem("origins", "must hold only \"llm\" and \"human\"") }
@@ -92,7 +105,8 @@ extension Manifest {
             includeModels: try fields.strings("include_models"), excludeModels: try fields.strings("exclude_models"),
             since: try time("since"), until: try time("until"),
             excludeRuns: try fields.strings("exclude_runs"), origins: origins,
-            includeFlagged: try fields.bool("include_flagged"))
+            includeFlagged: try fields.bool("include_flagged"),
+            includeParams: try params("include_params"), excludeParams: try params("exclude_params"))
         let resolve = try fields.object("resolve")
         let split = try fields.object("split")
         var splits: [SplitSpec.Split] = []

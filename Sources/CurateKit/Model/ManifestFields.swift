@@ -26,6 +26,11 @@ struct ManifestFields {
         .invalidManifest(path: source, reason: "field \"\(path(key))\" \(reason)")
     }
 
+    /// Whether the object has member `key`.
+    func has(_ key: String) -> Bool {
+        members[key] != nil
+    }
+
     func value(_ key: String) throws(ExportError) -> JSONValue {
         guard let value = members[key] else { throw problem(key, "is missing") }
         return value

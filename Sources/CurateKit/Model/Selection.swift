@@ -25,12 +25,17 @@ public struct Selection: Sendable, Hashable {
     public var origins: [Origin]
     /// Whether flagged labels are exported too.
     public var includeFlagged: Bool
+    /// `params` members to keep (`--param`): one value of each key must match.
+    public var includeParams: [ParamMatch]
+    /// `params` members whose labels are dropped (`--exclude-param`).
+    public var excludeParams: [ParamMatch]
 
     /// A selection with the given rules; the defaults select every unflagged label.
     public init(
         tasks: [String] = [], includePrompts: [String] = [], excludePrompts: [String] = [],
         includeModels: [String] = [], excludeModels: [String] = [], since: Timestamp? = nil, until: Timestamp? = nil,
-        excludeRuns: [String] = [], origins: [Origin] = [], includeFlagged: Bool = false
+        excludeRuns: [String] = [], origins: [Origin] = [], includeFlagged: Bool = false,
+        includeParams: [ParamMatch] = [], excludeParams: [ParamMatch] = []
     ) {
         self.tasks = tasks
         self.includePrompts = includePrompts
@@ -42,6 +47,8 @@ public struct Selection: Sendable, Hashable {
         self.excludeRuns = excludeRuns
         self.origins = origins
         self.includeFlagged = includeFlagged
+        self.includeParams = includeParams
+        self.excludeParams = excludeParams
     }
 
     /// The same rules with every list sorted (by UTF-8 bytes) and free of repeats,
@@ -56,10 +63,16 @@ public struct Selection: Sendable, Hashable {
         copy.excludeRuns = Self.sortedUnique(excludeRuns)
         copy.origins = Origin.allCases.filter(origins.contains).sorted { $0.rawValue < $1.rawValue }
         if copy.origins.count == Origin.allCases.count { copy.origins = [] }
+        copy.includeParams = Self.sortedUnique(includeParams)
+        copy.excludeParams = Self.sortedUnique(excludeParams)
         return copy
     }
 
     static func sortedUnique(_ values: [String]) -> [String] {
         Array(Set(values)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    static func sortedUnique(_ values: [ParamMatch]) -> [ParamMatch] {
+        Array(Set(values)).sorted { $0.description.utf8.lexicographicallyPrecedes($1.description.utf8) }
     }
 }

@@ -34,6 +34,14 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .customLong("origin"), help: ArgumentHelp("Only labels of this origin: llm or human (repeatable; default: both).", valueName: "origin"))
     var origins: [String] = []
 
+    @Option(name: .customLong("param"), help: ArgumentHelp(
+        "Only labels whose params member KEY equals VALUE, compared as JSON (repeatable: values of one key are a union, keys must all hold).",
+        valueName: "key=value"))
+    var includeParams: [String] = []
+
+    @Option(name: .customLong("exclude-param"), help: ArgumentHelp("Leave out labels whose params member KEY equals VALUE (repeatable).", valueName: "key=value"))
+    var excludeParams: [String] = []
+
     @Flag(help: "Export flagged labels too (see 'curate flags'); the manifest still lists the flags that matched.")
     var includeFlagged = false
 
@@ -58,7 +66,9 @@ struct SelectionOptions: ParsableArguments {
             tasks: tasks, includePrompts: includePrompts, excludePrompts: excludePrompts,
             includeModels: includeModels, excludeModels: excludeModels,
             since: try time(since, option: "--since"), until: try time(until, option: "--until"),
-            excludeRuns: excludeRuns, origins: parsedOrigins, includeFlagged: includeFlagged)
+            excludeRuns: excludeRuns, origins: parsedOrigins, includeFlagged: includeFlagged,
+            includeParams: try includeParams.map(ParamMatch.init(parsing:)),
+            excludeParams: try excludeParams.map(ParamMatch.init(parsing:)))
     }
 
     private func time(_ text: String?, option: String) throws(ExportError) -> Timestamp? {
