@@ -128,7 +128,7 @@ public final class LabelWriter {
     private func storeCollided(_ index: Int) throws -> InsertOutcome {
         if let found = try find(index, findCollidedLabel) { return found.sameContent ? .duplicate : .conflict }
         guard try pending.insert([index], collided: true) == 1 else {
-            throw StoreError.sqlite(code: -1, message: "a label was neither stored nor found (id key \(pending.idKey(of: index)))")
+            throw StoreError.inconsistent(path: connection.path, reason: "a label was neither stored nor found (id key \(pending.idKey(of: index)))")
         }
         return .inserted
     }

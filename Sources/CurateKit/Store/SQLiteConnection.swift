@@ -14,15 +14,16 @@ final class SQLiteConnection {
         _ = curate_sqlite3_config_memstatus(0)
     }()
 
-    init(path: String, busyTimeoutMilliseconds: Int32) throws(StoreError) {
+    /// Opens the database at `path`; `create` makes the file when there is none.
+    init(path: String, create: Bool, busyTimeoutMilliseconds: Int32) throws(StoreError) {
         Self.libraryConfigured
         var handle: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
         let status = sqlite3_open_v2(path, &handle, flags, nil)
         guard status == SQLITE_OK, let handle else {
             let reason = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close_v2(handle)
-            throw .cannotOpen(path: path, reason: reason)
+            throw .sqlite(path: path, code: status, message: reason)
         }
         self.handle = handle
         self.path = path
@@ -67,7 +68,7 @@ final class SQLiteConnection {
     }
 
     private func error(_ status: Int32, _ message: String) -> StoreError {
-        status & 0xFF == SQLITE_BUSY ? .busy(path: path) : .sqlite(code: status, message: message)
+        status & 0xFF == SQLITE_BUSY ? .busy(path: path) : .sqlite(path: path, code: status, message: message)
     }
 }
 

@@ -10,10 +10,13 @@ final class StoredBatches {
 
     private let insert: Statement
     private let find: Statement
+    /// The store's path, for errors.
+    private let path: String
     /// The digest of every batch stored whole, including the ones this ingest added.
     private(set) var digests: Set<Digest> = []
 
     init(connection: SQLiteConnection) throws(StoreError) {
+        path = connection.path
         insert = try connection.prepare("""
             INSERT INTO stored_batches
                 (sha256, task, origin, model, annotator, prompt_name, prompt_version, prompt_sha256, hash_status, records)
@@ -28,16 +31,22 @@ final class StoredBatches {
     }
 
     /// The provenance the records of batch `digest` state (before any prompt is resolved),
-    /// with how many records state each; empty for a batch not stored whole.
-    func provenance(of digest: Digest) throws(StoreError) -> [(tuple: ProvenanceTuple, records: Int)] {
-        try find.rows([.blob(digest)]) { row in
+    /// with how many records state each.
+    /// - Parameter lines: the batch's lines, which its records must add up to.
+    func provenance(of digest: Digest, lines: Int) throws(StoreError) -> [(tuple: ProvenanceTuple, records: Int)] {
+        let provenance = try find.rows([.blob(digest)]) { row in
             let origin = row.string(1).flatMap(Origin.init(rawValue:)) ?? .llm
             let prompt = row.string(4).map { PromptRef(name: $0, version: row.string(5) ?? "", sha256: row.string(6)) }
             let tuple = ProvenanceTuple(
                 task: row.string(0) ?? "", origin: origin, model: row.string(2), annotator: row.string(3),
                 prompt: prompt, hashStatus: row.string(7).flatMap(HashStatus.init(rawValue:)))
-            return (tuple, Int(row.int64(8) ?? 0))
+            return (tuple: tuple, records: Int(row.int64(8) ?? 0))
         }
+        let records = provenance.reduce(0) { $0 + $1.records }
+        guard records == lines else {
+            throw StoreError.inconsistent(path: path, reason: "it says a stored input batch holds \(records) records, but the batch has \(lines) lines")
+        }
+        return provenance
     }
 
     /// Records batch `digest` as stored whole, its records stating `provenance`; a batch

@@ -80,8 +80,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try storeOptions.workspace(storeMustExist: true)
-        let store = try Store(path: workspace.storeURL.path)
+        let (workspace, store) = try storeOptions.openStore()
         let options = ExportOptions(
             selection: try selection.selection(), resolve: resolve, humanPriority: humanPriority,
             split: try splitSpec(), format: format)

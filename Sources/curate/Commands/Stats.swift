@@ -26,7 +26,7 @@ struct Stats: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.openStore(mustExist: true)
+        let store = try storeOptions.openStore().store
         let stats = try store.tupleStats().filter { task == nil || $0.tuple.task == task }
         if json {
             Terminal.write(JSONWriter.pretty(.array(stats.map(\.jsonValue))))
