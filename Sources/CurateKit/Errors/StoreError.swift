@@ -19,13 +19,16 @@ public enum StoreError: LocalizedError, Sendable, Equatable {
     case busy(path: String)
     /// The store did not do what it must (a row just stored cannot be found): `reason` says what.
     case inconsistent(path: String, reason: String)
+    /// A value read back from the store is missing or not one the schema allows: in `table`,
+    /// the row `row` (its key, as a person finds it), column `column`; `value` as SQLite shows it.
+    case badValue(path: String, table: String, row: String, column: String, value: String)
 
     /// Whether the user can fix the cause by naming another store (exit 2), rather than the
     /// store or the system having failed (exit 3).
     public var isBadInput: Bool {
         switch self {
         case .missing, .notACurateStore, .newerSchema: true
-        case .empty, .sqlite, .busy, .inconsistent: false
+        case .empty, .sqlite, .busy, .inconsistent, .badValue: false
         }
     }
 
@@ -45,6 +48,8 @@ public enum StoreError: LocalizedError, Sendable, Equatable {
             "the store \(path) stayed locked by another curate process; nothing was changed: try again when it has finished"
         case .inconsistent(let path, let reason):
             "the store \(path) is inconsistent: \(reason); nothing was changed: run 'curate check --store \(path)' to see whether it is damaged"
+        case .badValue(let path, let table, let row, let column, let value):
+            "the store \(path) is damaged: table \(table), \(row), column \(column) holds \(value), which curate never writes there; run 'curate check --store \(path)' to list every damaged row, and restore the store from a backup"
         }
     }
 

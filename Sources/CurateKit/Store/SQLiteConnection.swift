@@ -74,8 +74,8 @@ final class SQLiteConnection {
 
 /// A prepared statement: bind by position (from 1), step, read columns (from 0).
 final class Statement {
-    private let handle: OpaquePointer
-    private unowned let connection: SQLiteConnection
+    let handle: OpaquePointer
+    unowned let connection: SQLiteConnection
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     fileprivate init(handle: OpaquePointer, connection: SQLiteConnection) {
@@ -154,11 +154,11 @@ final class Statement {
     }
 
     /// Runs a query and maps each row, then resets the statement.
-    func rows<Row>(_ values: [Value] = [], _ map: (Statement) -> Row) throws(StoreError) -> [Row] {
+    func rows<Row>(_ values: [Value] = [], _ map: (Statement) throws(StoreError) -> Row) throws(StoreError) -> [Row] {
         defer { reset() }
         bind(values)
         var rows: [Row] = []
-        while try step() { rows.append(map(self)) }
+        while try step() { rows.append(try map(self)) }
         return rows
     }
 

@@ -34,17 +34,15 @@ final class StoredBatches {
     /// with how many records state each.
     /// - Parameter lines: the batch's lines, which its records must add up to.
     func provenance(of digest: Digest, lines: Int) throws(StoreError) -> [(tuple: ProvenanceTuple, records: Int)] {
-        let provenance = try find.rows([.blob(digest)]) { row in
-            let origin = row.string(1).flatMap(Origin.init(rawValue:)) ?? .llm
-            let prompt = row.string(4).map { PromptRef(name: $0, version: row.string(5) ?? "", sha256: row.string(6)) }
-            let tuple = ProvenanceTuple(
-                task: row.string(0) ?? "", origin: origin, model: row.string(2), annotator: row.string(3),
-                prompt: prompt, hashStatus: row.string(7).flatMap(HashStatus.init(rawValue:)))
-            return (tuple: tuple, records: Int(row.int64(8) ?? 0))
+        let place = Statement.RowPlace(table: "stored_batches") { "row with sha256 \(SHA256Hex.hex(digest))" }
+        let provenance = try find.rows([.blob(digest)]) { row throws(StoreError) in
+            (tuple: try row.provenanceTuple(of: place), records: Int(try row.integer(8, of: place)))
         }
         let records = provenance.reduce(0) { $0 + $1.records }
         guard records == lines else {
-            throw StoreError.inconsistent(path: path, reason: "it says a stored input batch holds \(records) records, but the batch has \(lines) lines")
+            throw StoreError.badValue(
+                path: path, table: "stored_batches", row: place.key(), column: "records",
+                value: "\(records) records in all for a batch of \(lines) lines")
         }
         return provenance
     }
