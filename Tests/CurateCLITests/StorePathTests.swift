@@ -8,7 +8,7 @@ struct StorePathTests {
     /// Every command that opens the store, as run in a workspace holding `labels.jsonl`.
     static let storeCommands: [[String]] = [
         ["ingest", "labels.jsonl"], ["stats"], ["prompts"], ["export", "out"], ["backfill", "--from-git"],
-        ["flag", "model", "m", "--reason", "noisy"], ["unflag", "model", "m"], ["flags"],
+        ["flag", "model", "m", "--reason", "noisy"], ["unflag", "model", "m"], ["flags"], ["check"],
     ]
 
     @Test("a store that does not exist stops the command with exit 2, says how to make one, and is not created", arguments: storeCommands)

@@ -173,8 +173,13 @@ final class Statement {
 
     /// Calls `body` with a text column's bytes, in place (valid until the next step or reset); nil for NULL.
     func withText<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
-        guard let text = sqlite3_column_text(handle, column) else { return try body(nil) }
-        return try body(UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
+        try body(textBytes(column))
+    }
+
+    /// A text column's bytes, in place: valid only until the next step or reset. Nil for NULL.
+    func textBytes(_ column: Int32) -> UnsafeRawBufferPointer? {
+        guard let text = sqlite3_column_text(handle, column) else { return nil }
+        return UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
     }
 
     /// Calls `body` with a blob column's bytes, in place (valid until the next step or reset).

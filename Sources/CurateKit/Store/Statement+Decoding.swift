@@ -18,6 +18,12 @@ extension Statement {
         return text
     }
 
+    /// Text column `column`'s bytes, in place (valid only until the next step or reset), which must not be NULL.
+    func textBytes(_ column: Int32, of row: RowPlace) throws(StoreError) -> UnsafeRawBufferPointer {
+        guard let bytes = textBytes(column) else { throw badValue(column, of: row) }
+        return bytes
+    }
+
     /// Integer column `column`, which must hold an integer.
     func integer(_ column: Int32, of row: RowPlace) throws(StoreError) -> Int64 {
         guard sqlite3_column_type(handle, column) == SQLITE_INTEGER else { throw badValue(column, of: row) }
