@@ -64,6 +64,51 @@ struct ConcurrencyTests {
         }
     }
 
+    /// The four concurrent ingests' sizes: every subset has its own sum, so an export's count
+    /// tells exactly which ingests it saw.
+    static let ingestSizes = [600, 1_100, 2_300, 3_700]
+
+    @Test("4 ingests, an export and a flag at once: exact counts, one consistent export, nobody told the store is locked")
+    func ingestsExportAndFlag() throws {
+        try TempWorkspace.with { workspace in
+            try workspace.initWorkspace()
+            // 200 labels kept and 100 that the flag quarantines, committed before the race.
+            try workspace.write("base.jsonl", LabelLines.generate(count: 200, prefix: "base", model: "kept-model"))
+            try workspace.write("doomed.jsonl", LabelLines.generate(count: 100, prefix: "doomed", model: "doomed-model"))
+            try workspace.curateSucceeds(["ingest", "base.jsonl", "doomed.jsonl"])
+            for (index, size) in Self.ingestSizes.enumerated() {
+                try workspace.write("part-\(index).jsonl", LabelLines.generate(count: size, prefix: "p\(index)", model: "model-\(index)"))
+            }
+
+            let invocations = Self.ingestSizes.indices.map { ["ingest", "part-\($0).jsonl"] }
+                + [["export", "snapshot"], ["flag", "model", "doomed-model", "--reason", "noisy"]]
+            let results = try Self.startTogether(invocations, in: workspace).map { $0.wait() }
+
+            for (invocation, result) in zip(invocations, results) {
+                #expect(result.status == 0 && !result.killedBySignal, "\(invocation): \(result)")
+                #expect(!result.err.localizedCaseInsensitiveContains("locked") && !result.err.localizedCaseInsensitiveContains("busy"), "\(invocation): \(result)")
+            }
+            for (index, size) in Self.ingestSizes.enumerated() {
+                #expect(IngestSummaryText.counts(in: results[index].out) == .init(size, 0, 0), "\(results[index])")
+            }
+            #expect(try workspace.labelCount() == 300 + Self.ingestSizes.reduce(0, +))
+
+            // The export is one snapshot: whole ingests only, and the flag either seen or not.
+            let verify = try workspace.curate(["verify", "snapshot"])
+            #expect(verify.status == 0, "the export's manifest and data disagree: \(verify)")
+            let manifest = try JSONSerialization.jsonObject(with: workspace.read("datasets/snapshot/manifest.json")) as? [String: Any]
+            let exported = try #require((manifest?["records"] as? [String: Any])?["count"] as? Int)
+            let data = String(decoding: try workspace.read("datasets/snapshot/all.jsonl"), as: UTF8.self)
+            let doomed = data.split(separator: "\n").filter { $0.contains("doomed-model") }.count
+            let flagsSeen = (manifest?["flags"] as? [Any])?.count ?? -1
+            #expect((doomed == 100 && flagsSeen == 0) || (doomed == 0 && flagsSeen == 1), "\(doomed) flagged labels exported, \(flagsSeen) flags in the manifest")
+            let subsetSums = Set((0..<(1 << Self.ingestSizes.count)).map { subset in
+                Self.ingestSizes.indices.filter { subset & (1 << $0) != 0 }.reduce(0) { $0 + Self.ingestSizes[$1] }
+            })
+            #expect(subsetSums.contains(exported - 200 - doomed), "the export holds \(exported) records: part of an ingest")
+        }
+    }
+
     static let racers = 6
     static let rounds = 5
 
