@@ -29,13 +29,14 @@ struct ConcurrencyTests {
     @Test("ingests started at the same time on different files all succeed and all records are kept", arguments: [
         (2, false), (3, false), (3, true),
     ])
-    func simultaneousIngests(processes: Int, freshStore: Bool) throws {
+    func simultaneousIngests(processes: Int, explicitStore: Bool) throws {
         try TempWorkspace.with { workspace in
-            // Either a workspace made beforehand, or a store that the racing processes create themselves.
+            // Either the workspace's own store, or one named by --store (each made by `curate init`).
             let storeArguments: [String]
-            if freshStore {
+            if explicitStore {
                 try workspace.makeFolder("shared")
                 storeArguments = ["--store", workspace.path("shared/store.sqlite")]
+                try workspace.curateSucceeds(["init"] + storeArguments)
             } else {
                 try workspace.initWorkspace()
                 storeArguments = []
@@ -59,48 +60,93 @@ struct ConcurrencyTests {
                 let labels = tuples.filter { $0["model"] as? String == "model-\(index)" }.reduce(0) { $0 + ($1["labels"] as? Int ?? 0) }
                 #expect(labels == Self.linesPerProcess, "model-\(index) has \(labels) labels")
             }
-            #expect(try workspace.sqlite("PRAGMA integrity_check;", store: freshStore ? "shared/store.sqlite" : TempWorkspace.store) == "ok\n")
+            #expect(try workspace.sqlite("PRAGMA integrity_check;", store: explicitStore ? "shared/store.sqlite" : TempWorkspace.store) == "ok\n")
+        }
+    }
+
+    /// The four concurrent ingests' sizes: every subset has its own sum, so an export's count
+    /// tells exactly which ingests it saw.
+    static let ingestSizes = [600, 1_100, 2_300, 3_700]
+
+    @Test("4 ingests, an export and a flag at once: exact counts, one consistent export, nobody told the store is locked")
+    func ingestsExportAndFlag() throws {
+        try TempWorkspace.with { workspace in
+            try workspace.initWorkspace()
+            // 200 labels kept and 100 that the flag quarantines, committed before the race.
+            try workspace.write("base.jsonl", LabelLines.generate(count: 200, prefix: "base", model: "kept-model"))
+            try workspace.write("doomed.jsonl", LabelLines.generate(count: 100, prefix: "doomed", model: "doomed-model"))
+            try workspace.curateSucceeds(["ingest", "base.jsonl", "doomed.jsonl"])
+            for (index, size) in Self.ingestSizes.enumerated() {
+                try workspace.write("part-\(index).jsonl", LabelLines.generate(count: size, prefix: "p\(index)", model: "model-\(index)"))
+            }
+
+            let invocations = Self.ingestSizes.indices.map { ["ingest", "part-\($0).jsonl"] }
+                + [["export", "snapshot"], ["flag", "model", "doomed-model", "--reason", "noisy"]]
+            let results = try Self.startTogether(invocations, in: workspace).map { $0.wait() }
+
+            for (invocation, result) in zip(invocations, results) {
+                #expect(result.status == 0 && !result.killedBySignal, "\(invocation): \(result)")
+                #expect(!result.err.localizedCaseInsensitiveContains("locked") && !result.err.localizedCaseInsensitiveContains("busy"), "\(invocation): \(result)")
+            }
+            for (index, size) in Self.ingestSizes.enumerated() {
+                #expect(IngestSummaryText.counts(in: results[index].out) == .init(size, 0, 0), "\(results[index])")
+            }
+            #expect(try workspace.labelCount() == 300 + Self.ingestSizes.reduce(0, +))
+
+            // The export is one snapshot: whole ingests only, and the flag either seen or not.
+            let verify = try workspace.curate(["verify", "snapshot"])
+            #expect(verify.status == 0, "the export's manifest and data disagree: \(verify)")
+            let manifest = try JSONSerialization.jsonObject(with: workspace.read("datasets/snapshot/manifest.json")) as? [String: Any]
+            let exported = try #require((manifest?["records"] as? [String: Any])?["count"] as? Int)
+            let data = String(decoding: try workspace.read("datasets/snapshot/all.jsonl"), as: UTF8.self)
+            let doomed = data.split(separator: "\n").filter { $0.contains("doomed-model") }.count
+            let flagsSeen = (manifest?["flags"] as? [Any])?.count ?? -1
+            #expect((doomed == 100 && flagsSeen == 0) || (doomed == 0 && flagsSeen == 1), "\(doomed) flagged labels exported, \(flagsSeen) flags in the manifest")
+            let subsetSums = Set((0..<(1 << Self.ingestSizes.count)).map { subset in
+                Self.ingestSizes.indices.filter { subset & (1 << $0) != 0 }.reduce(0) { $0 + Self.ingestSizes[$1] }
+            })
+            #expect(subsetSums.contains(exported - 200 - doomed), "the export holds \(exported) records: part of an ingest")
         }
     }
 
     static let racers = 6
     static let rounds = 5
 
-    @Test("processes that create a new store at the same moment all succeed")
+    @Test("inits that create one store at the same moment all succeed, and the store is whole")
     func racingToCreateTheStore() throws {
         try TempWorkspace.with { workspace in
-            for index in 0..<Self.racers {
-                try workspace.write("small-\(index).jsonl", LabelLines.generate(count: 20, prefix: "r\(index)"))
-            }
-            // Each round, several processes open a store that does not exist yet: they all
-            // create it, set it up and migrate it at once. Nobody may be told it is locked.
+            try workspace.write("small.jsonl", LabelLines.generate(count: 20, prefix: "r"))
+            // Each round, several processes make a store that does not exist yet: each sets one up
+            // beside it and one of them wins. Nobody may be told it is locked, empty or damaged.
             for round in 0..<Self.rounds {
                 let store = workspace.path("round-\(round).sqlite")
-                let running = try Self.startTogether((0..<Self.racers).map { ["ingest", "small-\($0).jsonl", "--store", store] }, in: workspace)
+                let running = try Self.startTogether((0..<Self.racers).map { _ in ["init", "--store", store] }, in: workspace)
                 for (index, result) in running.map({ $0.wait() }).enumerated() {
-                    #expect(result.status == 0 && !result.killedBySignal, "round \(round), process \(index): \(result)")
+                    #expect(result.status == 0 && !result.killedBySignal && result.stderr.isEmpty, "round \(round), process \(index): \(result)")
                 }
-                #expect(try workspace.labelCount(arguments: ["--store", store]) == Self.racers * 20, "round \(round)")
+                try workspace.curateSucceeds(["ingest", "small.jsonl", "--store", store])
+                #expect(try workspace.labelCount(arguments: ["--store", store]) == 20, "round \(round)")
             }
+            #expect(workspace.listing().filter { $0.contains(".new-") }.isEmpty, "a set-up store was left behind: \(workspace.listing())")
         }
     }
 
-    @Test("a new store that another process is still setting up makes curate wait, not fail")
-    func waitsForAStoreBeingCreated() throws {
+    @Test("a store that another process holds locked while curate opens it makes curate wait, not fail")
+    func waitsForALockedStore() throws {
         try TempWorkspace.with { workspace in
+            try workspace.initWorkspace()
             try workspace.write("labels.jsonl", LabelLines.file([LabelLines.llm(inputID: "a")]))
-            // What a racing first `curate` does to a store it has just created: the file exists,
-            // still with a rollback journal, and that process holds the write lock.
+            // An exclusive lock, as a process migrating the store holds it: nobody may even read.
             let holder = try ChildProcess(
-                executable: URL(fileURLWithPath: "/usr/bin/env"), arguments: ["sqlite3", workspace.path("new.sqlite")],
+                executable: URL(fileURLWithPath: "/usr/bin/env"), arguments: ["sqlite3", workspace.path(TempWorkspace.store)],
                 directory: workspace.root, environment: CurateRunner.environment(), stdin: .pipe)
             let script = try #require(holder.input)
-            try script.write(contentsOf: Data("BEGIN IMMEDIATE;\nCREATE TABLE being_set_up (x);\n.shell touch locked\n".utf8))
+            try script.write(contentsOf: Data("BEGIN EXCLUSIVE;\nCREATE TABLE being_migrated (x);\n.shell touch locked\n".utf8))
             while !workspace.exists("locked") {
                 usleep(2_000)  // sqlite3 has not taken the lock yet
             }
 
-            let ingest = try workspace.start(["ingest", "labels.jsonl", "--store", "new.sqlite"])
+            let ingest = try workspace.start(["ingest", "labels.jsonl"])
             // Give curate ample time to run into the lock (a stimulus, not an assertion: curate
             // must wait for the lock however long it is held), then let go of it.
             usleep(500_000)
@@ -111,7 +157,7 @@ struct ConcurrencyTests {
             let result = ingest.wait()
             #expect(result.status == 0 && !result.killedBySignal, "\(result)")
             #expect(!result.err.localizedCaseInsensitiveContains("locked"), "\(result)")
-            #expect(try workspace.labelCount(arguments: ["--store", "new.sqlite"]) == 1)
+            #expect(try workspace.labelCount() == 1)
         }
     }
 

@@ -64,4 +64,19 @@ struct ParamSelectionTests {
             #expect(bad.status == 2 && bad.err.contains("KEY=VALUE"), "\(bad)")
         }
     }
+
+    @Test("stats --params lists each tuple's distinct param sets with their label counts")
+    func statsParams() throws {
+        try Self.workspace { workspace in
+            let text = try workspace.curateSucceeds(["stats", "--params"]).out
+            #expect(text.contains(#"{"seed":1,"temperature":0.7}"#), "\(text)")
+            #expect(text.contains(#"{"temperature":0,"tier":"fast"}"#), "\(text)")
+            let json = try workspace.curateSucceeds(["stats", "--params", "--json"])
+            let tuples = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [[String: Any]])
+            let sets = try #require(tuples.first?["params"] as? [[String: Any]])
+            #expect(sets.count == 4)
+            #expect(sets.allSatisfy { $0["labels"] as? Int == 1 })
+            #expect(sets.contains { $0["params"] is NSNull })
+        }
+    }
 }

@@ -4,8 +4,6 @@ import Foundation
 public enum WorkspaceError: LocalizedError, Sendable, Equatable {
     /// No `.curate/store.sqlite` in the folder or any folder above it.
     case notFound(searchedFrom: String)
-    /// `--store` or `CURATE_STORE` names a store that does not exist.
-    case storeMissing(path: String)
     /// A folder or file of the workspace could not be made.
     case cannotCreate(path: String, reason: String)
 
@@ -13,8 +11,6 @@ public enum WorkspaceError: LocalizedError, Sendable, Equatable {
         switch self {
         case .notFound(let directory):
             "not inside a curate workspace (no .curate/store.sqlite in \(directory) or above); run 'curate init' there, or name a store with --store PATH"
-        case .storeMissing(let path):
-            "no store at \(path); check the path given by --store or CURATE_STORE, or run 'curate init'"
         case .cannotCreate(let path, let reason):
             "cannot create \(path): \(reason)"
         }

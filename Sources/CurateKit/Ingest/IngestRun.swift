@@ -45,14 +45,7 @@ struct IngestRun {
     mutating func countDuplicates(of item: ParsePipeline.Item, on writer: LabelWriter) throws {
         summary.lines += item.batch.lines.count
         guard !refusing else { return }
-        let provenance = try writer.storedBatches.provenance(of: item.digest)
-        let records = provenance.reduce(0) { $0 + $1.records }
-        guard records == item.batch.lines.count else {
-            throw StoreError.sqlite(code: -1, message: """
-                the store says a batch of \(item.source) holds \(records) records, but it has \(item.batch.lines.count) lines
-                """)
-        }
-        for (tuple, records) in provenance {
+        for (tuple, records) in try writer.storedBatches.provenance(of: item.digest, lines: item.batch.lines.count) {
             var tuple = tuple
             if tuple.needsPromptResolution, let resolver = currentResolver(on: writer) { tuple = try resolver.resolve(tuple) }
             tally.count(.duplicate, of: writer.provenanceNumbers.number(for: tuple), records: records, in: &summary)

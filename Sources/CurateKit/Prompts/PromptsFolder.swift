@@ -10,7 +10,7 @@ public enum PromptsFolder {
     /// folder from `directory` upwards with a `prompts/` folder.
     /// - Throws: ``PromptError/noPromptsFolder(searchedFrom:)`` when there is neither.
     public static func locate(from directory: URL) throws(PromptError) -> URL {
-        if let workspace = try? Workspace.locate(from: directory, explicitStore: nil, mustExist: false), let root = workspace.root {
+        if let workspace = try? Workspace.locate(from: directory, explicitStore: nil), let root = workspace.root {
             return root
         }
         var candidate = directory.standardizedFileURL

@@ -46,10 +46,8 @@ public final class LabelWriter {
         defer { findInputOfLabel.reset() }
         findInputOfLabel.bind([.text(id), .integer(Self.idKey(id))])
         guard try findInputOfLabel.step() else { return nil }
-        guard let task = findInputOfLabel.string(0), let inputID = findInputOfLabel.string(1) else {
-            throw StoreError.sqlite(code: -1, message: "the stored label \(id) has no task or input_id")
-        }
-        return (task, inputID)
+        let place = Statement.RowPlace(table: "labels") { "row id \(id)" }
+        return (try findInputOfLabel.text(0, of: place), try findInputOfLabel.text(1, of: place))
     }
 
     /// How many prompt rows (name, version, hash) this ingest has added to the store so far.
@@ -144,7 +142,7 @@ public final class LabelWriter {
     private func storeCollided(_ index: Int) throws -> InsertOutcome {
         if let found = try find(index, findCollidedLabel) { return found.sameContent ? .duplicate : .conflict }
         guard try pending.insert([index], collided: true) == 1 else {
-            throw StoreError.sqlite(code: -1, message: "a label was neither stored nor found (id key \(pending.idKey(of: index)))")
+            throw StoreError.inconsistent(path: connection.path, reason: "a label was neither stored nor found (id key \(pending.idKey(of: index)))")
         }
         return .inserted
     }

@@ -71,7 +71,7 @@ final class ProvenanceRows {
         ]
         try insertTuple.run(values)
         guard let id = try findTuple.rows(values, { $0.int64(0) }).first ?? nil else {
-            throw StoreError.sqlite(code: -1, message: "a provenance tuple vanished while it was being stored")
+            throw StoreError.inconsistent(path: connection.path, reason: "a provenance tuple vanished while it was being stored")
         }
         tupleIDs[key] = id
         return id
@@ -84,7 +84,7 @@ final class ProvenanceRows {
         promptRowsAdded += connection.changes
         let lookup: [Statement.Value] = [.text(prompt.name), .text(prompt.version), .text(prompt.sha256)]
         guard let row = try findPrompt.rows(lookup, { ($0.int64(0), $0.int64(1) == 1) }).first, let id = row.0 else {
-            throw StoreError.sqlite(code: -1, message: "a prompt vanished while it was being stored")
+            throw StoreError.inconsistent(path: connection.path, reason: "a prompt vanished while it was being stored")
         }
         var hasText = row.1
         if let text, !hasText {

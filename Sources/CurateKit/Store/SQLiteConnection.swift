@@ -14,15 +14,16 @@ final class SQLiteConnection {
         _ = curate_sqlite3_config_memstatus(0)
     }()
 
-    init(path: String, busyTimeoutMilliseconds: Int32) throws(StoreError) {
+    /// Opens the database at `path`; `create` makes the file when there is none.
+    init(path: String, create: Bool, busyTimeoutMilliseconds: Int32) throws(StoreError) {
         Self.libraryConfigured
         var handle: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
         let status = sqlite3_open_v2(path, &handle, flags, nil)
         guard status == SQLITE_OK, let handle else {
             let reason = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close_v2(handle)
-            throw .cannotOpen(path: path, reason: reason)
+            throw .sqlite(path: path, code: status, message: reason)
         }
         self.handle = handle
         self.path = path
@@ -67,14 +68,14 @@ final class SQLiteConnection {
     }
 
     private func error(_ status: Int32, _ message: String) -> StoreError {
-        status & 0xFF == SQLITE_BUSY ? .busy(path: path) : .sqlite(code: status, message: message)
+        status & 0xFF == SQLITE_BUSY ? .busy(path: path) : .sqlite(path: path, code: status, message: message)
     }
 }
 
 /// A prepared statement: bind by position (from 1), step, read columns (from 0).
 final class Statement {
-    private let handle: OpaquePointer
-    private unowned let connection: SQLiteConnection
+    let handle: OpaquePointer
+    unowned let connection: SQLiteConnection
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     fileprivate init(handle: OpaquePointer, connection: SQLiteConnection) {
@@ -153,11 +154,11 @@ final class Statement {
     }
 
     /// Runs a query and maps each row, then resets the statement.
-    func rows<Row>(_ values: [Value] = [], _ map: (Statement) -> Row) throws(StoreError) -> [Row] {
+    func rows<Row>(_ values: [Value] = [], _ map: (Statement) throws(StoreError) -> Row) throws(StoreError) -> [Row] {
         defer { reset() }
         bind(values)
         var rows: [Row] = []
-        while try step() { rows.append(map(self)) }
+        while try step() { rows.append(try map(self)) }
         return rows
     }
 
@@ -172,8 +173,13 @@ final class Statement {
 
     /// Calls `body` with a text column's bytes, in place (valid until the next step or reset); nil for NULL.
     func withText<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer?) throws -> T) rethrows -> T {
-        guard let text = sqlite3_column_text(handle, column) else { return try body(nil) }
-        return try body(UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column))))
+        try body(textBytes(column))
+    }
+
+    /// A text column's bytes, in place: valid only until the next step or reset. Nil for NULL.
+    func textBytes(_ column: Int32) -> UnsafeRawBufferPointer? {
+        guard let text = sqlite3_column_text(handle, column) else { return nil }
+        return UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, column)))
     }
 
     /// Calls `body` with a blob column's bytes, in place (valid until the next step or reset).

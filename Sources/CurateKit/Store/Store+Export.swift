@@ -36,22 +36,14 @@ extension Store {
     /// `tuple_labels`, a row per pair, without touching the labels.
     func exportCatalog() throws -> [CatalogEntry] {
         let statement = try connection.prepare("""
-            SELECT c.task, c.tuple_id, t.origin, t.model, t.annotator, p.name, p.version, p.sha256, t.hash_status
+            SELECT \(Self.tupleColumns), c.tuple_id
             FROM tuple_labels c
             JOIN tuples t ON t.id = c.tuple_id
             LEFT JOIN prompts p ON p.id = t.prompt_id
             """)
-        return try statement.rows { row in
-            let prompt = row.string(5).map { PromptRef(name: $0, version: row.string(6) ?? "", sha256: row.string(7)) }
-            let tuple = ProvenanceTuple(
-                task: row.string(0) ?? "",
-                origin: row.string(2).flatMap(Origin.init(rawValue:)) ?? .llm,
-                model: row.string(3),
-                annotator: row.string(4),
-                prompt: prompt,
-                hashStatus: row.string(8).flatMap(HashStatus.init(rawValue:))
-            )
-            return CatalogEntry(tupleID: row.int64(1) ?? 0, tuple: tuple)
+        return try statement.rows { row throws(StoreError) in
+            let tupleID = try row.integer(8, of: Statement.RowPlace(table: "tuple_labels") { "row with task \(row.shownValue(0))" })
+            return CatalogEntry(tupleID: tupleID, tuple: try row.provenanceTuple(of: Self.tupleRow(tupleID)))
         }.sorted { ($0.tuple, $0.tupleID) < ($1.tuple, $1.tupleID) }
     }
 

@@ -1,14 +1,12 @@
 extension Store {
     /// Every flag, sorted by kind then target.
     public func flags() throws -> [LabelFlag] {
-        let statement = try connection.prepare("SELECT kind, target, reason, created_at FROM flags")
-        return try statement.rows { row in
-            LabelFlag(
-                kind: row.string(0).flatMap(FlagKind.init(rawValue:)) ?? .record,
-                target: row.string(1) ?? "",
-                reason: row.string(2) ?? "",
-                createdAt: Timestamp(nanosecondsSinceEpoch: row.int64(3) ?? 0)
-            )
+        let statement = try connection.prepare("SELECT kind, target, reason, created_at, id FROM flags")
+        return try statement.rows { row throws(StoreError) in
+            let place = Statement.RowPlace(table: "flags") { "row id \(row.shownValue(4))" }
+            return LabelFlag(
+                kind: try row.value(0, of: place), target: try row.text(1, of: place),
+                reason: try row.text(2, of: place), createdAt: try row.timestamp(3, of: place))
         }.sorted()
     }
 
@@ -22,10 +20,10 @@ extension Store {
                 """)
             try insert.run([.text(flag.kind.rawValue), .text(flag.target), .text(flag.reason), .integer(flag.createdAt.nanosecondsSinceEpoch)])
             if connection.changes == 1 { return flag }
-            let find = try connection.prepare("SELECT reason, created_at FROM flags WHERE kind = ? AND target = ?")
-            let stored = try find.rows([.text(flag.kind.rawValue), .text(flag.target)]) { row in
-                LabelFlag(kind: flag.kind, target: flag.target, reason: row.string(0) ?? "",
-                     createdAt: Timestamp(nanosecondsSinceEpoch: row.int64(1) ?? 0))
+            let find = try connection.prepare("SELECT reason, created_at, id FROM flags WHERE kind = ? AND target = ?")
+            let stored = try find.rows([.text(flag.kind.rawValue), .text(flag.target)]) { row throws(StoreError) in
+                let place = Statement.RowPlace(table: "flags") { "row id \(row.shownValue(2))" }
+                return LabelFlag(kind: flag.kind, target: flag.target, reason: try row.text(0, of: place), createdAt: try row.timestamp(1, of: place))
             }
             return stored.first ?? flag
         }

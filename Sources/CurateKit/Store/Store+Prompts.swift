@@ -4,19 +4,23 @@ extension Store {
     /// Labels whose text is not known (`ambiguous`, `unknown`) appear with a nil hash.
     public func promptUsage() throws -> [PromptUsage] {
         let statement = try connection.prepare("""
-            SELECT p.name, p.version, p.sha256, t.hash_status, sum(c.labels), min(c.first_created_at), max(c.last_created_at)
+            SELECT p.name, p.version, p.sha256, t.hash_status, sum(c.labels) AS labels,
+                   min(c.first_created_at) AS first_created_at, max(c.last_created_at) AS last_created_at
             FROM tuple_labels c
             JOIN tuples t ON t.id = c.tuple_id
             JOIN prompts p ON p.id = t.prompt_id
             GROUP BY p.name, p.version, p.sha256, t.hash_status
             """)
-        return try statement.rows { row in
-            PromptUsage(
-                prompt: PromptRef(name: row.string(0) ?? "", version: row.string(1) ?? "", sha256: row.string(2)),
-                hashStatus: row.string(3).flatMap(HashStatus.init(rawValue:)) ?? .unknown,
-                labels: Int(row.int64(4) ?? 0),
-                firstCreatedAt: Timestamp(nanosecondsSinceEpoch: row.int64(5) ?? 0),
-                lastCreatedAt: Timestamp(nanosecondsSinceEpoch: row.int64(6) ?? 0)
+        return try statement.rows { row throws(StoreError) in
+            let place = Statement.RowPlace(table: "tuples") {
+                "rows of prompt (name, version, sha256) = (\(row.shownValue(0)), \(row.shownValue(1)), \(row.shownValue(2)))"
+            }
+            return PromptUsage(
+                prompt: PromptRef(name: try row.text(0, of: place), version: try row.text(1, of: place), sha256: row.string(2)),
+                hashStatus: try row.value(3, of: place),
+                labels: Int(try row.integer(4, of: place)),
+                firstCreatedAt: try row.timestamp(5, of: place),
+                lastCreatedAt: try row.timestamp(6, of: place)
             )
         }.sorted { ($0.prompt, $0.hashStatus) < ($1.prompt, $1.hashStatus) }
     }
@@ -31,15 +35,16 @@ extension Store {
             WHERE t.hash_status IN ('unknown', 'ambiguous')
             ORDER BY p.name, p.version, l.created_at, l.seq
             """)
-        return try statement.rows { row in
-            UnplacedLabel(
-                id: row.string(1) ?? "",
-                task: row.string(3) ?? "",
-                version: PromptVersion(name: row.string(5) ?? "", version: row.string(6) ?? ""),
-                hashStatus: row.string(7).flatMap(HashStatus.init(rawValue:)) ?? .unknown,
-                createdAt: Timestamp(nanosecondsSinceEpoch: row.int64(4) ?? 0),
-                row: row.int64(0) ?? 0,
-                tupleID: row.int64(2) ?? 0
+        return try statement.rows { row throws(StoreError) in
+            let place = Statement.RowPlace(table: "labels") { "row seq \(row.shownValue(0)) (id \(row.shownValue(1)))" }
+            return UnplacedLabel(
+                id: try row.text(1, of: place),
+                task: try row.text(3, of: place),
+                version: PromptVersion(name: try row.text(5, of: place), version: try row.text(6, of: place)),
+                hashStatus: try row.value(7, of: place),
+                createdAt: try row.timestamp(4, of: place),
+                row: try row.integer(0, of: place),
+                tupleID: try row.integer(2, of: place)
             )
         }
     }
@@ -62,8 +67,8 @@ extension Store {
                 let promptID = try provenance.promptID(for: assignment.prompt, text: assignment.text)
                 for label in assignment.labels {
                     if newTuples[label.tupleID] == nil {
-                        let producer = try producerOf.rows([.integer(label.tupleID)]) { row in
-                            (row.string(0).flatMap(Origin.init(rawValue:)) ?? .llm, row.string(1), row.string(2))
+                        let producer = try producerOf.rows([.integer(label.tupleID)]) { row throws(StoreError) in
+                            (try row.value(0, of: Self.tupleRow(label.tupleID)) as Origin, row.string(1), row.string(2))
                         }.first
                         guard let producer else { continue }
                         let key = ProvenanceRows.TupleKey(
@@ -116,6 +121,8 @@ final class KnownHashes {
 
     /// The hashes of `version`, sorted.
     func of(_ version: PromptVersion) throws(StoreError) -> [String] {
-        try statement.rows([.text(version.name), .text(version.version)]) { $0.string(0) ?? "" }
+        try statement.rows([.text(version.name), .text(version.version)]) { row throws(StoreError) in
+            try row.text(0, of: Statement.RowPlace(table: "prompts") { "rows of \(version.name)@\(version.version)" })
+        }
     }
 }

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// The provenance store: one SQLite database, the only place that speaks SQL.
@@ -15,18 +16,32 @@ public final class Store {
     /// long enough for a large ingest in another process to finish.
     public static let busyTimeoutMilliseconds: Int32 = 600_000
 
-    /// Opens (creating if needed) the store at `path` and migrates it to the current schema.
-    /// - Throws: ``StoreError/newerSchema(path:found:supported:)`` for a store from a newer curate.
-    public convenience init(path: String) throws {
-        try self.init(path: path, migrations: Migrations.all)
+    /// Opens the store at `path` and migrates it to the current schema.
+    /// - Parameter create: make a new store when there is none at `path` (only `curate init`
+    ///   does); otherwise a missing store is an error, so a mistyped path never receives labels.
+    /// - Throws: ``StoreError/missing(path:)``; ``StoreError/empty(path:)`` for an empty file
+    ///   (a store is created whole, so an empty one was truncated);
+    ///   ``StoreError/notACurateStore(path:)``; ``StoreError/newerSchema(path:found:supported:)``
+    ///   for a store from a newer curate; any other ``StoreError`` from SQLite.
+    public convenience init(path: String, create: Bool = false) throws {
+        try self.init(path: path, migrations: Migrations.all, create: create)
     }
 
-    init(path: String, migrations: [Migration]) throws {
+    convenience init(path: String, migrations: [Migration], create: Bool = false) throws {
+        if create, !FileManager.default.fileExists(atPath: path) {
+            try Self.create(at: path, migrations: migrations)
+        }
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
+        try self.init(opening: path, migrations: migrations, isNew: false)
+    }
+
+    /// Opens the database at `path`; `isNew` when this process is making it, else it must be a curate store.
+    private init(opening path: String, migrations: [Migration], isNew: Bool) throws {
         self.path = path
-        connection = try SQLiteConnection(path: path, busyTimeoutMilliseconds: Self.busyTimeoutMilliseconds)
+        connection = try SQLiteConnection(path: path, create: isNew, busyTimeoutMilliseconds: Self.busyTimeoutMilliseconds)
         try useRollbackJournal()
-        // Several processes opening one new store at once can find it locked in ways SQLite's busy
-        // handler does not wait for (one is still creating it), so they retry here instead.
+        // Several processes opening one store at once can find it locked in ways SQLite's busy
+        // handler does not wait for (one is still migrating it), so they retry here instead.
         let deadline = Date().addingTimeInterval(Double(Self.busyTimeoutMilliseconds) / 1000)
         while true {
             do {
@@ -39,12 +54,37 @@ public final class Store {
                     PRAGMA cache_size = -65536;
                     PRAGMA temp_store = MEMORY;
                     """)
+                if !isNew { try checkMadeByCurate() }
                 try migrate(to: migrations)
                 return
             } catch StoreError.busy where Date() < deadline {
                 Thread.sleep(forTimeInterval: 0.02)
             }
         }
+    }
+
+    /// Makes a new store at `path` whole or not at all: set up in a hidden file beside it, then
+    /// linked into place. So no process ever opens a half-made store, an empty file at `path`
+    /// can only be damage, and of several processes making the store at once one wins and
+    /// the others open its store.
+    private static func create(at path: String, migrations: [Migration]) throws {
+        let url = URL(fileURLWithPath: path)
+        let staging = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        defer { unlink(staging) }
+        _ = try Store(opening: staging, migrations: migrations, isNew: true)  // closed again at once
+        guard link(staging, path) != 0, errno != EEXIST else { return }
+        // A file system without hard links: move the file instead, unless another process was first.
+        guard !FileManager.default.fileExists(atPath: path), rename(staging, path) != 0 else { return }
+        throw StoreError.sqlite(path: path, code: SQLITE_CANTOPEN, message: "cannot put the new store in place: \(String(cString: strerror(errno)))")
+    }
+
+    /// Refuses a file curate did not make as a store: an empty one (a store is created whole,
+    /// so it was truncated) or a database without a schema version.
+    private func checkMadeByCurate() throws(StoreError) {
+        let pages = try connection.prepare("PRAGMA page_count").rows { $0.int64(0) }.first ?? nil
+        if pages == 0 { throw .empty(path: path) }
+        if try schemaVersion() == 0 { throw .notACurateStore(path: path) }
     }
 
     /// Keeps the store in SQLite's rollback-journal mode (its default, `DELETE`).

@@ -10,10 +10,13 @@ final class StoredBatches {
 
     private let insert: Statement
     private let find: Statement
+    /// The store's path, for errors.
+    private let path: String
     /// The digest of every batch stored whole, including the ones this ingest added.
     private(set) var digests: Set<Digest> = []
 
     init(connection: SQLiteConnection) throws(StoreError) {
+        path = connection.path
         insert = try connection.prepare("""
             INSERT INTO stored_batches
                 (sha256, task, origin, model, annotator, prompt_name, prompt_version, prompt_sha256, hash_status, records)
@@ -28,16 +31,20 @@ final class StoredBatches {
     }
 
     /// The provenance the records of batch `digest` state (before any prompt is resolved),
-    /// with how many records state each; empty for a batch not stored whole.
-    func provenance(of digest: Digest) throws(StoreError) -> [(tuple: ProvenanceTuple, records: Int)] {
-        try find.rows([.blob(digest)]) { row in
-            let origin = row.string(1).flatMap(Origin.init(rawValue:)) ?? .llm
-            let prompt = row.string(4).map { PromptRef(name: $0, version: row.string(5) ?? "", sha256: row.string(6)) }
-            let tuple = ProvenanceTuple(
-                task: row.string(0) ?? "", origin: origin, model: row.string(2), annotator: row.string(3),
-                prompt: prompt, hashStatus: row.string(7).flatMap(HashStatus.init(rawValue:)))
-            return (tuple, Int(row.int64(8) ?? 0))
+    /// with how many records state each.
+    /// - Parameter lines: the batch's lines, which its records must add up to.
+    func provenance(of digest: Digest, lines: Int) throws(StoreError) -> [(tuple: ProvenanceTuple, records: Int)] {
+        let place = Statement.RowPlace(table: "stored_batches") { "row with sha256 \(SHA256Hex.hex(digest))" }
+        let provenance = try find.rows([.blob(digest)]) { row throws(StoreError) in
+            (tuple: try row.provenanceTuple(of: place), records: Int(try row.integer(8, of: place)))
         }
+        let records = provenance.reduce(0) { $0 + $1.records }
+        guard records == lines else {
+            throw StoreError.badValue(
+                path: path, table: "stored_batches", row: place.key(), column: "records",
+                value: "\(records) records in all for a batch of \(lines) lines")
+        }
+        return provenance
     }
 
     /// Records batch `digest` as stored whole, its records stating `provenance`; a batch

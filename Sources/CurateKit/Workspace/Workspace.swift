@@ -29,14 +29,12 @@ public struct Workspace: Sendable, Equatable {
     /// Finds the workspace for a command run in `directory`.
     ///
     /// An explicit store (from `--store` or `CURATE_STORE`) wins; otherwise the first
-    /// folder from `directory` upwards that holds `.curate/store.sqlite`.
-    /// - Parameter mustExist: whether an explicit store must already exist (read-only commands).
-    public static func locate(from directory: URL, explicitStore: String?, mustExist: Bool) throws(WorkspaceError) -> Workspace {
+    /// folder from `directory` upwards that holds `.curate/store.sqlite`. The store is not
+    /// opened: ``Store/init(path:create:)`` refuses one that does not exist.
+    public static func locate(from directory: URL, explicitStore: String?) throws(WorkspaceError) -> Workspace {
         let root = findRoot(from: directory)
         if let explicitStore {
-            let url = resolve(explicitStore, against: directory)
-            if mustExist, !FileManager.default.fileExists(atPath: url.path) { throw .storeMissing(path: explicitStore) }
-            return Workspace(root: root, storeURL: url)
+            return Workspace(root: root, storeURL: resolve(explicitStore, against: directory))
         }
         guard let root else { throw .notFound(searchedFrom: directory.path) }
         return Workspace(root: root, storeURL: storeURL(in: root))
@@ -60,7 +58,8 @@ public struct Workspace: Sendable, Equatable {
 
     /// Makes (or completes) a workspace in `directory`: `prompts/`, `datasets/`,
     /// `.curate/` with a `.gitignore` that keeps the store out of git, and the store.
-    /// Safe to run again: what exists is left as it is.
+    /// Safe to run again: what exists is left as it is, and an existing store is opened
+    /// (migrated), so a damaged one is reported here too.
     /// - Returns: the workspace and the paths it created.
     @discardableResult
     public static func create(in directory: URL, explicitStore: String? = nil) throws -> (Workspace, created: [String]) {
@@ -87,16 +86,17 @@ public struct Workspace: Sendable, Equatable {
             created.append("\(storeFolder)/.gitignore")
         }
         let storeURL = explicitStore.map { resolve($0, against: root) } ?? storeURL(in: root)
-        if !files.fileExists(atPath: storeURL.path) {
+        let storeIsNew = !files.fileExists(atPath: storeURL.path)
+        if storeIsNew {
             let folder = storeURL.deletingLastPathComponent()
             do {
                 try files.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
                 throw WorkspaceError.cannotCreate(path: folder.path, reason: error.localizedDescription)
             }
-            _ = try Store(path: storeURL.path)
-            created.append(explicitStore ?? "\(storeFolder)/\(storeFile)")
         }
+        _ = try Store(path: storeURL.path, create: true)
+        if storeIsNew { created.append(explicitStore ?? "\(storeFolder)/\(storeFile)") }
         return (Workspace(root: root, storeURL: storeURL), created)
     }
 }

@@ -37,10 +37,8 @@ struct Backfill: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try storeOptions.workspace(storeMustExist: true)
-        let root = workspace.promptsURL.deletingLastPathComponent()
-        let git = try GitHistory(directory: root)
-        let store = try Store(path: workspace.storeURL.path)
+        let (workspace, store) = try storeOptions.openStore()
+        let git = try GitHistory(directory: workspace.promptsURL.deletingLastPathComponent())
         let unplaced = try store.unplacedLabels()
         guard !unplaced.isEmpty else {
             Terminal.write("no labels with an unknown or ambiguous prompt hash; nothing to do\n")

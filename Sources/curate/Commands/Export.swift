@@ -76,8 +76,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try storeOptions.workspace(storeMustExist: true)
-        let store = try Store(path: workspace.storeURL.path)
+        let (workspace, store) = try storeOptions.openStore()
         let options = ExportOptions(
             selection: try selection.selection(), resolve: resolution.resolve, humanPriority: resolution.humanPriority,
             split: try splitSpec(), format: format)

@@ -48,7 +48,7 @@ struct FlagCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try storeOptions.openStore(mustExist: true)
+        let store = try storeOptions.openStore().store
         let (flag, isNew) = try Quarantine(store: store).flag(kind: kind, selector: selector, reason: reason, at: CommandClock.now())
         if isNew {
             Terminal.write("flagged \(flag.kind.rawValue) \(flag.target): \(flag.reason)\n")

@@ -23,7 +23,7 @@ struct Flags: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.openStore(mustExist: true)
+        let store = try storeOptions.openStore().store
         let flags = try Quarantine(store: store).flags()
         if json {
             Terminal.write(JSONWriter.pretty(.array(flags.map { flag in

@@ -52,8 +52,7 @@ struct Ingest: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try storeOptions.workspace(storeMustExist: false)
-        let store = try Store(path: workspace.storeURL.path)
+        let (workspace, store) = try storeOptions.openStore()
         let now = Timestamp(secondsSinceEpoch: Date().timeIntervalSince1970)
         let policy: Ingester.BadLinePolicy = skipInvalid ? .reject(to: try rejectPath(workspace: workspace, now: now)) : .refuse
         let progress = ProgressLine(enabled: Terminal.standardErrorIsTerminal)

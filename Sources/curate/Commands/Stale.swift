@@ -59,8 +59,7 @@ struct Stale: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try storeOptions.workspace(storeMustExist: true)
-        let store = try Store(path: workspace.storeURL.path)
+        let (workspace, store) = try storeOptions.openStore()
         let options = StaleFinder.Options(
             selection: try selection.selection(), resolve: resolution.resolve, humanPriority: resolution.humanPriority,
             with: targets)

@@ -23,10 +23,14 @@ struct Stats: ParsableCommand {
     @Flag(help: "Print JSON (an array of tuples, sorted keys) instead of a table.")
     var json = false
 
+    @Flag(help: "Show the distinct generation params of each tuple, with their label counts (reads every label).")
+    var params = false
+
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.openStore(mustExist: true)
+        let store = try storeOptions.openStore().store
+        if params { return try showParams(store) }
         let stats = try store.tupleStats().filter { task == nil || $0.tuple.task == task }
         if json {
             Terminal.write(JSONWriter.pretty(.array(stats.map(\.jsonValue))))
@@ -42,5 +46,33 @@ struct Stats: ParsableCommand {
         }
         Terminal.write(table.render())
         Terminal.write("\(stats.count) tuple\(stats.count == 1 ? "" : "s"), \(stats.reduce(0) { $0 + $1.labels }) labels\n")
+    }
+
+    /// `--params`: one row (or JSON object) per tuple and param set.
+    private func showParams(_ store: Store) throws {
+        let sets = try store.paramSets().filter { task == nil || $0.tuple.task == task }
+        if json {
+            Terminal.write(JSONWriter.pretty(.array(sets.map { tuple, params in
+                guard case .object(var members) = tuple.jsonValue else { return tuple.jsonValue }
+                members.append(("params", .array(params.map { set in
+                    .object([
+                        ("params", set.params.flatMap { try? JSONParser.parse($0) } ?? .null),
+                        ("labels", .number(String(set.labels))),
+                    ])
+                })))
+                return .object(members)
+            })))
+            return
+        }
+        var table = TextTable(header: ["task", "producer", "prompt", "hash", "params", "labels"], rightAligned: [5])
+        for (tuple, params) in sets {
+            for set in params {
+                table.append([
+                    tuple.task, tuple.producerDescription, tuple.prompt?.shortForm ?? "-", tuple.hashStatus?.rawValue ?? "-",
+                    set.params ?? "-", String(set.labels),
+                ])
+            }
+        }
+        Terminal.write(table.render())
     }
 }

@@ -26,7 +26,7 @@ struct Unflag: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let store = try storeOptions.openStore(mustExist: true)
+        let store = try storeOptions.openStore().store
         let flag = try Quarantine(store: store).unflag(kind: kind, selector: selector)
         Terminal.write("unflagged \(flag.kind.rawValue) \(flag.target) (flagged \(flag.createdAt.rfc3339): \(flag.reason))\n")
     }

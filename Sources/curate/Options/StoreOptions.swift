@@ -14,21 +14,23 @@ struct StoreOptions: ParsableArguments {
         store ?? ProcessInfo.processInfo.environment["CURATE_STORE"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// The workspace of the current folder, with the store location resolved.
-    func workspace(storeMustExist: Bool) throws -> Workspace {
+    /// The workspace of the current folder, with the store location resolved; the store is not opened.
+    func workspace() throws -> Workspace {
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        return try Workspace.locate(from: here, explicitStore: explicitStore, mustExist: storeMustExist)
+        return try Workspace.locate(from: here, explicitStore: explicitStore)
     }
 
     /// `datasets/NAME` of the workspace, when `name` is a bare dataset name whose folder exists.
     func existingDataset(named name: String) -> URL? {
-        guard !name.contains("/"), let workspace = try? workspace(storeMustExist: false),
+        guard !name.contains("/"), let workspace = try? workspace(),
               let folder = try? DatasetFolder(datasets: workspace.datasetsURL, name: name), folder.exists else { return nil }
         return folder.url
     }
 
-    /// Opens the workspace's store.
-    func openStore(mustExist: Bool) throws -> Store {
-        try Store(path: workspace(storeMustExist: mustExist).storeURL.path)
+    /// The workspace and its store, opened: the one place a command opens the store. The store
+    /// must exist (only `curate init` makes one), so a mistyped path stops with exit 2.
+    func openStore() throws -> (workspace: Workspace, store: Store) {
+        let workspace = try workspace()
+        return (workspace, try Store(path: workspace.storeURL.path))
     }
 }

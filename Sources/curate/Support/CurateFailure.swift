@@ -29,8 +29,8 @@ struct CurateFailure: Error {
             self.init(message: message, exitCode: error.isBadInput ? Self.badInput : Self.internalFailure)
         case is IngestError, is WorkspaceError, is PromptError, is DiffError, is StaleError:
             self.init(message: message, exitCode: Self.badInput)
-        case StoreError.newerSchema:
-            self.init(message: message, exitCode: Self.badInput)
+        case let error as StoreError:
+            self.init(message: message, exitCode: error.isBadInput ? Self.badInput : Self.internalFailure)
         default:
             self.init(message: message, exitCode: Self.internalFailure)
         }

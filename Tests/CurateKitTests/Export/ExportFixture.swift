@@ -20,7 +20,7 @@ final class ExportFixture {
 
     init(_ lines: [String] = []) throws {
         folder = try TemporaryDirectory()
-        store = try Store(path: folder.storePath)
+        store = try Store(path: folder.storePath, create: true)
         if !lines.isEmpty { try ingest(lines) }
     }
 

@@ -82,7 +82,7 @@ final class GitFixture {
     func store() throws -> Store {
         let path = url.appendingPathComponent(".curate")
         try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
-        return try Store(path: path.appendingPathComponent("store.sqlite").path)
+        return try Store(path: path.appendingPathComponent("store.sqlite").path, create: true)
     }
 
     var promptsURL: URL { url.appendingPathComponent("prompts") }

@@ -18,7 +18,7 @@ struct IngesterTests {
     func storesRecords() throws {
         let folder = try TemporaryDirectory()
         let file = try folder.write("a.jsonl", [Self.record("r1"), Self.record("r2"), Self.record("r3", version: "v2")].joined(separator: "\n") + "\n")
-        let store = try Store(path: folder.storePath)
+        let store = try Store(path: folder.storePath, create: true)
         let summary = try Self.ingest([file], into: store)
         #expect(summary.lines == 3)
         #expect(summary.new == 3)
@@ -35,7 +35,7 @@ struct IngesterTests {
     func idempotent() throws {
         let folder = try TemporaryDirectory()
         let file = try folder.write("a.jsonl", [Self.record("r1"), Self.record("r2")].joined(separator: "\n"))
-        let store = try Store(path: folder.storePath)
+        let store = try Store(path: folder.storePath, create: true)
         _ = try Self.ingest([file], into: store)
         let labelsBefore = try store.dump().filter { $0.hasPrefix("labels:") }
         let again = try Self.ingest([file], into: store)
@@ -51,7 +51,7 @@ struct IngesterTests {
         let second = String(repeating: "c", count: 16) + String(repeating: "1", count: 48)
         #expect(LabelWriter.idKey(first) == LabelWriter.idKey(second))
         let folder = try TemporaryDirectory()
-        let store = try Store(path: folder.storePath)
+        let store = try Store(path: folder.storePath, create: true)
         let lines = [Self.record("r1", extra: #","id":"\#(first)""#), Self.record("r2", extra: #","id":"\#(second)""#)]
         let file = try folder.write("a.jsonl", lines.joined(separator: "\n"))
         #expect(try Self.ingest([file], into: store).new == 2)
@@ -69,7 +69,7 @@ struct IngesterTests {
     func duplicateWithinInvocation() throws {
         let folder = try TemporaryDirectory()
         let file = try folder.write("a.jsonl", [Self.record("r1"), Self.record("r1")].joined(separator: "\n"))
-        let summary = try Self.ingest([file, file], into: try Store(path: folder.storePath))
+        let summary = try Self.ingest([file, file], into: try Store(path: folder.storePath, create: true))
         #expect(summary.new == 1)
         #expect(summary.duplicates == 3)
     }
@@ -77,7 +77,7 @@ struct IngesterTests {
     @Test("a bad line refuses the whole invocation and leaves the store exactly as it was")
     func refusedInvocationChangesNothing() throws {
         let folder = try TemporaryDirectory()
-        let store = try Store(path: folder.storePath)
+        let store = try Store(path: folder.storePath, create: true)
         _ = try Self.ingest([try folder.write("seed.jsonl", Self.record("r0"))], into: store)
         let before = try store.dump()
         let good = try folder.write("good.jsonl", Self.record("r1"))
@@ -94,7 +94,7 @@ struct IngesterTests {
         let lines = (1...15).map { _ in "?? not json" }
         let file = try folder.write("bad.jsonl", lines.joined(separator: "\n"))
         do {
-            _ = try Self.ingest([file], into: try Store(path: folder.storePath))
+            _ = try Self.ingest([file], into: try Store(path: folder.storePath, create: true))
             Issue.record("a bad file was accepted")
         } catch let IngestError.refused(problems, total) {
             #expect(total == 15)
@@ -106,7 +106,7 @@ struct IngesterTests {
     @Test("the same id with different content is a conflict, never an overwrite")
     func conflict() throws {
         let folder = try TemporaryDirectory()
-        let store = try Store(path: folder.storePath)
+        let store = try Store(path: folder.storePath, create: true)
         let first = try folder.write("a.jsonl", Self.record("r1", extra: #","id":"req-1""#))
         _ = try Self.ingest([first], into: store)
         let before = try store.dump()
@@ -120,7 +120,7 @@ struct IngesterTests {
     @Test("skip-invalid stores the good lines and writes the bad ones verbatim to the reject file")
     func skipInvalid() throws {
         let folder = try TemporaryDirectory()
-        let store = try Store(path: folder.storePath)
+        let store = try Store(path: folder.storePath, create: true)
         let badLines = [#"{"task":"sentiment", "input_id": 7}"#, "  garbage \t"]
         let file = try folder.write("mixed.jsonl", [Self.record("r1"), badLines[0], Self.record("r2"), badLines[1]].joined(separator: "\r\n") + "\r\n")
         let rejects = folder.url.appendingPathComponent("rejects.jsonl").path
@@ -139,7 +139,7 @@ struct IngesterTests {
     func noEmptyRejectFile() throws {
         let folder = try TemporaryDirectory()
         let rejects = folder.url.appendingPathComponent("rejects.jsonl").path
-        let summary = try Self.ingest([try folder.write("a.jsonl", Self.record("r1"))], into: try Store(path: folder.storePath), policy: .reject(to: rejects))
+        let summary = try Self.ingest([try folder.write("a.jsonl", Self.record("r1"))], into: try Store(path: folder.storePath, create: true), policy: .reject(to: rejects))
         #expect(summary.rejectPath == nil)
         #expect(!FileManager.default.fileExists(atPath: rejects))
     }
@@ -149,7 +149,7 @@ struct IngesterTests {
         let folder = try TemporaryDirectory()
         let file = try folder.write("a.jsonl", "\n" + Self.record("r1") + "\n   \n{}\n")
         #expect(throws: IngestError.refused(problems: [.invalidRecord(source: file, line: 4, problem: .missingField("task"))], total: 1)) {
-            try Self.ingest([file], into: try Store(path: folder.storePath))
+            try Self.ingest([file], into: try Store(path: folder.storePath, create: true))
         }
     }
 
@@ -171,14 +171,14 @@ struct IngesterTests {
         let folder = try TemporaryDirectory()
         let path = folder.url.appendingPathComponent("nope.jsonl").path
         #expect(throws: IngestError.unreadable(path: path, reason: "No such file or directory")) {
-            try Self.ingest([path], into: try Store(path: folder.storePath))
+            try Self.ingest([path], into: try Store(path: folder.storePath, create: true))
         }
     }
 
     @Test("a prompt's text is kept when it first comes with a later record of the same provenance")
     func keepsPromptTextArrivingLater() throws {
         let folder = try TemporaryDirectory()
-        let store = try Store(path: folder.storePath)
+        let store = try Store(path: folder.storePath, create: true)
         let hash = PromptHash.of("Classify {{input}}")
         let hashOnly = Self.record("r1").replacingOccurrences(of: #""text":"Classify {{input}}""#, with: #""sha256":"\#(hash)""#)
         _ = try Self.ingest([try folder.write("a.jsonl", [hashOnly, Self.record("r2")].joined(separator: "\n"))], into: store)
@@ -189,7 +189,7 @@ struct IngesterTests {
     @Test("the prompt text a record carried is kept once in the store")
     func keepsPromptText() throws {
         let folder = try TemporaryDirectory()
-        let store = try Store(path: folder.storePath)
+        let store = try Store(path: folder.storePath, create: true)
         _ = try Self.ingest([try folder.write("a.jsonl", [Self.record("r1"), Self.record("r2")].joined(separator: "\n"))], into: store)
         let prompts = try store.dump().filter { $0.hasPrefix("prompts:") }
         #expect(prompts == ["prompts: 1|'sentiment'|'v1'|'\(PromptHash.of("Classify {{input}}"))'|'Classify {{input}}'"])

@@ -8,7 +8,7 @@ struct JournalModeTests {
     func newStoreUsesRollbackJournal() throws {
         let folder = try TemporaryDirectory()
         do {
-            let store = try Store(path: folder.storePath)
+            let store = try Store(path: folder.storePath, create: true)
             #expect(try Self.journalMode(store) == "delete")
             try MigrationTests.insertLabels(into: store, createdAt: [100, 200])
         }
@@ -22,7 +22,7 @@ struct JournalModeTests {
         let folder = try TemporaryDirectory()
         let labelsBefore: [String]
         do {
-            let old = try Store(path: folder.storePath)
+            let old = try Store(path: folder.storePath, create: true)
             try old.connection.execute("PRAGMA journal_mode = WAL")
             try MigrationTests.insertLabels(into: old, createdAt: [300, 100, 200])
             labelsBefore = try MigrationTests.labelRows(old)
@@ -35,7 +35,7 @@ struct JournalModeTests {
     @Test("a store in WAL mode that another connection holds open stays in WAL mode and takes writes")
     func walStoreInUseStaysWAL() throws {
         let folder = try TemporaryDirectory()
-        let holder = try Store(path: folder.storePath)
+        let holder = try Store(path: folder.storePath, create: true)
         try holder.connection.execute("PRAGMA journal_mode = WAL")
         try MigrationTests.insertLabels(into: holder, createdAt: [100])
 

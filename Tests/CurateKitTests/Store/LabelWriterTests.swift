@@ -15,7 +15,7 @@ struct LabelWriterTests {
 
     /// A store holding `seed`, one label at a time.
     static func store(seeded seed: [LabelRecord], in folder: TemporaryDirectory) throws -> Store {
-        let store = try Store(path: folder.storePath)
+        let store = try Store(path: folder.storePath, create: true)
         try store.ingest(sources: ["seed"], ingestedAt: IngesterTests.now) { writer throws in
             for record in seed { #expect(try writer.add(record) == .inserted) }
         }

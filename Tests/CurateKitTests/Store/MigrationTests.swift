@@ -6,13 +6,13 @@ struct MigrationTests {
     @Test("a new store is at the current schema version")
     func currentVersion() throws {
         let folder = try TemporaryDirectory()
-        #expect(try Store(path: folder.storePath).schemaVersion() == Migrations.current)
+        #expect(try Store(path: folder.storePath, create: true).schemaVersion() == Migrations.current)
     }
 
     @Test("an older store is migrated forward on open and keeps its labels")
     func migratesForward() throws {
         let folder = try TemporaryDirectory()
-        let old = try Store(path: folder.storePath, migrations: Array(Migrations.all.prefix(2)))
+        let old = try Store(path: folder.storePath, migrations: Array(Migrations.all.prefix(2)), create: true)
         try Self.insertLabels(into: old, createdAt: [300, 100, 200])
         let labelsBefore = try Self.labelRows(old)
         #expect(try old.schemaVersion() == 2)
@@ -31,7 +31,7 @@ struct MigrationTests {
     @Test("labels that shared an id key before keys became unique are all still found")
     func collidingKeysSurviveMigration() throws {
         let folder = try TemporaryDirectory()
-        let old = try Store(path: folder.storePath, migrations: Array(Migrations.all.prefix(3)))
+        let old = try Store(path: folder.storePath, migrations: Array(Migrations.all.prefix(3)), create: true)
         // 64-hex-digit ids are keyed by their first 16 digits: the first two share a key.
         let ids = [String(repeating: "a", count: 16) + String(repeating: "0", count: 48),
                    String(repeating: "a", count: 16) + String(repeating: "1", count: 48),
@@ -73,7 +73,7 @@ struct MigrationTests {
     func refusesNewerSchema() throws {
         let folder = try TemporaryDirectory()
         let next = Migration(version: Migrations.current + 1, sql: "CREATE TABLE later_feature (id INTEGER PRIMARY KEY);")
-        _ = try Store(path: folder.storePath, migrations: Migrations.all + [next])
+        _ = try Store(path: folder.storePath, migrations: Migrations.all + [next], create: true)
         #expect(throws: StoreError.newerSchema(path: folder.storePath, found: Migrations.current + 1, supported: Migrations.current)) {
             try Store(path: folder.storePath)
         }

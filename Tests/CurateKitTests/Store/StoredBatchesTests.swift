@@ -17,7 +17,7 @@ struct StoredBatchesTests {
     @Test("a file ingested again is counted from its stored batches, with the summary a parse gives")
     func sameFileAgain() throws {
         let folder = try TemporaryDirectory()
-        let store = try Store(path: folder.storePath)
+        let store = try Store(path: folder.storePath, create: true)
         let file = try folder.write("a.jsonl", Self.lines(10_000).joined(separator: "\n") + "\n")
         let first = try IngesterTests.ingest([file], into: store)
         let batches = try store.storedBefore(batchesOf: file)
@@ -37,7 +37,7 @@ struct StoredBatchesTests {
     @Test("a stored batch whose counts do not match its lines stops the ingest, which changes nothing")
     func mismatchedCountsAreAnError() throws {
         let folder = try TemporaryDirectory()
-        let store = try Store(path: folder.storePath)
+        let store = try Store(path: folder.storePath, create: true)
         let file = try folder.write("a.jsonl", Self.lines(10).joined(separator: "\n") + "\n")
         _ = try IngesterTests.ingest([file], into: store)
         try store.connection.execute("UPDATE stored_batches SET records = records + 1")
@@ -49,7 +49,7 @@ struct StoredBatchesTests {
     @Test("a file grown by appending: the batches read before are not parsed again, the new lines are stored")
     func appendedFile() throws {
         let folder = try TemporaryDirectory()
-        let store = try Store(path: folder.storePath)
+        let store = try Store(path: folder.storePath, create: true)
         let old = Self.lines(6_000)
         _ = try IngesterTests.ingest([try folder.write("day1.jsonl", old.joined(separator: "\n") + "\n")], into: store)
         let grown = try folder.write("day2.jsonl", (old + Self.lines(3_000, from: 6_000)).joined(separator: "\n") + "\n")
@@ -67,7 +67,7 @@ struct StoredBatchesTests {
     @Test("a batch with a bad line or a conflict is parsed every time, so its problem is reported every time")
     func problemsAreReportedAgain() throws {
         let folder = try TemporaryDirectory()
-        let store = try Store(path: folder.storePath)
+        let store = try Store(path: folder.storePath, create: true)
         _ = try IngesterTests.ingest([try folder.write("first.jsonl", IngesterTests.record("r1", extra: #","id":"req-1""#))], into: store)
         let lines = [
             IngesterTests.record("r2"), #"{"task":"sentiment"}"#, IngesterTests.record("r1", output: "negative", extra: #","id":"req-1""#),

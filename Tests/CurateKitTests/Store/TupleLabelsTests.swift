@@ -28,7 +28,7 @@ struct TupleLabelsTests {
     @Test("ingests add to the counts and span of each task and tuple; duplicates and refused ingests add nothing")
     func ingestsKeepCounts() throws {
         let folder = try TemporaryDirectory()
-        let store = try Store(path: folder.storePath)
+        let store = try Store(path: folder.storePath, create: true)
         let first = try folder.write("a.jsonl", [Self.record("a", second: 20), Self.record("b", second: 30), Self.record("c", second: 25, task: "intent")].joined(separator: "\n"))
         _ = try IngesterTests.ingest([first], into: store)
         let second = try folder.write("b.jsonl", [Self.record("a", second: 20), Self.record("d", second: 5)].joined(separator: "\n"))
@@ -48,7 +48,7 @@ struct TupleLabelsTests {
     @Test("a duplicate whose prompt now resolves to another tuple adds no count to that tuple")
     func duplicateInAnotherTupleAddsNothing() throws {
         let folder = try TemporaryDirectory()
-        let store = try Store(path: folder.storePath)
+        let store = try Store(path: folder.storePath, create: true)
         _ = try IngesterTests.ingest([try folder.write("a.jsonl", Self.record("a", second: 10))], into: store)
         // The text of sentiment@v1 arrives with a new record; the hashless "a" then resolves to
         // it, a tuple that has no labels, and is a duplicate of the "a" stored unresolved.
@@ -66,7 +66,7 @@ struct TupleLabelsTests {
     @Test("labels moved to another prompt text move their counts")
     func reassignmentMovesCounts() throws {
         let folder = try TemporaryDirectory()
-        let store = try Store(path: folder.storePath)
+        let store = try Store(path: folder.storePath, create: true)
         let file = try folder.write("a.jsonl", [Self.record("a", second: 10), Self.record("b", second: 20), Self.record("c", second: 30)].joined(separator: "\n"))
         _ = try IngesterTests.ingest([file], into: store)
         let unplaced = try store.unplacedLabels()

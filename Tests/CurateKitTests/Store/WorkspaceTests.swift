@@ -22,7 +22,7 @@ struct WorkspaceTests {
         try Workspace.create(in: folder.url)
         let deep = folder.url.appendingPathComponent("a/b/c")
         try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
-        let found = try Workspace.locate(from: deep, explicitStore: nil, mustExist: true)
+        let found = try Workspace.locate(from: deep, explicitStore: nil)
         #expect(found.root?.standardizedFileURL.path == folder.url.standardizedFileURL.path)
         #expect(found.storeURL.path == Workspace.storeURL(in: folder.url.standardizedFileURL).path)
     }
@@ -31,20 +31,23 @@ struct WorkspaceTests {
     func notFound() throws {
         let folder = try TemporaryDirectory()
         #expect(throws: WorkspaceError.notFound(searchedFrom: folder.url.path)) {
-            try Workspace.locate(from: folder.url, explicitStore: nil, mustExist: true)
+            try Workspace.locate(from: folder.url, explicitStore: nil)
         }
     }
 
-    @Test("an explicit store wins over the workspace's, and must exist for reading")
+    @Test("an explicit store wins over the workspace's; only creating makes one where there is none")
     func explicitStore() throws {
         let folder = try TemporaryDirectory()
         try Workspace.create(in: folder.url)
         let other = folder.url.appendingPathComponent("elsewhere.sqlite").path
-        #expect(throws: WorkspaceError.storeMissing(path: other)) {
-            try Workspace.locate(from: folder.url, explicitStore: other, mustExist: true)
-        }
-        let found = try Workspace.locate(from: folder.url, explicitStore: other, mustExist: false)
+        let found = try Workspace.locate(from: folder.url, explicitStore: other)
         #expect(found.storeURL.path == other)
+        #expect(throws: StoreError.missing(path: other)) {
+            try Store(path: found.storeURL.path)
+        }
+        #expect(!FileManager.default.fileExists(atPath: other))
+        _ = try Store(path: other, create: true)
+        #expect(try Store(path: other).schemaVersion() == Migrations.current)
     }
 
     @Test("init with an explicit store makes the folders it needs")
