@@ -45,7 +45,7 @@ struct Curate: ParsableCommand {
     /// Argument-parser reports usage errors as 64 (EX_USAGE); curate, like grep and diff, uses 2.
     private static func exit(withArgumentError error: Error) -> Never {
         guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-        Terminal.writeProgress(fullMessage(for: error) + "\n")
+        Terminal.writeDiagnostic(fullMessage(for: error) + "\n")
         Foundation.exit(CurateFailure.badInput)
     }
 }

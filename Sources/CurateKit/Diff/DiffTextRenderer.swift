@@ -27,7 +27,9 @@ public enum DiffTextRenderer {
 
     private static func header(_ side: String, _ info: ManifestDiff.DatasetInfo) -> String {
         let padded = (side + ":").padding(toLength: 8, withPad: " ", startingAt: 0)
-        return "\(padded)\(info.source) (\(info.name), \(count(info.records, "record")), created \(info.createdAt.rfc3339) by \(info.tool.name) \(info.tool.version))\n"
+        let source = TerminalText.escaped(info.source)
+        let tool = TerminalText.escaped("\(info.tool.name) \(info.tool.version)")
+        return "\(padded)\(source) (\(TerminalText.escaped(info.name)), \(count(info.records, "record")), created \(info.createdAt.rfc3339) by \(tool))\n"
     }
 
     private static func selection(_ changes: [ManifestDiff.FieldChange]) -> String {
@@ -143,7 +145,8 @@ public enum DiffTextRenderer {
         return labels.map { "\(clip($0.output)) (\($0.producer))" }.joined(separator: "; ")
     }
 
-    /// One line of at most ``maximumOutputLength`` characters: control characters become spaces.
+    /// One line of at most ``maximumOutputLength`` characters: line breaks and tabs become
+    /// spaces (the table escapes every other control character).
     private static func clip(_ text: String) -> String {
         var line = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
         if line.count > maximumOutputLength { line = String(line.prefix(maximumOutputLength - 1)) + "…" }

@@ -19,16 +19,18 @@ public struct VerificationReport: Sendable, Hashable {
             }
         }
 
+        /// One line for a person, the path (and every value from the manifest) shown
+        /// through ``TerminalText/escaped(_:)``.
         public var description: String {
             switch self {
             case .missingFile(let path):
-                "\(path): missing"
+                "\(TerminalText.escaped(path)): missing"
             case .checksumMismatch(let path, let expected, let actual):
-                "\(path): sha256 is \(actual), the manifest says \(expected)"
+                "\(TerminalText.escaped(path)): sha256 is \(actual), the manifest says \(TerminalText.escaped(expected))"
             case .recordCountMismatch(let path, let expected, let actual):
-                "\(path): \(actual) records, the manifest says \(expected)"
+                "\(TerminalText.escaped(path)): \(actual) records, the manifest says \(expected)"
             case .inconsistentManifest(let reason):
-                "\(Manifest.fileName): \(reason)"
+                "\(Manifest.fileName): \(TerminalText.escaped(reason))"
             }
         }
     }

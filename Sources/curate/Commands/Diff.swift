@@ -48,7 +48,7 @@ struct Diff: ParsableCommand {
     func run() throws {
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let diff = try ManifestDiff.compare(try load(before, here: here), try load(after, here: here), examples: examples)
-        Terminal.write(json ? DiffJSONRenderer.render(diff) : DiffTextRenderer.render(diff))
+        if json { Terminal.writeJSON(DiffJSONRenderer.render(diff)) } else { Terminal.write(DiffTextRenderer.render(diff)) }
         if !diff.isSame { throw ExitCode(1) }
     }
 

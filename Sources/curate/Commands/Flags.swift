@@ -26,7 +26,7 @@ struct Flags: ParsableCommand {
         let store = try storeOptions.openStore(mustExist: true)
         let flags = try Quarantine(store: store).flags()
         if json {
-            Terminal.write(JSONWriter.pretty(.array(flags.map { flag in
+            Terminal.writeJSON(JSONWriter.pretty(.array(flags.map { flag in
                 .object([
                     ("kind", .string(flag.kind.rawValue)), ("target", .string(flag.target)),
                     ("reason", .string(flag.reason)), ("created_at", .string(flag.createdAt.rfc3339)),

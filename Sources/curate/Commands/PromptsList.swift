@@ -37,7 +37,7 @@ struct PromptsList: ParsableCommand {
             usage: try store?.promptUsage() ?? []
         )
         if json {
-            Terminal.write(JSONWriter.pretty(.array(listings.map(\.jsonValue))))
+            Terminal.writeJSON(JSONWriter.pretty(.array(listings.map(\.jsonValue))))
             return
         }
         var table = TextTable(header: ["prompt", "labels", "first used", "last used", "status"], rightAligned: [1])

@@ -29,7 +29,7 @@ struct Stats: ParsableCommand {
         let store = try storeOptions.openStore(mustExist: true)
         let stats = try store.tupleStats().filter { task == nil || $0.tuple.task == task }
         if json {
-            Terminal.write(JSONWriter.pretty(.array(stats.map(\.jsonValue))))
+            Terminal.writeJSON(JSONWriter.pretty(.array(stats.map(\.jsonValue))))
             return
         }
         var table = TextTable(header: ["task", "producer", "prompt", "hash", "labels", "first created_at", "last created_at"], rightAligned: [4])

@@ -29,7 +29,7 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         let report = try DatasetVerifier.verify(location())
-        let name = report.manifest.name
+        let name = TerminalText.escaped(report.manifest.name)
         if report.isIntact {
             let files = report.manifest.files.count
             Terminal.write("ok: \(name): \(files) data file\(files == 1 ? "" : "s") and \(report.manifest.records.count) records match \(Manifest.fileName)\n")

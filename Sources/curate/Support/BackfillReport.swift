@@ -29,18 +29,19 @@ struct BackfillReport {
 
     private func section(_ version: BackfillPlan.VersionPlan) -> String {
         let total = version.eras.reduce(0) { $0 + $1.labels.count } + version.leftAlone.count
-        var text = "\(version.version): \(labels(total)) to place"
+        var text = "\(TerminalText.escaped(version.version.description)): \(labels(total)) to place"
         switch version.problem {
         case .noHistory:
-            let source = version.path.map { "\($0) has no commits" } ?? "no file prompts/\(version.version.name)/\(version.version.version).* in the work tree or in git history"
+            let source = version.path.map { "\(TerminalText.escaped($0)) has no commits" }
+                ?? "no file \(TerminalText.escaped("prompts/\(version.version.name)/\(version.version.version)")).* in the work tree or in git history"
             return text + "\n  \(source); left \(labels(version.leftAlone.count)) as they were\n"
         case .severalFiles(let paths):
-            return text + "\n  several files claim it (\(paths.joined(separator: ", "))); keep one; left \(labels(version.leftAlone.count)) as they were\n"
+            return text + "\n  several files claim it (\(paths.map(TerminalText.escaped).joined(separator: ", "))); keep one; left \(labels(version.leftAlone.count)) as they were\n"
         case nil:
             break
         }
         let eraCount = version.eras.count
-        text += ", history of \(version.path ?? "?") (\(eraCount) text\(eraCount == 1 ? "" : "s"))\n"
+        text += ", history of \(version.path.map(TerminalText.escaped) ?? "?") (\(eraCount) text\(eraCount == 1 ? "" : "s"))\n"
         var table = TextTable(header: ["prompt", "from", "until", "commit", dryRun ? "would assign" : "assigned"], rightAligned: [4])
         for era in version.eras {
             table.append([
@@ -58,7 +59,7 @@ struct BackfillReport {
                 + "\(span(version.inGaps))\n"
         }
         if version.uncommittedChange {
-            text += "  note: \(version.path ?? "the file") has uncommitted changes; labels after its last commit got the last committed text\n"
+            text += "  note: \(version.path.map(TerminalText.escaped) ?? "the file") has uncommitted changes; labels after its last commit got the last committed text\n"
         }
         return text
     }

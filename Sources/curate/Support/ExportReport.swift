@@ -46,7 +46,8 @@ struct ExportReport {
         }
         text += "\n"
         for applied in summary.flags {
-            text += "  flag \(applied.flag.kind.rawValue) \(applied.flag.target): \(count(applied.labels, "label")) (\(applied.flag.reason))\n"
+            text += "  flag \(applied.flag.kind.rawValue) \(TerminalText.escaped(applied.flag.target)): \(count(applied.labels, "label"))"
+                + " (\(TerminalText.escaped(applied.flag.reason)))\n"
         }
         return text
     }
@@ -59,6 +60,6 @@ struct ExportReport {
     static func display(_ url: URL) -> String {
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
         let path = url.standardizedFileURL.path
-        return path.hasPrefix(here + "/") ? String(path.dropFirst(here.count + 1)) : path
+        return TerminalText.escaped(path.hasPrefix(here + "/") ? String(path.dropFirst(here.count + 1)) : path)
     }
 }

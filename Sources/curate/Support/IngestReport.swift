@@ -6,7 +6,7 @@ struct IngestReport {
     let sources: [String]
 
     func render() -> String {
-        let names = sources.map { $0 == "-" ? "<stdin>" : $0 }.joined(separator: ", ")
+        let names = sources.map { $0 == "-" ? "<stdin>" : TerminalText.escaped($0) }.joined(separator: ", ")
         var text = "ingested \(summary.lines) line\(summary.lines == 1 ? "" : "s") from \(names)\n"
         var counts = TextTable(header: ["count", "records"], showsHeader: false, rightAligned: [1])
         counts.append(["new", String(summary.new)])
@@ -14,7 +14,7 @@ struct IngestReport {
         counts.append(["rejected", String(summary.rejected)])
         text += counts.render(indent: "  ")
         if let rejectPath = summary.rejectPath {
-            text += "rejected lines written to \(rejectPath)\n"
+            text += "rejected lines written to \(TerminalText.escaped(rejectPath))\n"
         }
         guard !summary.perTuple.isEmpty else { return text }
         var table = TextTable(header: ["task", "producer", "prompt", "hash", "new", "duplicates"], rightAligned: [4, 5])
