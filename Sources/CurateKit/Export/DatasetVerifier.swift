@@ -49,17 +49,26 @@ public enum DatasetVerifier {
     }
 
     private static func check(_ url: URL, path: String, sha256: String, records: Int, kind: RecordCounter.Kind) -> [VerificationReport.Problem] {
-        guard let (digest, count) = digestAndCount(url, kind: kind) else { return [.missingFile(path: path)] }
+        let digest: String
+        let count: Int
+        do {
+            (digest, count) = try digestAndCount(url, kind: kind)
+        } catch {
+            switch error {
+            case .missing: return [.missingFile(path: path)]
+            case .refused(let reason), .unreadable(let reason): return [.refusedFile(path: path, reason: reason)]
+            }
+        }
         var problems: [VerificationReport.Problem] = []
         if digest != sha256 { problems.append(.checksumMismatch(path: path, expected: sha256, actual: digest)) }
         if count != records { problems.append(.recordCountMismatch(path: path, expected: records, actual: count)) }
         return problems
     }
 
-    /// The file's SHA-256 and record count, read in chunks; nil when it cannot be opened.
-    private static func digestAndCount(_ url: URL, kind: RecordCounter.Kind) -> (String, Int)? {
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+    /// The file's SHA-256 and record count, read in chunks.
+    /// - Throws: why the file was not read (see ``DatasetFileOpener``).
+    private static func digestAndCount(_ url: URL, kind: RecordCounter.Kind) throws(DatasetFileOpener.Refusal) -> (String, Int) {
+        let descriptor = try DatasetFileOpener.openForReading(url.path)
         defer { close(descriptor) }
         var hasher = SHA256()
         var counter = RecordCounter(kind: kind)
@@ -67,6 +76,7 @@ public enum DatasetVerifier {
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
+            if count < 0 { throw .unreadable(reason: String(cString: strerror(errno))) }
             guard count > 0 else { break }
             chunk.withUnsafeBytes { bytes in
                 let part = UnsafeRawBufferPointer(rebasing: bytes[0..<count])
