@@ -55,4 +55,29 @@ struct DatasetSafetyTests {
             #expect(try run(workspace, ["diff", "a", "b"]).status == 0)
         }
     }
+
+    @Test("diff refuses (exit 2) a side whose files do not match its manifest, instead of calling it the same")
+    func unverifiedSide() throws {
+        try TempWorkspace.with { workspace in
+            try twoExports(workspace)
+            #expect(try run(workspace, ["diff", "a", "b"]).status == 0)
+
+            // The same rows, one input payload edited: diff compares outputs, so it saw "same".
+            let text = try workspace.text("datasets/b/train.jsonl")
+            let edited = text.replacingOccurrences(of: "\"input\":{", with: "\"input\":{\"edited\":true,", options: [], range: text.range(of: "\"input\":{"))
+            #expect(edited != text)
+            try workspace.write("datasets/b/train.jsonl", edited)
+            let changed = try run(workspace, ["diff", "a", "b"])
+            #expect(changed.status == 2, "\(changed)")
+            #expect(changed.err.contains("b does not match its manifest (train.jsonl: sha256 is "), "\(changed)")
+            #expect(changed.err.contains("curate verify"), "\(changed)")
+            #expect(changed.out.isEmpty, "\(changed)")
+
+            // A manifest whose record sidecar is gone.
+            try workspace.write("datasets/b/train.jsonl", text)
+            try FileManager.default.removeItem(at: workspace.url("datasets/b/records.jsonl"))
+            let missing = try run(workspace, ["diff", "a", "b", "--json"])
+            #expect(missing.status == 2 && missing.err.contains("records.jsonl: missing"), "\(missing)")
+        }
+    }
 }

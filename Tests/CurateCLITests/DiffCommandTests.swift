@@ -95,7 +95,7 @@ struct DiffCommandTests {
             #expect(future.status == 2 && future.err.contains("curate.manifest/2"), "\(future)")
             try workspace.write("datasets/clean/all.jsonl", "not json\n")
             let badRow = try workspace.curate(["diff", "all", "clean"])
-            #expect(badRow.status == 2 && badRow.err.contains("row 1"), "\(badRow)")
+            #expect(badRow.status == 2 && badRow.err.contains("clean does not match its manifest (all.jsonl: sha256 is "), "\(badRow)")
             let revision = try workspace.curate(["diff", "all", "HEAD:datasets/all"])
             #expect(revision.status == 2 && revision.err.contains("git"), "\(revision)")
             #expect(try workspace.curate(["diff", "all"]).status == 2)

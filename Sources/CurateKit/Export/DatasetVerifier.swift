@@ -19,14 +19,21 @@ public enum DatasetVerifier {
         let folder = isFolder.boolValue ? url : url.deletingLastPathComponent()
         let manifestURL = isFolder.boolValue ? url.appendingPathComponent(Manifest.fileName) : url
         let manifest = try Manifest.read(from: manifestURL)
+        return VerificationReport(manifest: manifest, problems: try problems(of: manifest, in: folder, manifestPath: manifestURL.path))
+    }
 
+    /// Every way the files in `folder` differ from `manifest`, in the manifest's file order.
+    /// - Parameter manifestPath: where the manifest was read, for messages.
+    /// - Throws: ``ExportError/invalidManifest(path:reason:)`` when the manifest names a file
+    ///   outside the folder.
+    static func problems(of manifest: Manifest, in folder: URL, manifestPath: String) throws(ExportError) -> [VerificationReport.Problem] {
         var problems: [VerificationReport.Problem] = []
         for file in manifest.files {
-            try checkPlainName(file.path, manifest: manifestURL)
+            try checkPlainName(file.path, manifest: manifestPath)
             let kind: RecordCounter.Kind = file.format == .csv ? .csv : .lines
             problems += check(folder.appendingPathComponent(file.path), path: file.path, sha256: file.sha256, records: file.records, kind: kind)
         }
-        try checkPlainName(manifest.records.path, manifest: manifestURL)
+        try checkPlainName(manifest.records.path, manifest: manifestPath)
         problems += check(
             folder.appendingPathComponent(manifest.records.path), path: manifest.records.path,
             sha256: manifest.records.sha256, records: manifest.records.count, kind: .lines)
@@ -39,12 +46,12 @@ public enum DatasetVerifier {
         if inTuples != manifest.records.count {
             problems.append(.inconsistentManifest(reason: "its provenance counts \(inTuples) records but records.count is \(manifest.records.count)"))
         }
-        return VerificationReport(manifest: manifest, problems: problems)
+        return problems
     }
 
-    private static func checkPlainName(_ path: String, manifest: URL) throws(ExportError) {
+    private static func checkPlainName(_ path: String, manifest: String) throws(ExportError) {
         if path.isEmpty || path.contains("/") || path.contains("\\") || path == "." || path == ".." {
-            throw .invalidManifest(path: manifest.path, reason: "file path \"\(path)\" is not a file name inside the dataset folder")
+            throw .invalidManifest(path: manifest, reason: "file path \"\(path)\" is not a file name inside the dataset folder")
         }
     }
 

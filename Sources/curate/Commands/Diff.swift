@@ -17,8 +17,12 @@ struct Diff: ParsableCommand {
             distribution of each task that moved. created_at, tool and the dataset name are shown \
             but never make two datasets differ.
 
+            Each side is first checked against its manifest, as 'curate verify' does; a side \
+            whose files do not match it is refused.
+
             Exit codes: 0 the datasets are the same; 1 they differ; 2 a dataset, manifest, data \
-            file or git revision cannot be read, or a usage error.
+            file or git revision cannot be read, a dataset does not match its manifest, or a \
+            usage error.
 
             Examples:
               curate diff datasets/clean HEAD~1:datasets/clean
