@@ -22,6 +22,7 @@ struct Curate: ParsableCommand {
 
     /// Parses and runs a command; every failure becomes one stderr sentence and a stable exit code.
     static func main() {
+        InterruptCleanup.install()
         var command: ParsableCommand
         do {
             command = try parseAsRoot()

@@ -74,14 +74,18 @@ public struct DatasetSource: Sendable {
     }
 }
 
-/// A temporary folder removed when the last reference to it goes away.
+/// A temporary folder removed when the last reference to it goes away, or when the
+/// command is interrupted (it is registered with ``ScratchFolders``).
 final class TemporaryFolder: Sendable {
     let url: URL
 
     init() throws(DiffError) {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("curate-diff-\(UUID().uuidString)", isDirectory: true)
         do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try ScratchFolders.withFolders { folders in
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+                folders[url.path] = -1
+            }
         } catch {
             throw .unreadable(path: url.path, reason: "cannot make a temporary folder: \(error.localizedDescription)")
         }
@@ -90,5 +94,6 @@ final class TemporaryFolder: Sendable {
 
     deinit {
         try? FileManager.default.removeItem(at: url)
+        ScratchFolders.forget(url)
     }
 }
