@@ -50,12 +50,17 @@ struct DiffSourceTests {
         }
     }
 
-    @Test("a data file that does not match its manifest stops the diff before any row is compared")
-    func unverifiedDataFiles() throws {
+    /// `datasets/a` and `datasets/b` exported alike, and b's data file.
+    static func twoExports() throws -> (ExportFixture, URL) {
         let fixture = try ExportFixture(ExportFixture.diffCorpus)
         try fixture.export("a")
         try fixture.export("b")
-        let file = fixture.datasets.appendingPathComponent("b/all.jsonl")
+        return (fixture, fixture.datasets.appendingPathComponent("b/all.jsonl"))
+    }
+
+    @Test("a data file that does not match its manifest stops the diff before any row is compared")
+    func unverifiedDataFiles() throws {
+        let (fixture, file) = try Self.twoExports()
         let text = try fixture.read("b", "all.jsonl")
         try (text + "\n").write(to: file, atomically: true, encoding: .utf8)
         #expect(throws: DiffError.datasetDoesNotVerify(dataset: "datasets/b", problems: [
@@ -68,10 +73,7 @@ struct DiffSourceTests {
 
     @Test("a data file its manifest vouches for that is not rows, or out of order, stops the diff")
     func badDataFiles() throws {
-        let fixture = try ExportFixture(ExportFixture.diffCorpus)
-        try fixture.export("a")
-        try fixture.export("b")
-        let file = fixture.datasets.appendingPathComponent("b/all.jsonl")
+        let (fixture, file) = try Self.twoExports()
         let rows = try fixture.read("b", "all.jsonl").split(separator: "\n").map(String.init)
         /// Writes `text` as the data file and its checksum into the manifest, so the dataset verifies.
         func vouchedFor(_ text: String) throws {
