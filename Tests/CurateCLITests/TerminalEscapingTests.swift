@@ -57,7 +57,7 @@ struct TerminalEscapingTests {
             try workspace.write("labels.jsonl", try Self.labels())
             var outputs: [(String, ProcessOutput)] = []
             func run(_ arguments: [String], status: Int32 = 0) throws {
-                let result = try workspace.curate(arguments)
+                let result = try workspace.curate(arguments, environment: ["COLUMNS": "500"])  // no cell cut short
                 #expect(result.status == status && !result.killedBySignal, "\(arguments): \(result)")
                 outputs.append((arguments.joined(separator: " "), result))
             }

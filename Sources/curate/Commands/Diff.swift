@@ -52,7 +52,7 @@ struct Diff: ParsableCommand {
     func run() throws {
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let diff = try ManifestDiff.compare(try load(before, here: here), try load(after, here: here), examples: examples)
-        if json { Terminal.writeJSON(DiffJSONRenderer.render(diff)) } else { Terminal.write(DiffTextRenderer.render(diff)) }
+        if json { Terminal.writeJSON(DiffJSONRenderer.render(diff)) } else { Terminal.write(DiffTextRenderer.render(diff, width: Terminal.columns)) }
         if !diff.isSame { throw ExitCode(1) }
     }
 

@@ -6,6 +6,8 @@ struct BackfillReport {
     let dryRun: Bool
     /// Labels actually moved (nil on a dry run).
     var moved: Int?
+    /// The columns the tables fit in.
+    var width = Terminal.columns
 
     init(plan: BackfillPlan, dryRun: Bool) {
         self.plan = plan
@@ -45,14 +47,14 @@ struct BackfillReport {
         var table = TextTable(header: ["prompt", "from", "until", "commit", dryRun ? "would assign" : "assigned"], rightAligned: [4])
         for era in version.eras {
             table.append([
-                version.version.ref(sha256: era.sha256).shortForm, era.span.from.rfc3339, era.span.until?.rfc3339 ?? "now",
+                version.version.ref(sha256: era.sha256).shortForm, DisplayForm.time(era.span.from), era.span.until.map(DisplayForm.time) ?? "now",
                 String(era.span.commit.prefix(7)), String(era.labels.count),
             ])
         }
-        text += table.render(indent: "  ")
+        text += table.render(indent: "  ", width: width)
         if !version.beforeFirstCommit.isEmpty, let first = version.firstCommitAt {
             text += "  left as they were: \(labels(version.beforeFirstCommit.count)) created before the file's first commit "
-                + "(\(first.rfc3339)), \(span(version.beforeFirstCommit))\n"
+                + "(\(DisplayForm.time(first))), \(span(version.beforeFirstCommit))\n"
         }
         if !version.inGaps.isEmpty {
             text += "  left as they were: \(labels(version.inGaps.count)) created while the file was deleted or had another name, "
@@ -71,6 +73,6 @@ struct BackfillReport {
     private func span(_ labels: [UnplacedLabel]) -> String {
         let times = labels.map(\.createdAt)
         guard let first = times.min(), let last = times.max() else { return "" }
-        return first == last ? "created_at \(first.rfc3339)" : "created_at \(first.rfc3339) – \(last.rfc3339)"
+        return first == last ? "created_at \(DisplayForm.time(first))" : "created_at \(DisplayForm.time(first)) – \(DisplayForm.time(last))"
     }
 }

@@ -4,6 +4,8 @@ import CurateKit
 struct IngestReport {
     let summary: IngestSummary
     let sources: [String]
+    /// The columns the tables fit in.
+    var width = Terminal.columns
 
     func render() -> String {
         let names = sources.map { $0 == "-" ? "<stdin>" : TerminalText.escaped($0) }.joined(separator: ", ")
@@ -17,13 +19,14 @@ struct IngestReport {
             text += "rejected lines written to \(TerminalText.escaped(rejectPath))\n"
         }
         guard !summary.perTuple.isEmpty else { return text }
-        var table = TextTable(header: ["task", "producer", "prompt", "hash", "new", "duplicates"], rightAligned: [4, 5])
+        var table = TextTable(
+            header: ["task", "producer", "prompt", "hash", "new", "duplicates"], rightAligned: [4, 5], flexible: [0: .end, 1: .middle])
         for (tuple, count) in summary.perTuple.sorted(by: { $0.key < $1.key }) {
             table.append([
                 tuple.task, tuple.producerDescription, tuple.prompt?.shortForm ?? "-", tuple.hashStatus?.rawValue ?? "-",
                 String(count.new), String(count.duplicates),
             ])
         }
-        return text + "\n" + table.render()
+        return text + "\n" + table.render(width: width)
     }
 }

@@ -33,6 +33,15 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// How many columns a table may take: `COLUMNS` when it is set to a positive number,
+    /// else the width of the terminal standard output is, else 100 (a file, a pipe).
+    static var columns: Int {
+        if let text = ProcessInfo.processInfo.environment["COLUMNS"], let columns = Int(text), columns > 0 { return columns }
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 100
+    }
+
     /// Whether standard error is a terminal, where a progress line helps.
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }
