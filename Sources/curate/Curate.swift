@@ -25,6 +25,7 @@ struct Curate: ParsableCommand {
 
     /// Parses and runs a command; every failure becomes one stderr sentence and a stable exit code.
     static func main() {
+        InterruptCleanup.install()
         var command: ParsableCommand
         do {
             command = try parseAsRoot()
@@ -48,7 +49,7 @@ struct Curate: ParsableCommand {
     /// Argument-parser reports usage errors as 64 (EX_USAGE); curate, like grep and diff, uses 2.
     private static func exit(withArgumentError error: Error) -> Never {
         guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-        Terminal.writeProgress(fullMessage(for: error) + "\n")
+        Terminal.writeDiagnostic(fullMessage(for: error) + "\n")
         Foundation.exit(CurateFailure.badInput)
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Made from what the user typed: a dataset folder, its `manifest.json`, or `REV:PATH`,
 /// which reads the dataset as it was in git revision `REV` (its files are copied, one at a
-/// time, into a temporary folder that is removed when the source goes away).
+/// time, into a temporary folder that is removed when the source goes away). Either way
+/// its files are checked against its manifest first, as `curate verify` does.
 public struct DatasetSource: Sendable {
     /// The dataset as the user named it, for display.
     public let label: String
@@ -43,7 +44,9 @@ public struct DatasetSource: Sendable {
         if FileManager.default.fileExists(atPath: local.path, isDirectory: &isFolder) {
             let manifestURL = isFolder.boolValue ? local.appendingPathComponent(Manifest.fileName) : local
             let manifest = try ManifestLoader.read(path: manifestURL.path, source: manifestURL.path)
-            return DatasetSource(label: label, manifest: manifest, folder: manifestURL.deletingLastPathComponent())
+            let folder = manifestURL.deletingLastPathComponent()
+            try verify(manifest, in: folder, label: label, source: manifestURL.path)
+            return DatasetSource(label: label, manifest: manifest, folder: folder)
         }
         guard let colon = argument.firstIndex(of: ":"), colon != argument.startIndex else { throw .missingFile(path: local.path) }
         let revision = String(argument[..<colon])
@@ -51,18 +54,38 @@ public struct DatasetSource: Sendable {
         let fetcher = try GitDatasetFetcher(directory: directory, environment: environment)
         let checkout = try TemporaryFolder()
         let manifest = try fetcher.fetch(revision: revision, path: path.isEmpty ? "." : path, into: checkout.url)
+        try verify(manifest, in: checkout.url, label: label, source: argument)
         return DatasetSource(label: label, manifest: manifest, folder: checkout.url, checkout: checkout)
+    }
+
+    /// Checks the data files and the record sidecar in `folder` against `manifest`, as
+    /// `curate verify` does: a diff of files that are not what their manifest says would
+    /// report on something else (a manifest whose files changed or went missing could
+    /// compare "same").
+    /// - Throws: ``DiffError/datasetDoesNotVerify(dataset:problems:)`` naming each difference.
+    private static func verify(_ manifest: Manifest, in folder: URL, label: String, source: String) throws(DiffError) {
+        let problems: [VerificationReport.Problem]
+        do {
+            problems = try DatasetVerifier.problems(of: manifest, in: folder, manifestPath: source)
+        } catch {
+            throw ManifestLoader.notAManifest(error, source: source)
+        }
+        guard problems.isEmpty else { throw .datasetDoesNotVerify(dataset: label, problems: problems.map(\.description)) }
     }
 }
 
-/// A temporary folder removed when the last reference to it goes away.
+/// A temporary folder removed when the last reference to it goes away, or when the
+/// command is interrupted (it is registered with ``ScratchFolders``).
 final class TemporaryFolder: Sendable {
     let url: URL
 
     init() throws(DiffError) {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("curate-diff-\(UUID().uuidString)", isDirectory: true)
         do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try ScratchFolders.withFolders { folders in
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+                folders[url.path] = -1
+            }
         } catch {
             throw .unreadable(path: url.path, reason: "cannot make a temporary folder: \(error.localizedDescription)")
         }
@@ -71,5 +94,6 @@ final class TemporaryFolder: Sendable {
 
     deinit {
         try? FileManager.default.removeItem(at: url)
+        ScratchFolders.forget(url)
     }
 }

@@ -8,7 +8,8 @@ public enum DiffTextRenderer {
     public static let maximumOutputLength = 40
 
     /// The text of `diff`, ending with a newline.
-    public static func render(_ diff: ManifestDiff) -> String {
+    /// - Parameter width: the terminal columns its tables fit in, if any (see ``TextTable``).
+    public static func render(_ diff: ManifestDiff, width: Int? = nil) -> String {
         var text = header("before", diff.before) + header("after", diff.after)
         if diff.isSame {
             let ignored = diff.ignoredDifferences
@@ -16,30 +17,34 @@ public enum DiffTextRenderer {
             return text
         }
         text += "result: different (\(diff.differences.joined(separator: ", ")))\n"
-        if !diff.selection.isEmpty { text += "\n" + selection(diff.selection) }
-        if !diff.tuples.isEmpty { text += "\n" + tuples(diff.tuples) }
-        if !diff.files.isEmpty { text += "\n" + files(diff.files) }
-        if diff.records.hasChanges { text += "\n" + records(diff.records, before: diff.before.records, after: diff.after.records) }
-        if diff.labels.contains(where: \.isChanged) { text += "\n" + labels(diff.labels.filter(\.isChanged)) }
-        if !diff.flags.isEmpty { text += "\n" + flags(diff.flags) }
+        if !diff.selection.isEmpty { text += "\n" + selection(diff.selection, width: width) }
+        if !diff.tuples.isEmpty { text += "\n" + tuples(diff.tuples, width: width) }
+        if !diff.files.isEmpty { text += "\n" + files(diff.files, width: width) }
+        if diff.records.hasChanges { text += "\n" + records(diff.records, before: diff.before.records, after: diff.after.records, width: width) }
+        if diff.labels.contains(where: \.isChanged) { text += "\n" + labels(diff.labels.filter(\.isChanged), width: width) }
+        if !diff.flags.isEmpty { text += "\n" + flags(diff.flags, width: width) }
         return text
     }
 
     private static func header(_ side: String, _ info: ManifestDiff.DatasetInfo) -> String {
         let padded = (side + ":").padding(toLength: 8, withPad: " ", startingAt: 0)
-        return "\(padded)\(info.source) (\(info.name), \(count(info.records, "record")), created \(info.createdAt.rfc3339) by \(info.tool.name) \(info.tool.version))\n"
+        let source = TerminalText.escaped(info.source)
+        let tool = TerminalText.escaped("\(info.tool.name) \(info.tool.version)")
+        return "\(padded)\(source) (\(TerminalText.escaped(info.name)), \(count(info.records, "record")), created \(DisplayForm.time(info.createdAt)) by \(tool))\n"
     }
 
-    private static func selection(_ changes: [ManifestDiff.FieldChange]) -> String {
-        var table = TextTable(header: ["field", "before", "after"])
+    private static func selection(_ changes: [ManifestDiff.FieldChange], width: Int?) -> String {
+        var table = TextTable(header: ["field", "before", "after"], flexible: [1: .end, 2: .end])
         for change in changes {
             table.append([change.field, value(change.before), value(change.after)])
         }
-        return "selection: \(count(changes.count, "change"))\n" + table.render(indent: "  ")
+        return "selection: \(count(changes.count, "change"))\n" + table.render(indent: "  ", width: width)
     }
 
-    private static func tuples(_ changes: [ManifestDiff.TupleChange]) -> String {
-        var table = TextTable(header: ["change", "task", "producer", "prompt", "hash", "before", "after", "delta"], rightAligned: [5, 6, 7])
+    private static func tuples(_ changes: [ManifestDiff.TupleChange], width: Int?) -> String {
+        var table = TextTable(
+            header: ["change", "task", "producer", "prompt", "hash", "before", "after", "delta"], rightAligned: [5, 6, 7],
+            flexible: [1: .end, 2: .middle])
         for change in changes {
             let tuple = change.tuple
             table.append([
@@ -47,11 +52,11 @@ public enum DiffTextRenderer {
                 String(change.before), String(change.after), delta(change.after - change.before),
             ])
         }
-        return "provenance tuples: \(tally(changes.map(\.kind)))\n" + table.render(indent: "  ")
+        return "provenance tuples: \(tally(changes.map(\.kind)))\n" + table.render(indent: "  ", width: width)
     }
 
-    private static func files(_ changes: [ManifestDiff.FileChange]) -> String {
-        var table = TextTable(header: ["file", "split", "before", "after", "content"], rightAligned: [2, 3])
+    private static func files(_ changes: [ManifestDiff.FileChange], width: Int?) -> String {
+        var table = TextTable(header: ["file", "split", "before", "after", "content"], rightAligned: [2, 3], flexible: [0: .middle, 1: .end])
         for change in changes {
             let content: String
             switch (change.before, change.after) {
@@ -63,10 +68,10 @@ public enum DiffTextRenderer {
                 change.before.map { String($0.records) } ?? "-", change.after.map { String($0.records) } ?? "-", content,
             ])
         }
-        return "files: \(tally(changes.map(\.kind)))\n" + table.render(indent: "  ")
+        return "files: \(tally(changes.map(\.kind)))\n" + table.render(indent: "  ", width: width)
     }
 
-    private static func records(_ records: RecordChanges, before: Int, after: Int) -> String {
+    private static func records(_ records: RecordChanges, before: Int, after: Int, width: Int?) -> String {
         var text = "records: \(before) → \(after) (\(delta(after - before))), compared by input (task, input_id)\n"
         var counts = TextTable(header: ["inputs", "count"], showsHeader: false, rightAligned: [1])
         counts.append(["added", String(records.added)])
@@ -76,15 +81,16 @@ public enum DiffTextRenderer {
         counts.append(["unchanged", String(records.unchanged)])
         text += counts.render(indent: "  ")
         guard !records.examples.isEmpty else { return text }
-        var table = TextTable(header: ["change", "task", "input_id", "before", "after"])
+        var table = TextTable(header: ["change", "task", "input_id", "before", "after"], flexible: [1: .end, 2: .middle, 3: .end, 4: .end])
         for example in records.examples {
             table.append([example.kind.rawValue, example.task, clip(example.inputID), labels(example.before), labels(example.after)])
         }
-        return text + "  examples:\n" + table.render(indent: "    ")
+        return text + "  examples:\n" + table.render(indent: "    ", width: width)
     }
 
-    private static func labels(_ shifts: [TaskLabelShift]) -> String {
-        var table = TextTable(header: ["task", "label", "before", "share", "after", "share", "delta"], rightAligned: [2, 3, 4, 5, 6])
+    private static func labels(_ shifts: [TaskLabelShift], width: Int?) -> String {
+        var table = TextTable(
+            header: ["task", "label", "before", "share", "after", "share", "delta"], rightAligned: [2, 3, 4, 5, 6], flexible: [0: .end, 1: .end])
         for shift in shifts {
             if shift.labels.isEmpty {
                 table.append([shift.task, "(\(shift.before.rawValue) → \(shift.after.rawValue))", "-", "-", "-", "-", "-"])
@@ -100,18 +106,18 @@ public enum DiffTextRenderer {
                 table.append([shift.task, "(\(shift.before.rawValue) → \(shift.after.rawValue))", "", "", "", "", ""])
             }
         }
-        return "label distribution: \(count(shifts.count, "task")) changed\n" + table.render(indent: "  ")
+        return "label distribution: \(count(shifts.count, "task")) changed\n" + table.render(indent: "  ", width: width)
     }
 
-    private static func flags(_ changes: [ManifestDiff.FlagChange]) -> String {
-        var table = TextTable(header: ["flag", "target", "reason", "before", "after"], rightAligned: [3, 4])
+    private static func flags(_ changes: [ManifestDiff.FlagChange], width: Int?) -> String {
+        var table = TextTable(header: ["flag", "target", "reason", "before", "after"], rightAligned: [3, 4], flexible: [1: .middle, 2: .end])
         for change in changes {
             table.append([
-                change.flag.kind.rawValue, clip(change.flag.target), clip(change.flag.reason),
+                change.flag.kind.rawValue, clip(DisplayForm.shortHashes(change.flag.target)), clip(change.flag.reason),
                 change.before.map(String.init) ?? "-", change.after.map(String.init) ?? "-",
             ])
         }
-        return "flags (labels matched): \(count(changes.count, "change"))\n" + table.render(indent: "  ")
+        return "flags (labels matched): \(count(changes.count, "change"))\n" + table.render(indent: "  ", width: width)
     }
 
     // MARK: Values
@@ -146,7 +152,8 @@ public enum DiffTextRenderer {
         }.joined(separator: "; ")
     }
 
-    /// One line of at most ``maximumOutputLength`` characters: control characters become spaces.
+    /// One line of at most ``maximumOutputLength`` characters: line breaks and tabs become
+    /// spaces (the table escapes every other control character).
     private static func clip(_ text: String) -> String {
         var line = String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
         if line.count > maximumOutputLength { line = String(line.prefix(maximumOutputLength - 1)) + "…" }

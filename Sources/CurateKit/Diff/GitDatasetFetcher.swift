@@ -18,7 +18,8 @@ struct GitDatasetFetcher {
         }
     }
 
-    /// Copies the manifest and data files of the dataset at `path` in `revision` into `folder`.
+    /// Copies the data files and the record sidecar of the dataset at `path` in `revision`
+    /// into `folder`, and reads its manifest.
     /// - Parameter path: a dataset folder or its manifest, relative to the directory or absolute.
     /// - Returns: the manifest.
     /// - Throws: ``DiffError/gitRevisionNotFound(revision:)``, ``DiffError/missingInRevision(revision:path:)``,
@@ -37,14 +38,14 @@ struct GitDatasetFetcher {
         let source = "\(revision):\(manifestPath)"
 
         let manifest = try ManifestLoader.parse(try blob(revision, manifestSpec, shownAs: manifestPath), source: source)
-        for file in manifest.files {
-            guard !file.path.isEmpty, !file.path.contains("/"), file.path != ".", file.path != ".." else {
-                throw .notAManifest(path: source, reason: "file path \"\(file.path)\" is not a file name inside the dataset folder")
+        for name in manifest.files.map(\.path) + [manifest.records.path] {
+            guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
+                throw .notAManifest(path: source, reason: "file path \"\(name)\" is not a file name inside the dataset folder")
             }
-            let shown = Self.join(isFolder ? path : Self.parent(of: path), file.path)
-            let data = try blob(revision, Self.join(folderSpec, file.path), shownAs: shown)
+            let shown = Self.join(isFolder ? path : Self.parent(of: path), name)
+            let data = try blob(revision, Self.join(folderSpec, name), shownAs: shown)
             do {
-                try data.write(to: folder.appendingPathComponent(file.path))
+                try data.write(to: folder.appendingPathComponent(name))
             } catch {
                 throw .unreadable(path: "\(revision):\(shown)", reason: "cannot copy it to \(folder.path): \(error.localizedDescription)")
             }

@@ -23,9 +23,14 @@ enum ManifestLoader {
         do {
             return try Manifest(json: value, source: source)
         } catch {
-            if case .invalidManifest(_, let reason) = error { throw .notAManifest(path: source, reason: reason) }
-            throw .notAManifest(path: source, reason: error.localizedDescription)
+            throw notAManifest(error, source: source)
         }
+    }
+
+    /// A manifest error found while reading `source`, as a diff reports it.
+    static func notAManifest(_ error: ExportError, source: String) -> DiffError {
+        if case .invalidManifest(_, let reason) = error { return .notAManifest(path: source, reason: reason) }
+        return .notAManifest(path: source, reason: error.localizedDescription)
     }
 
     /// Reads the manifest file at `path`.

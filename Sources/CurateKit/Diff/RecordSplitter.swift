@@ -19,15 +19,19 @@ final class RecordSplitter {
     /// What one read fills before its bytes join ``buffer``.
     private var chunk = [UInt8](repeating: 0, count: 1 << 18)
 
-    /// Opens `path`; `quoted` makes double quotes protect line breaks (CSV).
-    /// - Throws: ``DiffError/missingFile(path:)`` when there is no such file.
+    /// Opens `path`, a file of a dataset folder; `quoted` makes double quotes protect line breaks (CSV).
+    /// - Throws: ``DiffError/missingFile(path:)`` when there is no such file,
+    ///   ``DiffError/unreadable(path:reason:)`` when it is not a regular file inside the folder.
     init(path: String, quoted: Bool) throws(DiffError) {
-        let opened = open(path, O_RDONLY | O_CLOEXEC)
-        guard opened >= 0 else {
-            if errno == ENOENT { throw .missingFile(path: path) }
-            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        do {
+            descriptor = try DatasetFileOpener.openForReading(path)
+        } catch {
+            switch error {
+            case .missing: throw .missingFile(path: path)
+            case .refused(let reason): throw .unreadable(path: path, reason: reason + "; a dataset's files must be regular files inside its folder")
+            case .unreadable(let reason): throw .unreadable(path: path, reason: reason)
+            }
         }
-        descriptor = opened
         self.path = path
         self.quoted = quoted
     }

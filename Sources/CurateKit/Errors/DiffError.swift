@@ -11,6 +11,9 @@ public enum DiffError: LocalizedError, Sendable, Equatable {
     case notAManifest(path: String, reason: String)
     /// A curate manifest of a format version this curate does not read.
     case unknownFormatVersion(path: String, found: String)
+    /// A dataset whose files do not match its manifest (what `curate verify` reports), so
+    /// comparing it would compare something other than what its manifest describes.
+    case datasetDoesNotVerify(dataset: String, problems: [String])
     /// A data file row that a curate export would not have written.
     case malformedDataFile(path: String, row: Int, reason: String)
     /// A file could not be read.
@@ -36,6 +39,10 @@ public enum DiffError: LocalizedError, Sendable, Equatable {
             "\(path) is not a curate manifest: \(reason)"
         case .unknownFormatVersion(let path, let found):
             "\(path) has format \"\(found)\", but this curate reads \"\(Manifest.formatIdentifier)\"; use the curate that wrote it"
+        case .datasetDoesNotVerify(let dataset, let problems):
+            "\(dataset) does not match its manifest (\(problems.prefix(3).joined(separator: "; "))"
+                + (problems.count > 3 ? "; and \(problems.count - 3) more" : "")
+                + "); diff compares only datasets whose files match their manifests: see 'curate verify', and export it again"
         case .malformedDataFile(let path, let row, let reason):
             "\(path): row \(row): \(reason); check the dataset with 'curate verify' or export it again"
         case .unreadable(let path, let reason):

@@ -19,14 +19,21 @@ public enum DatasetVerifier {
         let folder = isFolder.boolValue ? url : url.deletingLastPathComponent()
         let manifestURL = isFolder.boolValue ? url.appendingPathComponent(Manifest.fileName) : url
         let manifest = try Manifest.read(from: manifestURL)
+        return VerificationReport(manifest: manifest, problems: try problems(of: manifest, in: folder, manifestPath: manifestURL.path))
+    }
 
+    /// Every way the files in `folder` differ from `manifest`, in the manifest's file order.
+    /// - Parameter manifestPath: where the manifest was read, for messages.
+    /// - Throws: ``ExportError/invalidManifest(path:reason:)`` when the manifest names a file
+    ///   outside the folder.
+    static func problems(of manifest: Manifest, in folder: URL, manifestPath: String) throws(ExportError) -> [VerificationReport.Problem] {
         var problems: [VerificationReport.Problem] = []
         for file in manifest.files {
-            try checkPlainName(file.path, manifest: manifestURL)
+            try checkPlainName(file.path, manifest: manifestPath)
             let kind: RecordCounter.Kind = file.format == .csv ? .csv : .lines
             problems += check(folder.appendingPathComponent(file.path), path: file.path, sha256: file.sha256, records: file.records, kind: kind)
         }
-        try checkPlainName(manifest.records.path, manifest: manifestURL)
+        try checkPlainName(manifest.records.path, manifest: manifestPath)
         problems += check(
             folder.appendingPathComponent(manifest.records.path), path: manifest.records.path,
             sha256: manifest.records.sha256, records: manifest.records.count, kind: .lines)
@@ -39,27 +46,36 @@ public enum DatasetVerifier {
         if inTuples != manifest.records.count {
             problems.append(.inconsistentManifest(reason: "its provenance counts \(inTuples) records but records.count is \(manifest.records.count)"))
         }
-        return VerificationReport(manifest: manifest, problems: problems)
+        return problems
     }
 
-    private static func checkPlainName(_ path: String, manifest: URL) throws(ExportError) {
+    private static func checkPlainName(_ path: String, manifest: String) throws(ExportError) {
         if path.isEmpty || path.contains("/") || path.contains("\\") || path == "." || path == ".." {
-            throw .invalidManifest(path: manifest.path, reason: "file path \"\(path)\" is not a file name inside the dataset folder")
+            throw .invalidManifest(path: manifest, reason: "file path \"\(path)\" is not a file name inside the dataset folder")
         }
     }
 
     private static func check(_ url: URL, path: String, sha256: String, records: Int, kind: RecordCounter.Kind) -> [VerificationReport.Problem] {
-        guard let (digest, count) = digestAndCount(url, kind: kind) else { return [.missingFile(path: path)] }
+        let digest: String
+        let count: Int
+        do {
+            (digest, count) = try digestAndCount(url, kind: kind)
+        } catch {
+            switch error {
+            case .missing: return [.missingFile(path: path)]
+            case .refused(let reason), .unreadable(let reason): return [.refusedFile(path: path, reason: reason)]
+            }
+        }
         var problems: [VerificationReport.Problem] = []
         if digest != sha256 { problems.append(.checksumMismatch(path: path, expected: sha256, actual: digest)) }
         if count != records { problems.append(.recordCountMismatch(path: path, expected: records, actual: count)) }
         return problems
     }
 
-    /// The file's SHA-256 and record count, read in chunks; nil when it cannot be opened.
-    private static func digestAndCount(_ url: URL, kind: RecordCounter.Kind) -> (String, Int)? {
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+    /// The file's SHA-256 and record count, read in chunks.
+    /// - Throws: why the file was not read (see ``DatasetFileOpener``).
+    private static func digestAndCount(_ url: URL, kind: RecordCounter.Kind) throws(DatasetFileOpener.Refusal) -> (String, Int) {
+        let descriptor = try DatasetFileOpener.openForReading(url.path)
         defer { close(descriptor) }
         var hasher = SHA256()
         var counter = RecordCounter(kind: kind)
@@ -67,6 +83,7 @@ public enum DatasetVerifier {
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
+            if count < 0 { throw .unreadable(reason: String(cString: strerror(errno))) }
             guard count > 0 else { break }
             chunk.withUnsafeBytes { bytes in
                 let part = UnsafeRawBufferPointer(rebasing: bytes[0..<count])

@@ -10,25 +10,31 @@ public struct VerificationReport: Sendable, Hashable {
         case recordCountMismatch(path: String, expected: Int, actual: Int)
         /// The manifest's own counts disagree with each other.
         case inconsistentManifest(reason: String)
+        /// A file that was not read: not a regular file, or a link out of the dataset folder.
+        case refusedFile(path: String, reason: String)
 
         /// The file the problem is about (`manifest.json` for an inconsistent manifest).
         public var path: String {
             switch self {
-            case .missingFile(let path), .checksumMismatch(let path, _, _), .recordCountMismatch(let path, _, _): path
+            case .missingFile(let path), .checksumMismatch(let path, _, _), .recordCountMismatch(let path, _, _), .refusedFile(let path, _): path
             case .inconsistentManifest: Manifest.fileName
             }
         }
 
+        /// One line for a person, the path (and every value from the manifest) shown
+        /// through ``TerminalText/escaped(_:)``.
         public var description: String {
             switch self {
             case .missingFile(let path):
-                "\(path): missing"
+                "\(TerminalText.escaped(path)): missing"
             case .checksumMismatch(let path, let expected, let actual):
-                "\(path): sha256 is \(actual), the manifest says \(expected)"
+                "\(TerminalText.escaped(path)): sha256 is \(actual), the manifest says \(TerminalText.escaped(expected))"
             case .recordCountMismatch(let path, let expected, let actual):
-                "\(path): \(actual) records, the manifest says \(expected)"
+                "\(TerminalText.escaped(path)): \(actual) records, the manifest says \(expected)"
             case .inconsistentManifest(let reason):
-                "\(Manifest.fileName): \(reason)"
+                "\(Manifest.fileName): \(TerminalText.escaped(reason))"
+            case .refusedFile(let path, let reason):
+                "\(TerminalText.escaped(path)): not read: \(TerminalText.escaped(reason)); a dataset's files must be regular files inside its folder"
             }
         }
     }

@@ -17,8 +17,12 @@ struct Diff: ParsableCommand {
             distribution of each task that moved. created_at, tool and the dataset name are shown \
             but never make two datasets differ.
 
+            Each side is first checked against its manifest, as 'curate verify' does; a side \
+            whose files do not match it is refused.
+
             Exit codes: 0 the datasets are the same; 1 they differ; 2 a dataset, manifest, data \
-            file or git revision cannot be read, or a usage error.
+            file or git revision cannot be read, a dataset does not match its manifest, or a \
+            usage error.
 
             Examples:
               curate diff datasets/clean HEAD~1:datasets/clean
@@ -48,7 +52,7 @@ struct Diff: ParsableCommand {
     func run() throws {
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let diff = try ManifestDiff.compare(try load(before, here: here), try load(after, here: here), examples: examples)
-        Terminal.write(json ? DiffJSONRenderer.render(diff) : DiffTextRenderer.render(diff))
+        if json { Terminal.writeJSON(DiffJSONRenderer.render(diff)) } else { Terminal.write(DiffTextRenderer.render(diff, width: Terminal.columns)) }
         if !diff.isSame { throw ExitCode(1) }
     }
 

@@ -26,7 +26,7 @@ struct Flags: ParsableCommand {
         let store = try storeOptions.openStore().store
         let flags = try Quarantine(store: store).flags()
         if json {
-            Terminal.write(JSONWriter.pretty(.array(flags.map { flag in
+            Terminal.writeJSON(JSONWriter.pretty(.array(flags.map { flag in
                 .object([
                     ("kind", .string(flag.kind.rawValue)), ("target", .string(flag.target)),
                     ("reason", .string(flag.reason)), ("created_at", .string(flag.createdAt.rfc3339)),
@@ -38,10 +38,10 @@ struct Flags: ParsableCommand {
             Terminal.write("nothing is flagged\n")
             return
         }
-        var table = TextTable(header: ["kind", "target", "flagged at", "reason"])
+        var table = TextTable(header: ["kind", "target", "flagged at", "reason"], flexible: [1: .middle, 3: .end])
         for flag in flags {
-            table.append([flag.kind.rawValue, flag.target, flag.createdAt.rfc3339, flag.reason])
+            table.append([flag.kind.rawValue, DisplayForm.shortHashes(flag.target), DisplayForm.time(flag.createdAt), flag.reason])
         }
-        Terminal.write(table.render())
+        Terminal.write(table.render(width: Terminal.columns))
     }
 }

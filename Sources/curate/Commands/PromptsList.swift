@@ -37,22 +37,30 @@ struct PromptsList: ParsableCommand {
             usage: try store?.promptUsage() ?? []
         )
         if json {
-            Terminal.write(JSONWriter.pretty(.array(listings.map(\.jsonValue))))
+            Terminal.writeJSON(JSONWriter.pretty(.array(listings.map(\.jsonValue))))
             return
         }
-        var table = TextTable(header: ["prompt", "labels", "first used", "last used", "status"], rightAligned: [1])
-        for row in listings {
-            table.append([
-                row.prompt.shortForm, String(row.labelCount),
-                row.firstUsed?.rfc3339 ?? "-", row.lastUsed?.rfc3339 ?? "-", row.statusDescription,
-            ])
-        }
-        Terminal.write(table.render())
+        // Times to the second where they fit, else dates, before the status is cut.
+        let columns = Terminal.columns
+        var table = Self.table(listings, DisplayForm.time)
+        if table.naturalWidth > columns { table = Self.table(listings, DisplayForm.date) }
+        Terminal.write(table.render(width: columns))
         let texts = listings.filter { $0.prompt.sha256 != nil }.count
         let versions = Set(listings.map(\.prompt.promptVersion)).count
         var summary = "\(texts) prompt text\(texts == 1 ? "" : "s") under \(versions) version label\(versions == 1 ? "" : "s")"
         if store == nil { summary += " (no store: files and lock only)" }
         Terminal.write(summary + "\n")
+    }
+
+    /// One row per prompt text, its first and last use shown by `time`.
+    private static func table(_ listings: [PromptListing], _ time: (Timestamp) -> String) -> TextTable {
+        var table = TextTable(header: ["prompt", "labels", "first used", "last used", "status"], rightAligned: [1], flexible: [4: .end])
+        for row in listings {
+            table.append([
+                row.prompt.shortForm, String(row.labelCount), row.firstUsed.map(time) ?? "-", row.lastUsed.map(time) ?? "-", row.statusDescription,
+            ])
+        }
+        return table
     }
 }
 

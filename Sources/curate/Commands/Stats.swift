@@ -33,19 +33,28 @@ struct Stats: ParsableCommand {
         if params { return try showParams(store) }
         let stats = try store.tupleStats().filter { task == nil || $0.tuple.task == task }
         if json {
-            Terminal.write(JSONWriter.pretty(.array(stats.map(\.jsonValue))))
+            Terminal.writeJSON(JSONWriter.pretty(.array(stats.map(\.jsonValue))))
             return
         }
-        var table = TextTable(header: ["task", "producer", "prompt", "hash", "labels", "first created_at", "last created_at"], rightAligned: [4])
+        // Times to the second where they fit, else dates, before producers are cut.
+        let columns = Terminal.columns
+        var table = Self.table(stats, times: ("first created_at", "last created_at"), DisplayForm.time)
+        if table.naturalWidth > columns { table = Self.table(stats, times: ("first day", "last day"), DisplayForm.date) }
+        Terminal.write(table.render(width: columns))
+        Terminal.write("\(stats.count) tuple\(stats.count == 1 ? "" : "s"), \(stats.reduce(0) { $0 + $1.labels }) labels\n")
+    }
+
+    /// One row per tuple, its first and last created_at shown by `time` under the headers `times`.
+    private static func table(_ stats: [TupleStats], times: (String, String), _ time: (Timestamp) -> String) -> TextTable {
+        var table = TextTable(
+            header: ["task", "producer", "prompt", "hash", "labels", times.0, times.1], rightAligned: [4], flexible: [0: .end, 1: .middle])
         for row in stats {
             table.append([
                 row.tuple.task, row.tuple.producerDescription, row.tuple.prompt?.shortForm ?? "-",
-                row.tuple.hashStatus?.rawValue ?? "-", String(row.labels),
-                row.firstCreatedAt.rfc3339, row.lastCreatedAt.rfc3339,
+                row.tuple.hashStatus?.rawValue ?? "-", String(row.labels), time(row.firstCreatedAt), time(row.lastCreatedAt),
             ])
         }
-        Terminal.write(table.render())
-        Terminal.write("\(stats.count) tuple\(stats.count == 1 ? "" : "s"), \(stats.reduce(0) { $0 + $1.labels }) labels\n")
+        return table
     }
 
     /// `--params`: one row (or JSON object) per tuple and param set.

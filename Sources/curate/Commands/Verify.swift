@@ -10,7 +10,9 @@ struct Verify: ParsableCommand {
             Recomputes the SHA-256 and the record count of every data file and of the record \
             sidecar (records.jsonl), and checks the manifest's totals against each other. \
             DATASET is a dataset folder, its manifest.json, or a name under the workspace's datasets/.
-            Each difference is printed on standard output, naming the file.
+            Each difference is printed on standard output, naming the file. Only regular files \
+            inside the dataset folder are read: a device, FIFO, socket or folder, or a symbolic \
+            link leading out of the folder, is reported as not read.
 
             Exit codes: 0 the dataset matches its manifest; 1 a file differs or is missing; \
             2 no readable manifest, or a usage error.
@@ -29,7 +31,7 @@ struct Verify: ParsableCommand {
 
     func run() throws {
         let report = try DatasetVerifier.verify(location())
-        let name = report.manifest.name
+        let name = TerminalText.escaped(report.manifest.name)
         if report.isIntact {
             let files = report.manifest.files.count
             Terminal.write("ok: \(name): \(files) data file\(files == 1 ? "" : "s") and \(report.manifest.records.count) records match \(Manifest.fileName)\n")

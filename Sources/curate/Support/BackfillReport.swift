@@ -6,6 +6,8 @@ struct BackfillReport {
     let dryRun: Bool
     /// Labels actually moved (nil on a dry run).
     var moved: Int?
+    /// The columns the tables fit in.
+    var width = Terminal.columns
 
     init(plan: BackfillPlan, dryRun: Bool) {
         self.plan = plan
@@ -29,36 +31,37 @@ struct BackfillReport {
 
     private func section(_ version: BackfillPlan.VersionPlan) -> String {
         let total = version.eras.reduce(0) { $0 + $1.labels.count } + version.leftAlone.count
-        var text = "\(version.version): \(labels(total)) to place"
+        var text = "\(TerminalText.escaped(version.version.description)): \(labels(total)) to place"
         switch version.problem {
         case .noHistory:
-            let source = version.path.map { "\($0) has no commits" } ?? "no file prompts/\(version.version.name)/\(version.version.version).* in the work tree or in git history"
+            let source = version.path.map { "\(TerminalText.escaped($0)) has no commits" }
+                ?? "no file \(TerminalText.escaped("prompts/\(version.version.name)/\(version.version.version)")).* in the work tree or in git history"
             return text + "\n  \(source); left \(labels(version.leftAlone.count)) as they were\n"
         case .severalFiles(let paths):
-            return text + "\n  several files claim it (\(paths.joined(separator: ", "))); keep one; left \(labels(version.leftAlone.count)) as they were\n"
+            return text + "\n  several files claim it (\(paths.map(TerminalText.escaped).joined(separator: ", "))); keep one; left \(labels(version.leftAlone.count)) as they were\n"
         case nil:
             break
         }
         let eraCount = version.eras.count
-        text += ", history of \(version.path ?? "?") (\(eraCount) text\(eraCount == 1 ? "" : "s"))\n"
+        text += ", history of \(version.path.map(TerminalText.escaped) ?? "?") (\(eraCount) text\(eraCount == 1 ? "" : "s"))\n"
         var table = TextTable(header: ["prompt", "from", "until", "commit", dryRun ? "would assign" : "assigned"], rightAligned: [4])
         for era in version.eras {
             table.append([
-                version.version.ref(sha256: era.sha256).shortForm, era.span.from.rfc3339, era.span.until?.rfc3339 ?? "now",
+                version.version.ref(sha256: era.sha256).shortForm, DisplayForm.time(era.span.from), era.span.until.map(DisplayForm.time) ?? "now",
                 String(era.span.commit.prefix(7)), String(era.labels.count),
             ])
         }
-        text += table.render(indent: "  ")
+        text += table.render(indent: "  ", width: width)
         if !version.beforeFirstCommit.isEmpty, let first = version.firstCommitAt {
             text += "  left as they were: \(labels(version.beforeFirstCommit.count)) created before the file's first commit "
-                + "(\(first.rfc3339)), \(span(version.beforeFirstCommit))\n"
+                + "(\(DisplayForm.time(first))), \(span(version.beforeFirstCommit))\n"
         }
         if !version.inGaps.isEmpty {
             text += "  left as they were: \(labels(version.inGaps.count)) created while the file was deleted or had another name, "
                 + "\(span(version.inGaps))\n"
         }
         if version.uncommittedChange {
-            text += "  note: \(version.path ?? "the file") has uncommitted changes; labels after its last commit got the last committed text\n"
+            text += "  note: \(version.path.map(TerminalText.escaped) ?? "the file") has uncommitted changes; labels after its last commit got the last committed text\n"
         }
         return text
     }
@@ -70,6 +73,6 @@ struct BackfillReport {
     private func span(_ labels: [UnplacedLabel]) -> String {
         let times = labels.map(\.createdAt)
         guard let first = times.min(), let last = times.max() else { return "" }
-        return first == last ? "created_at \(first.rfc3339)" : "created_at \(first.rfc3339) – \(last.rfc3339)"
+        return first == last ? "created_at \(DisplayForm.time(first))" : "created_at \(DisplayForm.time(first)) – \(DisplayForm.time(last))"
     }
 }

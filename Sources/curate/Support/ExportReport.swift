@@ -7,6 +7,8 @@ struct ExportReport {
     let folder: DatasetFolder
     let format: ExportFormat
     let includeFlagged: Bool
+    /// The columns the tables fit in.
+    var width = Terminal.columns
 
     /// The dry run: a table of what would be exported, and what was left out.
     func renderDryRun() -> String {
@@ -15,7 +17,7 @@ struct ExportReport {
         let splitColumns = summary.splits.count > 1 ? summary.splits : []
         var table = TextTable(
             header: ["task", "producer", "prompt", "hash", "records"] + splitColumns,
-            rightAligned: Set(4..<(5 + splitColumns.count)))
+            rightAligned: Set(4..<(5 + splitColumns.count)), flexible: [0: .end, 1: .middle])
         for row in summary.tuples {
             table.append([
                 row.tuple.task, row.tuple.producerDescription, row.tuple.prompt?.shortForm ?? "-",
@@ -23,7 +25,7 @@ struct ExportReport {
             ] + (splitColumns.isEmpty ? [] : row.perSplit.map(String.init)))
         }
         table.append(["total", "", "", "", String(summary.records)] + (splitColumns.isEmpty ? [] : summary.recordsPerSplit.map(String.init)))
-        text += table.render()
+        text += table.render(width: width)
         return text + footer()
     }
 
@@ -34,7 +36,7 @@ struct ExportReport {
         for (split, records) in zip(summary.splits, summary.recordsPerSplit) {
             table.append(["\(split).\(format.fileExtension)", split, String(records)])
         }
-        text += table.render()
+        text += table.render(width: width)
         text += "from \(count(summary.tuples.count, "provenance tuple")); manifest: \(Self.display(folder.url.appendingPathComponent(Manifest.fileName)))\n"
         return text + footer()
     }
@@ -45,10 +47,12 @@ struct ExportReport {
             text += "; \(summary.labelsFlagged) of them flagged, " + (includeFlagged ? "kept (--include-flagged)" : "left out")
         }
         text += "\n"
+        guard !summary.flags.isEmpty else { return text }
+        var table = TextTable(header: ["flag", "target", "labels", "reason"], rightAligned: [2], flexible: [1: .middle, 3: .end])
         for applied in summary.flags {
-            text += "  flag \(applied.flag.kind.rawValue) \(applied.flag.target): \(count(applied.labels, "label")) (\(applied.flag.reason))\n"
+            table.append([applied.flag.kind.rawValue, DisplayForm.shortHashes(applied.flag.target), String(applied.labels), applied.flag.reason])
         }
-        return text
+        return text + table.render(indent: "  ", width: width)
     }
 
     private func count(_ number: Int, _ noun: String) -> String {
@@ -59,6 +63,6 @@ struct ExportReport {
     static func display(_ url: URL) -> String {
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
         let path = url.standardizedFileURL.path
-        return path.hasPrefix(here + "/") ? String(path.dropFirst(here.count + 1)) : path
+        return TerminalText.escaped(path.hasPrefix(here + "/") ? String(path.dropFirst(here.count + 1)) : path)
     }
 }

@@ -122,6 +122,18 @@ final class ChildProcess: @unchecked Sendable {
         }
     }
 
+    /// Like ``wait()``, but kills the child (SIGKILL) should it still run after `seconds`, so a
+    /// test of something that could hang fails instead of hanging; the output then says
+    /// `killed by signal 9`.
+    func wait(killingAfter seconds: Double) -> ProcessOutput {
+        if exited.wait(timeout: .now() + seconds) == .timedOut {
+            send(SIGKILL)
+        } else {
+            exited.signal()
+        }
+        return wait()
+    }
+
     private func drain(_ handle: FileHandle, into store: @escaping @Sendable (Data) -> Void) {
         drained.enter()
         Thread.detachNewThread { [lock, drained] in

@@ -37,6 +37,7 @@ enum CurateRunner {
         var environment = ProcessInfo.processInfo.environment
         environment["CURATE_STORE"] = nil
         environment["CURATE_RECORD_SNAPSHOTS"] = nil
+        environment["COLUMNS"] = nil  // tables fit 100 columns, whatever terminal runs the tests
         environment.merge(extra) { _, new in new }
         return environment
     }

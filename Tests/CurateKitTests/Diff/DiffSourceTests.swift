@@ -50,30 +50,55 @@ struct DiffSourceTests {
         }
     }
 
-    @Test("a data file that is missing, not a row, or out of order stops the diff")
-    func badDataFiles() throws {
+    /// `datasets/a` and `datasets/b` exported alike, and b's data file.
+    static func twoExports() throws -> (ExportFixture, URL) {
         let fixture = try ExportFixture(ExportFixture.diffCorpus)
         try fixture.export("a")
         try fixture.export("b")
-        let file = fixture.datasets.appendingPathComponent("b/all.jsonl")
-        let rows = try fixture.read("b", "all.jsonl").split(separator: "\n").map(String.init)
+        return (fixture, fixture.datasets.appendingPathComponent("b/all.jsonl"))
+    }
 
-        try (rows.reversed().joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+    @Test("a data file that does not match its manifest stops the diff before any row is compared")
+    func unverifiedDataFiles() throws {
+        let (fixture, file) = try Self.twoExports()
+        let text = try fixture.read("b", "all.jsonl")
+        try (text + "\n").write(to: file, atomically: true, encoding: .utf8)
+        #expect(throws: DiffError.datasetDoesNotVerify(dataset: "datasets/b", problems: [
+            "all.jsonl: sha256 is \(SHA256Hex.digest(of: text + "\n")), the manifest says \(SHA256Hex.digest(of: text))",
+            "all.jsonl: 6 records, the manifest says 5",
+        ])) { try fixture.diff("a", "b") }
+        try FileManager.default.removeItem(at: file)
+        #expect(throws: DiffError.datasetDoesNotVerify(dataset: "datasets/b", problems: ["all.jsonl: missing"])) { try fixture.diff("a", "b") }
+    }
+
+    @Test("a data file its manifest vouches for that is not rows, or out of order, stops the diff")
+    func badDataFiles() throws {
+        let (fixture, file) = try Self.twoExports()
+        let rows = try fixture.read("b", "all.jsonl").split(separator: "\n").map(String.init)
+        /// Writes `text` as the data file and its checksum into the manifest, so the dataset verifies.
+        func vouchedFor(_ text: String) throws {
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let manifestURL = fixture.datasets.appendingPathComponent("b/manifest.json")
+            var manifest = try Manifest.read(from: manifestURL)
+            manifest.files[0].sha256 = SHA256Hex.digest(of: text)
+            try manifest.jsonText.write(to: manifestURL, atomically: true, encoding: .utf8)
+        }
+
+        try vouchedFor(rows.reversed().joined(separator: "\n") + "\n")
         #expect(throws: DiffError.malformedDataFile(path: file.path, row: 2, reason: "rows are not in (task, input_id) order as curate export writes them")) {
             try fixture.diff("a", "b")
         }
-        try "{\"task\": \"x\"}\n".write(to: file, atomically: true, encoding: .utf8)
+        try vouchedFor(String(repeating: "{\"task\": \"x\"}\n", count: rows.count))
         #expect(throws: DiffError.malformedDataFile(path: file.path, row: 1, reason: "field \"output\" is missing")) {
             try fixture.diff("a", "b")
         }
-        try FileManager.default.removeItem(at: file)
-        #expect(throws: DiffError.missingFile(path: file.path)) { try fixture.diff("a", "b") }
     }
 
     @Test("every error message names what failed and what to do")
     func messages() {
         let errors: [DiffError] = [
             .missingFile(path: "p"), .notAManifest(path: "p", reason: "r"), .unknownFormatVersion(path: "p", found: "f"),
+            .datasetDoesNotVerify(dataset: "d", problems: ["a", "b", "c", "d"]),
             .malformedDataFile(path: "p", row: 1, reason: "r"), .unreadable(path: "p", reason: "r"), .gitRevisionNotFound(revision: "r"),
             .missingInRevision(revision: "r", path: "p"), .outsideRepository(path: "p", repository: "r"), .notAGitRepository(path: "p"),
             .gitMissing, .gitFailed(command: "git x", message: "m"),

@@ -157,7 +157,7 @@ struct ManifestDiffTests {
         try fixture.export("all", ExportOptions(), at: "2026-11-01T09:00:00Z")
         try fixture.export("clean", excluding("sentiment@v2"), at: "2026-11-01T09:00:00Z")
         let text = DiffTextRenderer.render(try fixture.diff("all", "clean"))
-        #expect(text.hasPrefix("before: datasets/all (all, 5 records, created 2026-11-01T09:00:00Z by curate \(CurateVersion.current))\n"))
+        #expect(text.hasPrefix("before: datasets/all (all, 5 records, created 2026-11-01 09:00:00Z by curate \(CurateVersion.current))\n"))
         #expect(text.contains("result: different (selection, provenance, files, records, labels)\n"))
         #expect(text.contains("  resolved.prompts.sentiment@v2  -       [\(Self.v2.shortForm)]\n"))
         #expect(text.contains("  relabeled  sentiment  rev-1     positive (\(Self.v2.shortForm))  negative (\(Self.v1.shortForm))\n"))
