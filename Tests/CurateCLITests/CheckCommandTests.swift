@@ -62,6 +62,14 @@ struct CheckCommandTests {
             #expect(problems.map { $0["kind"] as? String } == ["content_changed"])
             #expect(problems.first?["label_id"] as? String == "the-target-label")
             #expect(object["ok"] as? Bool == false)
+
+            // Every command that reads labels re-hashes them: the damage stops it, nothing is written.
+            for command in [["export", "damaged"], ["stale"], ["export", "dry", "--dry-run"]] {
+                let stopped = try workspace.curate(command)
+                #expect(stopped.status == 3, "\(stopped)")
+                #expect(stopped.err.contains("label the-target-label no longer matches the content hash"), "\(stopped)")
+            }
+            #expect(!workspace.exists("datasets/damaged"))
         }
     }
 

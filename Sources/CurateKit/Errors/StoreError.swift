@@ -22,13 +22,15 @@ public enum StoreError: LocalizedError, Sendable, Equatable {
     /// A value read back from the store is missing or not one the schema allows: in `table`,
     /// the row `row` (its key, as a person finds it), column `column`; `value` as SQLite shows it.
     case badValue(path: String, table: String, row: String, column: String, value: String)
+    /// A label read back no longer matches the content hash stored when it was ingested.
+    case contentChanged(path: String, labelID: String)
 
     /// Whether the user can fix the cause by naming another store (exit 2), rather than the
     /// store or the system having failed (exit 3).
     public var isBadInput: Bool {
         switch self {
         case .missing, .notACurateStore, .newerSchema: true
-        case .empty, .sqlite, .busy, .inconsistent, .badValue: false
+        case .empty, .sqlite, .busy, .inconsistent, .badValue, .contentChanged: false
         }
     }
 
@@ -48,6 +50,8 @@ public enum StoreError: LocalizedError, Sendable, Equatable {
             "the store \(path) stayed locked by another curate process; nothing was changed: try again when it has finished"
         case .inconsistent(let path, let reason):
             "the store \(path) is inconsistent: \(reason); nothing was changed: run 'curate check --store \(path)' to see whether it is damaged"
+        case .contentChanged(let path, let labelID):
+            "the store \(path) is damaged: label \(labelID) no longer matches the content hash stored when it was ingested, so nothing was written; run 'curate check --store \(path)' to list every damaged label, and restore the store from a backup"
         case .badValue(let path, let table, let row, let column, let value):
             "the store \(path) is damaged: table \(table), \(row), column \(column) holds \(value), which curate never writes there; run 'curate check --store \(path)' to list every damaged row, and restore the store from a backup"
         }

@@ -10,6 +10,6 @@ struct LabelQuery: Sendable, Hashable {
     var until: Int64?
     /// Drop labels of these runs.
     var excludedRuns: [String] = []
-    /// Whether rows carry their `params` (only selections by param need them).
+    /// Whether labels carry their `params` as text (only selections by param need them).
     var readsParams = false
 }

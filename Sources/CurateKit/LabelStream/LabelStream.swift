@@ -50,7 +50,8 @@ struct LabelStream {
             try body(InputLabels(labels: labels, flags: flags, chosen: resolver.choose(from: candidates)))
         }
 
-        try RowPrefetcher.forEach(plan.query, in: store) { (label: consuming StoredLabel) in
+        let verifier = ContentVerifier(tuples: plan.tuples, storePath: store.path)
+        try RowPrefetcher.forEach(plan.query, in: store, verifier: verifier) { (label: consuming StoredLabel) in
             guard plan.params.accepts(params: label.params) else { return }
             if let first = labels.first,
                String.compareUTF8(first.inputID, label.inputID) != 0 || String.compareUTF8(first.task, label.task) != 0 {

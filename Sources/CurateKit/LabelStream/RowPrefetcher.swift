@@ -26,16 +26,19 @@ final class RowPrefetcher: @unchecked Sendable {
     }
 
     /// Streams the rows `query` selects to `body`, in the order and with the errors of
-    /// ``Store/forEachStoredLabel(_:_:)``.
-    /// - Throws: what reading the store or `body` throws; reading stops at the first error.
-    static func forEach(_ query: LabelQuery, in store: Store, _ body: (consuming StoredLabel) throws -> Void) throws {
+    /// ``Store/forEachStoredLabel(_:_:)``, each checked by `verifier` first.
+    /// - Throws: what reading the store, `verifier` or `body` throws; reading stops at the first error.
+    static func forEach(
+        _ query: LabelQuery, in store: Store, verifier: ContentVerifier, _ body: (consuming StoredLabel) throws -> Void
+    ) throws {
         let prefetcher = RowPrefetcher(store: store, query: query)
         let thread = Thread { [prefetcher] in prefetcher.read() }
         thread.name = "curate.labels.read"
         thread.start()
         defer { prefetcher.stop() }
+        var verifier = verifier
         while let batch = try prefetcher.next() {
-            while let row = batch.take() { try body(row) }
+            while let row = try batch.take(verifying: &verifier, withParams: query.readsParams) { try body(row) }
         }
     }
 
@@ -44,7 +47,7 @@ final class RowPrefetcher: @unchecked Sendable {
         var batch = RowBatch(capacity: Self.batchSize)
         do {
             try store.forEachStoredLabel(query) { columns in
-                batch.append(columns)
+                try batch.append(columns)
                 if batch.isFull {
                     try hand(batch)
                     batch = RowBatch(capacity: Self.batchSize)
@@ -98,7 +101,8 @@ final class RowPrefetcher: @unchecked Sendable {
 private final class RowBatch: @unchecked Sendable {
     /// Where a row's texts lie in ``bytes`` (nil for NULL), and its numbers.
     private struct StoredRow {
-        let task, inputID, id, output, input, run, supersedes, params: Range<Int>?
+        let task, inputID, id, output, input, run, supersedes, params, meta: Range<Int>?
+        let contentSHA256: Range<Int>
         let createdAt: Int64
         let tupleID: Int64
 
@@ -112,6 +116,7 @@ private final class RowBatch: @unchecked Sendable {
             case .run: run
             case .supersedes: supersedes
             case .params: params
+            case .meta: meta
             }
         }
     }
@@ -130,30 +135,35 @@ private final class RowBatch: @unchecked Sendable {
     var isEmpty: Bool { rows.isEmpty }
 
     /// Appends the row `columns` shows, copying its bytes; the batch must not be full.
-    func append(_ columns: StoredLabelColumns) {
-        precondition(!isFull, "a full batch of export rows")
+    func append(_ columns: StoredLabelColumns) throws(StoreError) {
+        precondition(!isFull, "a full batch of label rows")
         func copy(_ text: StoredLabel.Text) -> Range<Int>? {
             columns.withText(text) { $0.map { bytes.appendSpan($0) } }
         }
         rows.append(StoredRow(
             task: copy(.task), inputID: copy(.inputID), id: copy(.id), output: copy(.output), input: copy(.input),
-            run: copy(.run), supersedes: copy(.supersedes), params: copy(.params), createdAt: columns.createdAt,
-            tupleID: columns.tupleID))
+            run: copy(.run), supersedes: copy(.supersedes), params: copy(.params), meta: copy(.meta),
+            contentSHA256: columns.withContentSHA256 { bytes.appendSpan($0) },
+            createdAt: try columns.createdAt(), tupleID: try columns.tupleID()))
     }
 
-    /// The next row, in the order they were appended; nil after the last.
-    func take() -> StoredLabel? {
+    /// The next row, in the order they were appended, once `verifier` found it intact; nil after the last.
+    /// - Parameter withParams: whether the label carries its `params` text.
+    func take(verifying verifier: inout ContentVerifier, withParams: Bool) throws -> StoredLabel? {
         guard taken < rows.count else { return nil }
         let row = rows[taken]
         taken += 1
-        return bytes.withUnsafeBytes { buffer in
-            StoredLabel(
-                text: { text in
-                    row[text].map { span in
-                        UnsafeRawBufferPointer(rebasing: buffer[span]).withMemoryRebound(to: UInt8.self) { String(decoding: $0, as: UTF8.self) }
-                    }
-                },
-                createdAt: row.createdAt, tupleID: row.tupleID)
+        return try bytes.withUnsafeBytes { buffer in
+            func bytes(_ text: StoredLabel.Text) -> UnsafeRawBufferPointer? {
+                row[text].map { UnsafeRawBufferPointer(rebasing: buffer[$0]) }
+            }
+            try verifier.verify(
+                id: bytes(.id), task: bytes(.task), inputID: bytes(.inputID), output: bytes(.output), input: bytes(.input),
+                params: bytes(.params), run: bytes(.run), meta: bytes(.meta), supersedes: bytes(.supersedes),
+                createdAt: row.createdAt, tupleID: row.tupleID, stored: UnsafeRawBufferPointer(rebasing: buffer[row.contentSHA256]))
+            return try verifier.label(
+                text: { text in bytes(text).map { String(decoding: $0, as: UTF8.self) } },
+                createdAt: row.createdAt, tupleID: row.tupleID, withParams: withParams)
         }
     }
 }

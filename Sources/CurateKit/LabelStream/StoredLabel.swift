@@ -31,17 +31,17 @@ struct StoredLabel: Sendable {
 
     /// The text fields, by their column in a label query's rows.
     enum Text: Int32, CaseIterable {
-        case task = 0, inputID = 1, id = 3, output = 4, input = 5, run = 6, supersedes = 8, params = 9
+        case task = 0, inputID = 1, id = 3, output = 4, input = 5, run = 6, supersedes = 8, params = 9, meta = 10
     }
 }
 
 extension StoredLabel {
-    /// A row from its texts (`text` gives nil for NULL) and numbers; a NULL where a text is
-    /// required reads as empty, or `null` for `output`.
-    init(text: (Text) -> String?, createdAt: Int64, tupleID: Int64) {
+    /// A label from its texts (`text` gives nil for NULL) and numbers, or nil when a text
+    /// every label has is NULL.
+    init?(text: (Text) -> String?, createdAt: Int64, tupleID: Int64, withParams: Bool) {
+        guard let task = text(.task), let inputID = text(.inputID), let id = text(.id), let output = text(.output) else { return nil }
         self.init(
-            task: text(.task) ?? "", inputID: text(.inputID) ?? "", createdAt: createdAt, id: text(.id) ?? "",
-            output: text(.output) ?? "null", input: text(.input), run: text(.run), tupleID: tupleID,
-            supersedes: text(.supersedes), params: text(.params))
+            task: task, inputID: inputID, createdAt: createdAt, id: id, output: output, input: text(.input), run: text(.run),
+            tupleID: tupleID, supersedes: text(.supersedes), params: withParams ? text(.params) : nil)
     }
 }

@@ -6,19 +6,31 @@ struct CatalogEntry: Sendable, Hashable {
     let tuple: ProvenanceTuple
 }
 
-/// The current row of an export query, read in place from its statement: valid only during
+/// The current row of a label query, read in place from its statement: valid only during
 /// the call it is passed to.
 struct StoredLabelColumns {
     fileprivate let statement: Statement
+    fileprivate let place: Statement.RowPlace
 
-    var createdAt: Int64 { statement.int64(2) ?? 0 }
-    var tupleID: Int64 { statement.int64(7) ?? 0 }
+    fileprivate init(statement: Statement) {
+        self.statement = statement
+        place = Statement.RowPlace(table: "labels") { "row id \(statement.shownValue(3))" }
+    }
+
+    /// `created_at`, in nanoseconds since the epoch.
+    func createdAt() throws(StoreError) -> Int64 { try statement.integer(2, of: place) }
+    /// The label's provenance tuple.
+    func tupleID() throws(StoreError) -> Int64 { try statement.integer(7, of: place) }
 
     /// Calls `body` with a text's bytes, in place; nil for NULL.
     func withText<R>(_ text: StoredLabel.Text, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
         try statement.withText(text.rawValue, body)
     }
 
+    /// Calls `body` with the stored content hash (`content_sha256`), in place.
+    func withContentSHA256<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        statement.withBlob(11, body)
+    }
 }
 
 extension Store {
@@ -55,7 +67,7 @@ extension Store {
     /// copying what it keeps.
     func forEachStoredLabel(_ query: LabelQuery, _ body: (StoredLabelColumns) throws -> Void) throws {
         var sql = """
-            SELECT task, input_id, created_at, id, output, input, run, tuple_id, supersedes, \(query.readsParams ? "params" : "NULL")
+            SELECT task, input_id, created_at, id, output, input, run, tuple_id, supersedes, params, meta, content_sha256
             FROM labels WHERE tuple_id IN (SELECT value FROM json_each(?))
             """
         var values: [Statement.Value] = [.jsonList(query.tupleIDs)]

@@ -16,7 +16,11 @@ struct RowPrefetcherTests {
     }
 
     static func query(_ store: Store) throws -> LabelQuery {
-        LabelQuery(tupleIDs: try store.exportCatalog().map(\.tupleID))
+        LabelQuery(tupleIDs: try store.exportCatalog().map(\.tupleID), readsParams: true)
+    }
+
+    static func verifier(_ store: Store) throws -> ContentVerifier {
+        ContentVerifier(tuples: Dictionary(try store.exportCatalog().map { ($0.tupleID, $0.tuple) }) { first, _ in first }, storePath: store.path)
     }
 
     @Test("rows arrive in the store's order, every one of them")
@@ -26,8 +30,8 @@ struct RowPrefetcherTests {
         var direct: [String] = []
         var prefetched: [String] = []
         try fixture.store.readSnapshot {
-            try fixture.store.forEachStoredLabel(query) { direct.append(String(describing: $0.row)) }
-            try RowPrefetcher.forEach(query, in: fixture.store) { prefetched.append(String(describing: $0)) }
+            try fixture.store.forEachStoredLabel(query) { direct.append(String(describing: try $0.row())) }
+            try RowPrefetcher.forEach(query, in: fixture.store, verifier: try Self.verifier(fixture.store)) { prefetched.append(String(describing: $0)) }
         }
         #expect(direct.count == 9_500)
         #expect(prefetched == direct)
@@ -42,7 +46,7 @@ struct RowPrefetcherTests {
         var seen = 0
         #expect(throws: Stop.self) {
             try fixture.store.readSnapshot {
-                try RowPrefetcher.forEach(query, in: fixture.store) { _ in
+                try RowPrefetcher.forEach(query, in: fixture.store, verifier: try Self.verifier(fixture.store)) { _ in
                     seen += 1
                     if seen == 1_500 { throw Stop() }
                 }
@@ -57,7 +61,9 @@ struct RowPrefetcherTests {
 
 extension StoredLabelColumns {
     /// The row as values of its own, read straight from the store's statement (test-only).
-    var row: StoredLabel {
-        StoredLabel(text: { text in withText(text) { $0.map { String(decoding: $0, as: UTF8.self) } } }, createdAt: createdAt, tupleID: tupleID)
+    func row() throws -> StoredLabel {
+        try #require(StoredLabel(
+            text: { text in withText(text) { $0.map { String(decoding: $0, as: UTF8.self) } } }, createdAt: try createdAt(), tupleID: try tupleID(),
+            withParams: true))
     }
 }
