@@ -5,7 +5,7 @@
 /// one is refused with the candidates) and kept in canonical form: a prompt as a
 /// ``PromptPattern`` (so flagging `v2` covers every text ever stored as v2, and labels
 /// later placed on a flagged text by backfill), a model as its glob, a run or record
-/// as its id.
+/// as its id, an output pattern as its source (checked to be a valid ``OutputPattern``).
 public struct Quarantine {
     private let store: Store
 
@@ -37,6 +37,8 @@ public struct Quarantine {
         case .record:
             guard try store.hasRecord(id: selector) else { throw ExportError.unknownRecord(id: selector) }
             return selector
+        case .output:
+            return try OutputPattern(selector).source
         }
     }
 

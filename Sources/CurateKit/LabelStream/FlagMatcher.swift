@@ -1,21 +1,24 @@
 /// Decides, row by row, which flags match a label, and counts them.
 ///
 /// Prompt and model flags are turned into tuple ids once; run and record flags are
-/// looked up per row. Lookups only: it costs nothing measurable per row.
+/// looked up per row; output flags are searched in each label's output.
 struct FlagMatcher {
     /// The flags that can match something in the selection.
     let flags: [LabelFlag]
     private let byTuple: [Int64: [Int]]
     private let byRun: [String: [Int]]
     private let byRecord: [String: [Int]]
+    private let byOutput: [(pattern: OutputPattern, index: Int)]
 
     /// - Parameters:
     ///   - flags: every stored flag.
     ///   - tuples: the selected tuples, by id.
-    init(flags: [LabelFlag], tuples: [Int64: ProvenanceTuple]) {
+    /// - Throws: ``OutputPatternError`` for a stored output flag that is no longer a valid pattern.
+    init(flags: [LabelFlag], tuples: [Int64: ProvenanceTuple]) throws {
         var byTuple: [Int64: [Int]] = [:]
         var byRun: [String: [Int]] = [:]
         var byRecord: [String: [Int]] = [:]
+        var byOutput: [(pattern: OutputPattern, index: Int)] = []
         for (index, flag) in flags.enumerated() {
             switch flag.kind {
             case .prompt:
@@ -32,16 +35,19 @@ struct FlagMatcher {
                 byRun[flag.target, default: []].append(index)
             case .record:
                 byRecord[flag.target, default: []].append(index)
+            case .output:
+                byOutput.append((try OutputPattern(flag.target), index))
             }
         }
         self.flags = flags
         self.byTuple = byTuple
         self.byRun = byRun
         self.byRecord = byRecord
+        self.byOutput = byOutput
     }
 
     /// Whether no flag can match anything.
-    var isEmpty: Bool { byTuple.isEmpty && byRun.isEmpty && byRecord.isEmpty }
+    var isEmpty: Bool { byTuple.isEmpty && byRun.isEmpty && byRecord.isEmpty && byOutput.isEmpty }
 
     /// Adds one to `counts[i]` for every flag `i` that matches `row`.
     /// - Returns: the kinds of the flags that matched; empty when none did.
@@ -56,6 +62,7 @@ struct FlagMatcher {
         if let indexes = byTuple[row.tupleID] { add(indexes) }
         if let run = row.run, let indexes = byRun[run] { add(indexes) }
         if let indexes = byRecord[row.id] { add(indexes) }
+        for (pattern, index) in byOutput where pattern.matches(output: row.output) { add([index]) }
         return matched
     }
 }
@@ -68,6 +75,7 @@ struct FlagKinds: OptionSet, Sendable, Hashable {
     static let model = FlagKinds(rawValue: 2)
     static let run = FlagKinds(rawValue: 4)
     static let record = FlagKinds(rawValue: 8)
+    static let output = FlagKinds(rawValue: 16)
 
     init(rawValue: UInt8) {
         self.rawValue = rawValue
@@ -80,6 +88,7 @@ struct FlagKinds: OptionSet, Sendable, Hashable {
         case .model: self = .model
         case .run: self = .run
         case .record: self = .record
+        case .output: self = .output
         }
     }
 

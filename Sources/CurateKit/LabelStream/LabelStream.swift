@@ -52,7 +52,7 @@ struct LabelStream {
 
         let verifier = ContentVerifier(tuples: plan.tuples, storePath: store.path)
         try RowPrefetcher.forEach(plan.query, in: store, verifier: verifier) { (label: consuming StoredLabel) in
-            guard plan.params.accepts(params: label.params) else { return }
+            guard plan.params.accepts(params: label.params), plan.outputs.accepts(output: label.output) else { return }
             if let first = labels.first,
                String.compareUTF8(first.inputID, label.inputID) != 0 || String.compareUTF8(first.task, label.task) != 0 {
                 try finishGroup()

@@ -9,6 +9,8 @@ struct SelectionPlan {
     let flags: FlagMatcher
     /// The `--param` rules, checked per label.
     let params: ParamFilter
+    /// The `--output-matches` rules, checked per label.
+    let outputs: OutputFilter
     /// What each prompt selector matched, sorted by selector.
     let resolvedPrompts: [Manifest.PromptResolution]
     /// What each model glob matched, sorted by pattern.

@@ -8,7 +8,8 @@ struct SelectionResolver {
 
     /// Resolves `selection` (already normalized) with the stored `flags`.
     /// - Throws: ``ExportError`` for an unknown task, run, model or prompt selector,
-    ///   an ambiguous prompt selector, or an empty time range.
+    ///   an ambiguous prompt selector, or an empty time range; ``OutputPatternError`` for an
+    ///   output pattern that is not a valid regular expression.
     func plan(_ selection: Selection, flags: [LabelFlag]) throws -> SelectionPlan {
         if let since = selection.since, let until = selection.until, since >= until {
             throw ExportError.emptyTimeRange(since: since.rfc3339, until: until.rfc3339)
@@ -71,8 +72,10 @@ struct SelectionResolver {
             excludedRuns: selection.excludeRuns)
         let params = ParamFilter(include: selection.includeParams, exclude: selection.excludeParams)
         query.readsParams = !params.isEmpty
+        let outputs = OutputFilter(
+            include: try selection.outputMatches.map(OutputPattern.init), exclude: try selection.excludeOutputMatches.map(OutputPattern.init))
         return SelectionPlan(
-            query: query, tuples: tuples, flags: FlagMatcher(flags: flags, tuples: tuples), params: params,
+            query: query, tuples: tuples, flags: try FlagMatcher(flags: flags, tuples: tuples), params: params, outputs: outputs,
             resolvedPrompts: resolvedPrompts.sorted { $0.selector.utf8.lexicographicallyPrecedes($1.selector.utf8) },
             resolvedModels: resolvedModels.sorted { $0.pattern.utf8.lexicographicallyPrecedes($1.pattern.utf8) })
     }

@@ -1,9 +1,11 @@
-/// What a flag quarantines: every label of a prompt, a model, a run, or one record.
+/// What a flag quarantines: every label of a prompt, a model, a run, one record, or every
+/// label whose output matches a regular expression.
 public enum FlagKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case prompt
     case model
     case run
     case record
+    case output
 
     public static func < (lhs: FlagKind, rhs: FlagKind) -> Bool {
         lhs.order < rhs.order

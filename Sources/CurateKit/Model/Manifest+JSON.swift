@@ -39,6 +39,8 @@ extension Manifest {
             ("include_flagged", .bool(selection.includeFlagged)),
             ("include_params", strings(selection.includeParams.map(\.description))),
             ("exclude_params", strings(selection.excludeParams.map(\.description))),
+            ("output_matches", strings(selection.outputMatches)),
+            ("exclude_output_matches", strings(selection.excludeOutputMatches)),
             ("resolve", .object([("policy", .string(options.resolve.rawValue)), ("human_priority", .bool(options.humanPriority))])),
             ("split", .object([
                 ("seed", .number(String(options.split.seed))),

@@ -81,7 +81,7 @@ extension Manifest {
             guard let time = Timestamp(rfc3339: text) else { throw fields.problem(key, "must be an RFC 3339 time or null") }
             return time
         }
-        // Absent from manifests written before params could be selected.
+        // Absent from manifests written before params (and outputs) could be selected.
         func params(_ key: String) throws(ExportError) -> [ParamMatch] {
             guard fields.has(key) else { return [] }
             var matches: [ParamMatch] = []
@@ -106,7 +106,9 @@ extension Manifest {
             since: try time("since"), until: try time("until"),
             excludeRuns: try fields.strings("exclude_runs"), origins: origins,
             includeFlagged: try fields.bool("include_flagged"),
-            includeParams: try params("include_params"), excludeParams: try params("exclude_params"))
+            includeParams: try params("include_params"), excludeParams: try params("exclude_params"),
+            outputMatches: fields.has("output_matches") ? try fields.strings("output_matches") : [],
+            excludeOutputMatches: fields.has("exclude_output_matches") ? try fields.strings("exclude_output_matches") : [])
         let resolve = try fields.object("resolve")
         let split = try fields.object("split")
         var splits: [SplitSpec.Split] = []

@@ -29,13 +29,18 @@ public struct Selection: Sendable, Hashable {
     public var includeParams: [ParamMatch]
     /// `params` members whose labels are dropped (`--exclude-param`).
     public var excludeParams: [ParamMatch]
+    /// Regular expressions (``OutputPattern`` syntax) of which a label's output must match one.
+    public var outputMatches: [String]
+    /// Regular expressions whose matching outputs are dropped.
+    public var excludeOutputMatches: [String]
 
     /// A selection with the given rules; the defaults select every unflagged label.
     public init(
         tasks: [String] = [], includePrompts: [String] = [], excludePrompts: [String] = [],
         includeModels: [String] = [], excludeModels: [String] = [], since: Timestamp? = nil, until: Timestamp? = nil,
         excludeRuns: [String] = [], origins: [Origin] = [], includeFlagged: Bool = false,
-        includeParams: [ParamMatch] = [], excludeParams: [ParamMatch] = []
+        includeParams: [ParamMatch] = [], excludeParams: [ParamMatch] = [],
+        outputMatches: [String] = [], excludeOutputMatches: [String] = []
     ) {
         self.tasks = tasks
         self.includePrompts = includePrompts
@@ -49,6 +54,8 @@ public struct Selection: Sendable, Hashable {
         self.includeFlagged = includeFlagged
         self.includeParams = includeParams
         self.excludeParams = excludeParams
+        self.outputMatches = outputMatches
+        self.excludeOutputMatches = excludeOutputMatches
     }
 
     /// The same rules with every list sorted (by UTF-8 bytes) and free of repeats,
@@ -65,6 +72,8 @@ public struct Selection: Sendable, Hashable {
         if copy.origins.count == Origin.allCases.count { copy.origins = [] }
         copy.includeParams = Self.sortedUnique(includeParams)
         copy.excludeParams = Self.sortedUnique(excludeParams)
+        copy.outputMatches = Self.sortedUnique(outputMatches)
+        copy.excludeOutputMatches = Self.sortedUnique(excludeOutputMatches)
         return copy
     }
 

@@ -17,13 +17,19 @@ public struct StaleFinder {
         public var humanPriority: Bool
         /// `NAME@VERSION[#HASH]` texts to regenerate with instead of each name's newest locked text.
         public var with: [String]
+        /// Regular expressions: a chosen label whose output matches one is stale (`output-matches`).
+        public var outputMatches: [String]
 
         /// Options with `curate stale`'s defaults.
-        public init(selection: Selection = Selection(), resolve: ResolvePolicy = .latest, humanPriority: Bool = true, with: [String] = []) {
+        public init(
+            selection: Selection = Selection(), resolve: ResolvePolicy = .latest, humanPriority: Bool = true, with: [String] = [],
+            outputMatches: [String] = []
+        ) {
             self.selection = selection
             self.resolve = resolve
             self.humanPriority = humanPriority
             self.with = with
+            self.outputMatches = outputMatches
         }
     }
 
@@ -39,12 +45,14 @@ public struct StaleFinder {
     /// Calls `body` with each stale input, in (task, input_id) order.
     /// - Returns: the counts.
     /// - Throws: ``ExportError`` for an unknown or ambiguous selector, ``StaleError`` for a
-    ///   `--with` that names no single text or a text that cannot be found.
+    ///   `--with` that names no single text or a text that cannot be found, ``OutputPatternError``
+    ///   for an output pattern that is not a valid regular expression.
     @discardableResult
     public func forEach(_ options: Options, _ body: (StaleInput) throws -> Void) throws -> StaleSummary {
         try store.readSnapshot {
             let plan = try SelectionPlan.resolve(options.selection, in: store)
             let targets = try PromptTargets(promptsFolder: promptsFolder, store: store, overrides: options.with)
+            let patterns = try options.outputMatches.map(OutputPattern.init)
             let stream = LabelStream(
                 store: store, plan: plan, policy: options.resolve, humanPriority: options.humanPriority,
                 includeFlagged: options.selection.includeFlagged)
@@ -55,7 +63,7 @@ public struct StaleFinder {
                     summary.humanDecided += 1
                     return
                 }
-                guard let stale = try Self.stale(group, plan: plan, targets: targets) else { return }
+                guard let stale = try Self.stale(group, plan: plan, targets: targets, patterns: patterns) else { return }
                 summary.count(stale)
                 try body(stale)
             }
@@ -64,10 +72,10 @@ public struct StaleFinder {
     }
 
     /// The input as a stale one, or nil when its chosen labels are current.
-    private static func stale(_ group: InputLabels, plan: SelectionPlan, targets: PromptTargets) throws -> StaleInput? {
+    private static func stale(_ group: InputLabels, plan: SelectionPlan, targets: PromptTargets, patterns: [OutputPattern]) throws -> StaleInput? {
         guard !group.chosen.isEmpty else {
             // Every label is quarantined: the input has no label to train on.
-            let why = Set(group.flags.flatMap(\.kinds)).map(StaleReason.init(flag:)).sorted()
+            let why = Set(group.flags.flatMap(\.kinds).map(StaleReason.init(flag:))).sorted()
             let newestPrompt = group.labels.reversed().lazy.compactMap { plan.tuples[$0.tupleID]?.prompt }.first
             return StaleInput(
                 task: group.task, inputID: group.inputID, input: group.labels.last?.input, why: why, label: nil,
@@ -76,7 +84,11 @@ public struct StaleFinder {
         for label in group.chosen.reversed() {
             guard let tuple = plan.tuples[label.tupleID] else { continue }
             let flags = group.labels.firstIndex { $0.id == label.id }.map { group.flags[$0] } ?? []
-            let why = reasons(tuple, flags: flags, current: tuple.prompt.flatMap { targets.current(of: $0.name) })
+            var why = reasons(tuple, flags: flags, current: tuple.prompt.flatMap { targets.current(of: $0.name) })
+            if !why.contains(.outputMatches), patterns.contains(where: { $0.matches(output: label.output) }) {
+                why.append(.outputMatches)
+                why.sort()
+            }
             guard !why.isEmpty else { continue }
             return StaleInput(
                 task: group.task, inputID: group.inputID, input: label.input, why: why,
@@ -90,7 +102,7 @@ public struct StaleFinder {
 
     /// Why a label of `tuple`, matched by flags of `flags`, is stale when `current` is its prompt name's current text.
     private static func reasons(_ tuple: ProvenanceTuple, flags: FlagKinds, current: PromptRef?) -> [StaleReason] {
-        var why = flags.kinds.map(StaleReason.init(flag:))
+        var why = Array(Set(flags.kinds.map(StaleReason.init(flag:))))
         if let prompt = tuple.prompt, let current {
             if prompt.version != current.version {
                 if prompt.promptVersion < current.promptVersion { why.append(.olderVersion) }

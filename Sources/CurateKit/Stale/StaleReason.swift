@@ -16,7 +16,8 @@ public enum StaleReason: String, Sendable, Hashable, CaseIterable, Comparable {
     case ambiguousHash = "ambiguous-hash"
     /// The label's prompt text is not known at all.
     case unknownHash = "unknown-hash"
-    /// The label's output matches the `--output-matches` pattern.
+    /// The label's output matches the `--output-matches` pattern (or, when the input has no
+    /// candidate, an output flag quarantines its labels).
     case outputMatches = "output-matches"
 
     /// The reason a flag of `kind` gives.
@@ -26,6 +27,7 @@ public enum StaleReason: String, Sendable, Hashable, CaseIterable, Comparable {
         case .model: self = .flaggedModel
         case .run: self = .flaggedRun
         case .record: self = .flaggedRecord
+        case .output: self = .outputMatches
         }
     }
 

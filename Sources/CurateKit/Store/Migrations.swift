@@ -122,6 +122,21 @@ enum Migrations {
             -- (`supersedes`): checked at ingest to be a stored label of the same task and input.
             ALTER TABLE labels ADD COLUMN supersedes TEXT;
             """),
+        Migration(version: 7, sql: """
+            -- Flags of kind 'output' (a regular expression over labels' outputs): SQLite cannot
+            -- change a CHECK constraint, so the table is made anew with its rows.
+            CREATE TABLE flags_new (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('prompt', 'model', 'run', 'record', 'output')),
+                target TEXT NOT NULL,           -- prompt pattern, model glob, run id, record id or output pattern
+                reason TEXT NOT NULL,
+                created_at INTEGER NOT NULL     -- nanoseconds since the epoch, UTC
+            );
+            INSERT INTO flags_new (id, kind, target, reason, created_at) SELECT id, kind, target, reason, created_at FROM flags;
+            DROP TABLE flags;
+            ALTER TABLE flags_new RENAME TO flags;
+            CREATE UNIQUE INDEX flags_target ON flags (kind, target);
+            """),
     ]
 
     /// The schema version this build writes.

@@ -5,7 +5,7 @@ import CurateKit
 struct FlagCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flag",
-        abstract: "Quarantine the labels of a prompt, model, run or record, with a reason.",
+        abstract: "Quarantine the labels of a prompt, model, run, record or output pattern, with a reason.",
         discussion: """
             Flagged labels are left out of every export unless it passes --include-flagged; each \
             manifest lists the flags that matched its selection. Flags are kept in the store with \
@@ -17,6 +17,8 @@ struct FlagCommand: ParsableCommand {
               model   a model id or a glob ('gpt-4o-*').
               run     a run id.
               record  a record id (the "id" of an exported row).
+              output  a regular expression over labels' outputs (a string output is searched \
+            as its text, any other as JSON): forensics for a phrasing no provenance field tells apart.
             An unknown or ambiguous selector is refused with the candidates. Flagging the same \
             thing again keeps the first reason and time.
 

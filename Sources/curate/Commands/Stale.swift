@@ -11,9 +11,10 @@ struct Stale: ParsableCommand {
             each input would be exported with. It is stale when its prompt has an older version \
             label than the newest locked version of that prompt name (older-version), an older \
             text of that version (older-text, an in-place edit), an ambiguous or unknown hash \
-            (ambiguous-hash, unknown-hash), or when every label of the input is quarantined \
-            (flagged-prompt, flagged-model, flagged-run, flagged-record; label is null). An input \
-            decided by a human label is never stale.
+            (ambiguous-hash, unknown-hash), when its output matches --output-matches \
+            (output-matches), or when every label of the input is quarantined (flagged-prompt, \
+            flagged-model, flagged-run, flagged-record, output-matches for an output flag; label is \
+            null). An input decided by a human label is never stale.
 
             Each line: {"task","input_id","input","why":[…],"label":{"id","output","model",\
             "prompt","hash_status","created_at"}|null,"regenerate_with":{"name","version",\
@@ -60,9 +61,13 @@ struct Stale: ParsableCommand {
 
     func run() throws {
         let (workspace, store) = try storeOptions.openStore()
+        // On stale, --output-matches names a reason to regenerate, not a filter of the labels considered.
+        var rules = try selection.selection()
+        let outputMatches = rules.outputMatches
+        rules.outputMatches = []
         let options = StaleFinder.Options(
-            selection: try selection.selection(), resolve: resolution.resolve, humanPriority: resolution.humanPriority,
-            with: targets)
+            selection: rules, resolve: resolution.resolve, humanPriority: resolution.humanPriority, with: targets,
+            outputMatches: outputMatches)
         let output = StandardOutput()
         let finder = StaleFinder(store: store, promptsFolder: workspace.promptsURL)
         let found = try finder.forEach(options) { stale in

@@ -42,13 +42,24 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .customLong("exclude-param"), help: ArgumentHelp("Leave out labels whose params member KEY equals VALUE (repeatable).", valueName: "key=value"))
     var excludeParams: [String] = []
 
+    @Option(name: .customLong("output-matches"), help: ArgumentHelp(
+        "Only labels whose output matches this regular expression (repeatable, a union; a string output is searched as its text, any other as JSON). On stale: list the inputs whose label matches, reason output-matches.",
+        valueName: "regex"))
+    var outputMatches: [String] = []
+
+    @Option(name: .customLong("exclude-output-matches"), help: ArgumentHelp("Leave out labels whose output matches this regular expression (repeatable).", valueName: "regex"))
+    var excludeOutputMatches: [String] = []
+
     @Flag(help: "Export flagged labels too (see 'curate flags'); the manifest still lists the flags that matched.")
     var includeFlagged = false
 
     func validate() throws {
         do {
             _ = try selection()
+            for pattern in outputMatches + excludeOutputMatches { _ = try OutputPattern(pattern) }
         } catch let error as ExportError {
+            throw ValidationError(error.errorDescription ?? "\(error)")
+        } catch let error as OutputPatternError {
             throw ValidationError(error.errorDescription ?? "\(error)")
         }
     }
@@ -68,7 +79,8 @@ struct SelectionOptions: ParsableArguments {
             since: try time(since, option: "--since"), until: try time(until, option: "--until"),
             excludeRuns: excludeRuns, origins: parsedOrigins, includeFlagged: includeFlagged,
             includeParams: try includeParams.map(ParamMatch.init(parsing:)),
-            excludeParams: try excludeParams.map(ParamMatch.init(parsing:)))
+            excludeParams: try excludeParams.map(ParamMatch.init(parsing:)),
+            outputMatches: outputMatches, excludeOutputMatches: excludeOutputMatches)
     }
 
     private func time(_ text: String?, option: String) throws(ExportError) -> Timestamp? {

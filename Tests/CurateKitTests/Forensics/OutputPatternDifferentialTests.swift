@@ -73,7 +73,7 @@ struct RandomPatterns {
     private var random: SplitMix64
 
     init(seed: UInt64) {
-        random = SplitMix64(state: seed)
+        random = SplitMix64(seed: seed)
     }
 
     /// A pattern: one to three alternatives two groups deep at most, sometimes under `(?i)`.
@@ -125,18 +125,5 @@ struct RandomPatterns {
     private mutating func bracket() -> String {
         let members = (0..<Int.random(in: 1...3, using: &random)).map { _ in pick(["a", "b", "A", "1", " ", "a-c", "A-Z", "\\d", "\\s", "\\w", "_"]) }
         return "[" + (chance(0.4) ? "^" : "") + pick(["", "]", "-"]) + members.joined() + "]"
-    }
-}
-
-/// A seeded generator (SplitMix64): the same seed gives the same patterns on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
