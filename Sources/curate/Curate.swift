@@ -17,7 +17,7 @@ struct Curate: ParsableCommand {
             3 internal or store failure.
             """,
         version: CurateVersion.current,
-        subcommands: [Init.self, Ingest.self, Stats.self, Prompts.self, Backfill.self, Export.self, Stale.self, Verify.self, Diff.self, FlagCommand.self, Unflag.self, Flags.self]
+        subcommands: [Init.self, Ingest.self, Stats.self, Prompts.self, Backfill.self, Export.self, Stale.self, Audit.self, Verify.self, Diff.self, FlagCommand.self, Unflag.self, Flags.self]
     )
 
     /// Parses and runs a command; every failure becomes one stderr sentence and a stable exit code.
