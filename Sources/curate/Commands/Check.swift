@@ -36,7 +36,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let report = try storeOptions.openStore().store.check()
         if json {
-            Terminal.write(JSONWriter.pretty(report.jsonValue))
+            Terminal.writeJSON(JSONWriter.pretty(report.jsonValue))
         } else if report.isOK {
             Terminal.write("""
                 ok: \(report.path)

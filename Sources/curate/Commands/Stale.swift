@@ -75,6 +75,7 @@ struct Stale: ParsableCommand {
         }
         output.flush()
         if count { Terminal.write("\(found.staleInputs)\n") }
-        if summary { Terminal.write(json ? StaleReport.json(found) : StaleReport.table(found)) }
+        if summary, json { Terminal.writeJSON(StaleReport.json(found)) }
+        if summary, !json { Terminal.write(StaleReport.table(found)) }
     }
 }

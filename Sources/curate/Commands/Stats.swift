@@ -61,7 +61,7 @@ struct Stats: ParsableCommand {
     private func showParams(_ store: Store) throws {
         let sets = try store.paramSets().filter { task == nil || $0.tuple.task == task }
         if json {
-            Terminal.write(JSONWriter.pretty(.array(sets.map { tuple, params in
+            Terminal.writeJSON(JSONWriter.pretty(.array(sets.map { tuple, params in
                 guard case .object(var members) = tuple.jsonValue else { return tuple.jsonValue }
                 members.append(("params", .array(params.map { set in
                     .object([
