@@ -25,13 +25,6 @@ struct OutputForensicsTests {
         }
     }
 
-    static func exported(_ workspace: TempWorkspace, _ arguments: [String]) throws -> Set<String> {
-        try workspace.curateSucceeds(["export", "x", "--force"] + arguments)
-        return Set(try TestFiles.lines(of: workspace.read("datasets/x/all.jsonl")).compactMap { line in
-            (try JSONSerialization.jsonObject(with: line) as? [String: Any])?["input_id"] as? String
-        })
-    }
-
     @Test("export keeps or drops labels by their output; object outputs are searched as canonical JSON", arguments: [
         (["--output-matches", "I cannot"], ["a", "c"]),
         (["--output-matches", "(?i)as an ai"], ["a", "d"]),
@@ -43,7 +36,7 @@ struct OutputForensicsTests {
     ])
     func export(arguments: [String], expected: [String]) throws {
         try Self.workspace { workspace in
-            let exported = try Self.exported(workspace, arguments)
+            let exported = try workspace.exportedInputIDs(arguments)
             #expect(exported == Set(expected))
         }
     }
@@ -67,7 +60,7 @@ struct OutputForensicsTests {
             #expect(Set(lines.compactMap { $0["input_id"] as? String }) == ["a", "c"])
             #expect(lines.allSatisfy { $0["why"] as? [String] == ["output-matches"] })
 
-            _ = try Self.exported(workspace, ["--output-matches", "cannot", "--exclude-output-matches", "^As"])
+            _ = try workspace.exportedInputIDs(["--output-matches", "cannot", "--exclude-output-matches", "^As"])
             let manifest = try #require(try JSONSerialization.jsonObject(with: workspace.read("datasets/x/manifest.json")) as? [String: Any])
             let selection = try #require(manifest["selection"] as? [String: Any])
             #expect(selection["output_matches"] as? [String] == ["cannot"])
@@ -79,7 +72,7 @@ struct OutputForensicsTests {
     func flagOutput() throws {
         try Self.workspace { workspace in
             try workspace.curateSucceeds(["flag", "output", "I cannot", "--reason", "refusals"])
-            #expect(try Self.exported(workspace, []) == ["b", "d", "e"])
+            #expect(try workspace.exportedInputIDs([]) == ["b", "d", "e"])
             let manifest = try #require(try JSONSerialization.jsonObject(with: workspace.read("datasets/x/manifest.json")) as? [String: Any])
             let flags = try #require(manifest["flags"] as? [[String: Any]])
             #expect(flags.first?["kind"] as? String == "output")
@@ -89,7 +82,7 @@ struct OutputForensicsTests {
             #expect(Set(lines.compactMap { $0["input_id"] as? String }) == ["a", "c"])
             #expect(lines.allSatisfy { $0["why"] as? [String] == ["output-matches"] && $0["label"] is NSNull })
             try workspace.curateSucceeds(["unflag", "output", "I cannot"])
-            #expect(try Self.exported(workspace, []).count == 5)
+            #expect(try workspace.exportedInputIDs([]).count == 5)
         }
     }
 }

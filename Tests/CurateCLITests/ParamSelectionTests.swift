@@ -24,13 +24,6 @@ struct ParamSelectionTests {
         }
     }
 
-    static func exported(_ workspace: TempWorkspace, _ arguments: [String]) throws -> Set<String> {
-        try workspace.curateSucceeds(["export", "x", "--force"] + arguments)
-        return Set(try TestFiles.lines(of: workspace.read("datasets/x/all.jsonl")).compactMap { line in
-            (try JSONSerialization.jsonObject(with: line) as? [String: Any])?["input_id"] as? String
-        })
-    }
-
     @Test("values compare as JSON; one key's values are a union, keys must all hold; an exclude drops matches", arguments: [
         (["--param", "temperature=0.70"], ["hot"]),
         (["--param", "temperature=0"], ["cold", "cold-tier"]),
@@ -42,7 +35,7 @@ struct ParamSelectionTests {
     ])
     func selects(arguments: [String], expected: [String]) throws {
         try Self.workspace { workspace in
-            let exported = try Self.exported(workspace, arguments)
+            let exported = try workspace.exportedInputIDs(arguments)
             #expect(exported == Set(expected))
         }
     }
@@ -50,7 +43,7 @@ struct ParamSelectionTests {
     @Test("the manifest records the rules in canonical form; stale takes them too; a bad one is exit 2")
     func manifestAndStale() throws {
         try Self.workspace { workspace in
-            _ = try Self.exported(workspace, ["--param", "temperature=0.70", "--exclude-param", "tier=fast"])
+            _ = try workspace.exportedInputIDs(["--param", "temperature=0.70", "--exclude-param", "tier=fast"])
             let manifest = try #require(try JSONSerialization.jsonObject(with: workspace.read("datasets/x/manifest.json")) as? [String: Any])
             let selection = try #require(manifest["selection"] as? [String: Any])
             #expect(selection["include_params"] as? [String] == ["temperature=0.7"])
