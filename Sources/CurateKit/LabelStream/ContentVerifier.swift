@@ -25,7 +25,7 @@ struct ContentVerifier {
         createdAt: Int64, tupleID: Int64, stored: UnsafeRawBufferPointer
     ) throws(StoreError) {
         guard let id else { throw .badValue(path: storePath, table: "labels", row: "a row", column: "id", value: "NULL") }
-        let labelID = String(decoding: id, as: UTF8.self)
+        var labelID: String { String(decoding: id, as: UTF8.self) }  // made only for an error
         guard let producer = producers[tupleID] else {
             throw .badValue(path: storePath, table: "labels", row: "row id \(labelID)", column: "tuple_id", value: String(tupleID))
         }
