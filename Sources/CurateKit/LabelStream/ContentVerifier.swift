@@ -35,7 +35,7 @@ struct ContentVerifier {
         let computed = digest.digest(
             task: task, inputID: inputID, output: output, input: input, params: params, run: run, meta: meta,
             supersedes: supersedes, createdAt: createdAt, producer: producer)
-        guard computed.withUnsafeBytes({ $0.elementsEqual(stored) }) else {
+        guard computed.withUnsafeBytes({ $0.sameBytes(as: stored) }) else {
             throw .contentChanged(path: storePath, labelID: labelID)
         }
     }

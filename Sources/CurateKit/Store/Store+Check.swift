@@ -97,7 +97,7 @@ extension Store {
                     output: try statement.textBytes(7, of: place), input: statement.textBytes(8), params: statement.textBytes(9),
                     run: statement.textBytes(10), meta: statement.textBytes(11), supersedes: statement.textBytes(12), createdAt: try statement.integer(6, of: place),
                     producer: producer)
-                let same = statement.withBlob(2) { stored in computed.withUnsafeBytes { $0.elementsEqual(stored) } }
+                let same = statement.withBlob(2) { stored in computed.withUnsafeBytes { $0.sameBytes(as: stored) } }
                 if !same { report.add(.contentChanged(labelID: try statement.text(1, of: place), seq: seq)) }
             } catch {
                 report.add(try Self.problem(error))
