@@ -23,72 +23,55 @@ struct FriendlyErrorTests {
         }
     }
 
-    /// An invocation that must fail with exit 2 and the first stderr line `firstLine`, in
-    /// which `HASH12` stands for the first 12 hex digits of a prompt's hash.
-    struct Refusal: Sendable, CustomTestStringConvertible {
-        let arguments: [String]
-        let firstLine: String
-        var testDescription: String { "curate \(arguments.joined(separator: " "))" }
-
-        init(_ arguments: [String], _ firstLine: String) {
-            self.arguments = arguments
-            self.firstLine = firstLine
-        }
-
-        func isExpected(_ line: Substring) -> Bool {
-            var rest = line
-            for (index, part) in firstLine.components(separatedBy: "HASH12").enumerated() {
-                if index > 0 {
-                    guard rest.prefix(12).count == 12, rest.prefix(12).allSatisfy(\.isHexDigit) else { return false }
-                    rest = rest.dropFirst(12)
-                }
-                guard rest.hasPrefix(part) else { return false }
-                rest = rest.dropFirst(part.count)
+    /// Whether `line` is `expected`, in which `HASH12` stands for 12 hex digits (a prompt's short hash).
+    static func isExpected(_ line: Substring, _ expected: String) -> Bool {
+        var rest = line
+        for (index, part) in expected.components(separatedBy: "HASH12").enumerated() {
+            if index > 0 {
+                guard rest.prefix(12).count == 12, rest.prefix(12).allSatisfy(\.isHexDigit) else { return false }
+                rest = rest.dropFirst(12)
             }
-            return rest.isEmpty
+            guard rest.hasPrefix(part) else { return false }
+            rest = rest.dropFirst(part.count)
         }
+        return rest.isEmpty
     }
 
-    static let refusals: [Refusal] = [
-        Refusal(["exprot", "x"], "curate: unknown command 'exprot'; did you mean 'export'?"),
-        Refusal(["stat"], "curate: unknown command 'stat'; did you mean 'stats'?"),
-        Refusal(["hlep"], "curate: unknown command 'hlep'; did you mean 'help'?"),
-        Refusal(["prompts", "lcok"], "curate: unknown command 'prompts lcok'; did you mean 'prompts lock'?"),
-        Refusal(["help", "nosuch"], "curate: unknown command 'nosuch'; the commands are: init, ingest, stats, prompts, backfill, export, stale, audit, verify, diff, flag, unflag, flags, check"),
-        Refusal(["help", "prompts", "lokc"], "curate: unknown command 'prompts lokc'; did you mean 'prompts lock'?"),
-        Refusal(["stats", "--bogus"], "curate: unknown option '--bogus'"),
-        Refusal(["export"], "curate: missing expected argument '<name>'"),
-        Refusal(["export", "x", "--origin", "robot"], "curate: --origin \"robot\" is not an origin; use llm or human."),
-        Refusal(
-            ["export", "x", "--exclude-model", "gpt-4o-mini"],
+    /// Invocations that must fail with exit 2, and the first line they must write to stderr.
+    static let refusals: [(arguments: [String], firstLine: String)] = [
+        (["exprot", "x"], "curate: unknown command 'exprot'; did you mean 'export'?"),
+        (["stat"], "curate: unknown command 'stat'; did you mean 'stats'?"),
+        (["hlep"], "curate: unknown command 'hlep'; did you mean 'help'?"),
+        (["prompts", "lcok"], "curate: unknown command 'prompts lcok'; did you mean 'prompts lock'?"),
+        (["help", "nosuch"], "curate: unknown command 'nosuch'; the commands are: init, ingest, stats, prompts, backfill, export, stale, audit, verify, diff, flag, unflag, flags, check"),
+        (["help", "prompts", "lokc"], "curate: unknown command 'prompts lokc'; did you mean 'prompts lock'?"),
+        (["stats", "--bogus"], "curate: unknown option '--bogus'"),
+        (["export"], "curate: missing expected argument '<name>'"),
+        (["export", "x", "--origin", "robot"], "curate: --origin \"robot\" is not an origin; use llm or human."),
+        (["export", "x", "--exclude-model", "gpt-4o-mini"],
             "curate: model pattern \"gpt-4o-mini\" matches no model of the selected tasks (did you mean \"gpt-4o-mini*\"? a pattern matches whole model ids); known models: claude-sonnet-4-5-20250929, gpt-4o-mini-2024-07-18"),
-        Refusal(
-            ["flag", "model", "claude", "--reason", "r"],
+        (["flag", "model", "claude", "--reason", "r"],
             "curate: model pattern \"claude\" matches no model of the selected tasks (did you mean \"claude*\"? a pattern matches whole model ids); known models: claude-sonnet-4-5-20250929, gpt-4o-mini-2024-07-18"),
-        Refusal(
-            ["export", "x", "--include-prompt", "V1"],
+        (["export", "x", "--include-prompt", "V1"],
             "curate: prompt selector \"V1\" matches no prompt of the selected tasks (did you mean \"v1\"?); use a name, a version label, NAME@VERSION or a hash prefix of one of: intent@v2#unknown, sentiment@v1#unknown"),
-        Refusal(
-            ["audit", "--exclude-prompt", "Sentiment@V1"],
+        (["audit", "--exclude-prompt", "Sentiment@V1"],
             "curate: prompt selector \"Sentiment@V1\" matches no prompt of the selected tasks (did you mean \"sentiment@v1\"?); use a name, a version label, NAME@VERSION or a hash prefix of one of: intent@v2#unknown, sentiment@v1#unknown"),
-        Refusal(
-            ["export", "x", "--include-prompt", "toxicity"],
+        (["export", "x", "--include-prompt", "toxicity"],
             "curate: prompt toxicity@v1#HASH12 has no labels of the selected tasks in the store (it is in prompts.lock); ingest labels made with it, or select one of: intent@v2#unknown, sentiment@v1#unknown"),
-        Refusal(
-            ["stale", "--include-prompt", "summary@v1"],
+        (["stale", "--include-prompt", "summary@v1"],
             "curate: prompt summary@v1#HASH12 has no labels of the selected tasks in the store (it has a template in prompts/); ingest labels made with it, or select one of: intent@v2#unknown, sentiment@v1#unknown"),
-        Refusal(["stats", "--task", "nosuch"], "curate: no labels for task \"nosuch\"; known tasks: intent, sentiment"),
-        Refusal(["stats", "--task", "nosuch", "--params"], "curate: no labels for task \"nosuch\"; known tasks: intent, sentiment"),
+        (["stats", "--task", "nosuch"], "curate: no labels for task \"nosuch\"; known tasks: intent, sentiment"),
+        (["stats", "--task", "nosuch", "--params"], "curate: no labels for task \"nosuch\"; known tasks: intent, sentiment"),
     ]
 
     @Test("a mistake exits 2 with one curate: sentence on stderr", arguments: refusals)
-    func refused(_ refusal: Refusal) throws {
+    func refused(arguments: [String], firstLine: String) throws {
         try Self.withWorkspace { workspace in
-            let result = try workspace.curate(refusal.arguments)
+            let result = try workspace.curate(arguments)
             #expect(result.status == 2, "\(result)")
             #expect(result.stdout.isEmpty, "\(result)")
             let lines = result.err.split(separator: "\n", omittingEmptySubsequences: false)
-            #expect(lines.first.map(refusal.isExpected) == true, "expected \(refusal.firstLine)\n\(result)")
+            #expect(lines.first.map { Self.isExpected($0, firstLine) } == true, "expected \(firstLine)\n\(result)")
             #expect(!result.err.contains("Error:"), "\(result)")
         }
     }
