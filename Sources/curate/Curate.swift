@@ -23,13 +23,24 @@ struct Curate: ParsableCommand {
         ]
     )
 
+    /// Every error begins `curate: `, argument-parser's usage errors too.
+    static var _errorPrefix: String { "curate: " }
+
     /// Parses and runs a command; every failure becomes one stderr sentence and a stable exit code.
     static func main() {
         InterruptCleanup.install()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // `help` shows the root's help for a name it does not know; say it is unknown instead.
+        if arguments.first == "help", let unknown = UnknownCommand.find(in: Array(arguments.dropFirst()), root: self) {
+            exit(withUnknownCommand: unknown)
+        }
         var command: ParsableCommand
         do {
             command = try parseAsRoot()
         } catch {
+            if exitCode(for: error) == .validationFailure, let unknown = UnknownCommand.find(in: arguments, root: self) {
+                exit(withUnknownCommand: unknown)
+            }
             exit(withArgumentError: error)
         }
         do {
@@ -40,16 +51,29 @@ struct Curate: ParsableCommand {
             // Help, version and deliberate exits: argument-parser prints and exits as usual.
             exit(withError: error)
         } catch {
-            let failure = CurateFailure(error)
+            let failure = CurateFailure(error, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             Terminal.writeError(failure.message)
             Foundation.exit(failure.exitCode)
         }
     }
 
     /// Argument-parser reports usage errors as 64 (EX_USAGE); curate, like grep and diff, uses 2.
+    /// Its message starts in lower case, like every other `curate: ` sentence, and the usage follows.
     private static func exit(withArgumentError error: Error) -> Never {
         guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-        Terminal.writeDiagnostic(fullMessage(for: error) + "\n")
+        var text = fullMessage(for: error)
+        let message = message(for: error)
+        if text.hasPrefix(_errorPrefix + message), let first = message.first, first.isUppercase, message.dropFirst().first?.isLowercase == true {
+            let start = text.index(text.startIndex, offsetBy: _errorPrefix.count)
+            text.replaceSubrange(start...start, with: first.lowercased())
+        }
+        Terminal.writeDiagnostic(text + "\n")
+        Foundation.exit(CurateFailure.badInput)
+    }
+
+    /// `curate: unknown command …` with the usage of the command it was given to; exit 2.
+    private static func exit(withUnknownCommand unknown: UnknownCommand) -> Never {
+        Terminal.writeError("\(unknown.message)\n\(unknown.usage(root: self))")
         Foundation.exit(CurateFailure.badInput)
     }
 }

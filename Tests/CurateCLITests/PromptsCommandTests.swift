@@ -98,7 +98,7 @@ struct PromptsCommandTests {
     @Test("usage errors and bad input exit 2", arguments: [
         (["prompts", "lock", "sentiment"], "is not NAME@VERSION"),
         (["prompts", "lock", "sentiment@v7"], "no template file for sentiment@v7"),
-        (["prompts", "bogus"], "Unexpected argument"),
+        (["prompts", "bogus"], "unknown command 'prompts bogus'"),
     ])
     func badInput(arguments: [String], message: String) throws {
         try Self.lockedRepository { workspace in

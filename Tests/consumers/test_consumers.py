@@ -7,7 +7,7 @@ pytest or plain python3:
     CURATE_JSONL_DATASET=datasets/a python3 Tests/consumers/test_consumers.py
 
 Each folder holds a manifest.json, one data file per split and records.jsonl.
-A test whose dataset is not given is skipped. The two datasets, when both are
+A test whose dataset is not given, or whose reader is not installed, is skipped. The two datasets, when both are
 given, must be exports of the same store with the same selection.
 """
 
@@ -26,17 +26,21 @@ COLUMNS = {
 
 
 class Skip(Exception):
-    """The dataset a test needs was not given."""
+    """What a test needs (its dataset, its reader) is not there."""
+
+
+def skip(reason):
+    if "pytest" in sys.modules:
+        import pytest
+
+        pytest.skip(reason)
+    raise Skip(reason)
 
 
 def dataset(variable):
     folder = os.environ.get(variable)
     if not folder:
-        if "pytest" in sys.modules:
-            import pytest
-
-            pytest.skip(f"{variable} is not set")
-        raise Skip(f"{variable} is not set")
+        skip(f"{variable} is not set")
     with open(os.path.join(folder, "manifest.json"), encoding="utf-8") as handle:
         return folder, json.load(handle)
 
@@ -96,9 +100,19 @@ def test_pandas_reads_csv():
                 assert isinstance(json.loads(text), dict)
 
 
-def test_huggingface_loads_jsonl():
-    import datasets
+def huggingface():
+    """Hugging Face `datasets`, or a skip when it is not installed."""
+    try:
+        import datasets
+    except ImportError:
+        skip("Hugging Face datasets is not installed (pip install datasets)")
+    if not hasattr(datasets, "load_dataset"):  # a folder named datasets/ imported as a namespace
+        skip("Hugging Face datasets is not installed (pip install datasets)")
+    return datasets
 
+
+def test_huggingface_loads_jsonl():
+    datasets = huggingface()
     folder, manifest = dataset("CURATE_JSONL_DATASET")
     files = {file["split"]: os.path.join(folder, file["path"]) for file in manifest["files"] if file["records"] > 0}
     with tempfile.TemporaryDirectory() as cache:
@@ -114,8 +128,7 @@ def test_huggingface_loads_jsonl():
 
 
 def test_huggingface_loads_csv():
-    import datasets
-
+    datasets = huggingface()
     folder, manifest = dataset("CURATE_CSV_DATASET")
     files = {file["split"]: os.path.join(folder, file["path"]) for file in manifest["files"] if file["records"] > 0}
     with tempfile.TemporaryDirectory() as cache:

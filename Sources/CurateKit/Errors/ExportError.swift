@@ -9,13 +9,18 @@ public enum ExportError: LocalizedError, Sendable, Equatable {
     case unknownTask(task: String, candidates: [String])
     /// A prompt selector is not written in any form curate knows.
     case invalidPromptSelector(selector: String, reason: String)
-    /// A prompt selector matches no prompt of the selected tasks.
-    case unknownPromptSelector(selector: String, candidates: [String])
+    /// A prompt selector matches no prompt of the selected tasks; `suggestion` is a
+    /// selector that would, when one is near (`v1` for `V1`).
+    case unknownPromptSelector(selector: String, candidates: [String], suggestion: String? = nil)
+    /// A prompt selector names only prompts of the workspace (in its lock when `locked`, else
+    /// only as template files) that no label of the selected tasks was made with.
+    case promptWithoutLabels(selector: String, prompts: [String], locked: Bool, candidates: [String])
     /// A prompt selector matches in several ways (a word that is a name and a version,
     /// a hash prefix of several texts).
     case ambiguousPromptSelector(selector: String, candidates: [String])
-    /// A model glob matches no model of the selected tasks.
-    case unknownModel(pattern: String, candidates: [String])
+    /// A model glob matches no model of the selected tasks; `suggestion` is a glob that
+    /// would, when one is near (`gpt-4o-mini*` for `gpt-4o-mini`).
+    case unknownModel(pattern: String, candidates: [String], suggestion: String? = nil)
     /// A run id has no labels in the selected tasks.
     case unknownRun(run: String, candidates: [String])
     /// No label has this record id.
@@ -61,13 +66,26 @@ public enum ExportError: LocalizedError, Sendable, Equatable {
             return "no labels for task \"\(task)\"; known tasks: \(Self.list(candidates))"
         case .invalidPromptSelector(let selector, let reason):
             return "\"\(selector)\" is not a prompt selector: \(reason)"
-        case .unknownPromptSelector(let selector, let candidates):
-            return "prompt selector \"\(selector)\" matches no prompt of the selected tasks; "
+        case .unknownPromptSelector(let selector, let candidates, let suggestion):
+            let hint = suggestion.map { " (did you mean \"\($0)\"?)" } ?? ""
+            return "prompt selector \"\(selector)\" matches no prompt of the selected tasks\(hint); "
                 + "use a name, a version label, NAME@VERSION or a hash prefix of one of: \(Self.list(candidates))"
+        case .promptWithoutLabels(let selector, let prompts, let locked, let candidates):
+            let one = prompts.count == 1
+            let named = one ? "prompt \(prompts[0]) has" : "prompt selector \"\(selector)\" names \(Self.list(prompts)), which have"
+            let source = switch (one, locked) {
+            case (true, true): "it is in prompts.lock"
+            case (true, false): "it has a template in prompts/"
+            case (false, true): "they are in prompts.lock"
+            case (false, false): "they have templates in prompts/"
+            }
+            return "\(named) no labels of the selected tasks in the store (\(source)); "
+                + "ingest labels made with \(one ? "it" : "them"), or select one of: \(Self.list(candidates))"
         case .ambiguousPromptSelector(let selector, let candidates):
             return "prompt selector \"\(selector)\" is ambiguous; it could mean: \(Self.list(candidates)); write one of those instead"
-        case .unknownModel(let pattern, let candidates):
-            return "model pattern \"\(pattern)\" matches no model of the selected tasks; known models: \(Self.list(candidates))"
+        case .unknownModel(let pattern, let candidates, let suggestion):
+            let hint = suggestion.map { " (did you mean \"\($0)\"? a pattern matches whole model ids)" } ?? ""
+            return "model pattern \"\(pattern)\" matches no model of the selected tasks\(hint); known models: \(Self.list(candidates))"
         case .unknownRun(let run, let candidates):
             return "no labels of the selected tasks come from run \"\(run)\"; known runs: \(Self.list(candidates))"
         case .unknownRecord(let id):
@@ -102,5 +120,19 @@ public enum ExportError: LocalizedError, Sendable, Equatable {
         let shown = candidates.prefix(listedCandidates).joined(separator: ", ")
         let rest = candidates.count - listedCandidates
         return rest > 0 ? "\(shown) … and \(rest) more" : shown
+    }
+}
+
+extension ExportError {
+    /// This error seen against the workspace's own prompts: an unknown prompt selector that
+    /// names texts in `lock` or among `templates` becomes
+    /// ``promptWithoutLabels(selector:prompts:locked:candidates:)``, since the store only
+    /// knows prompts that labels were made with. Any other error is returned as it is.
+    public func explained(lock: LockFile, templates: [PromptFile]) -> ExportError {
+        guard case .unknownPromptSelector(let selector, let candidates, _) = self else { return self }
+        let locked = lock.entries.flatMap { version, hashes in hashes.map { version.ref(sha256: $0) } }
+        guard let matches = try? PromptSelectorResolver(prompts: locked + templates.map(\.ref)).resolve(selector).matches else { return self }
+        return .promptWithoutLabels(
+            selector: selector, prompts: matches.map(\.shortForm), locked: matches.contains { locked.contains($0) }, candidates: candidates)
     }
 }

@@ -14,10 +14,12 @@ struct ModelGlob: Sendable, Hashable {
         fnmatch(pattern, model, 0) == 0
     }
 
-    /// The models in `models` that match, or an error listing all of them when none does.
+    /// The models in `models` that match, or an error listing all of them when none does,
+    /// with `PATTERN*` as a suggestion when that would match (a model id has a date after it).
     func resolve(among models: [String]) throws(ExportError) -> [String] {
         let matched = models.filter(matches)
-        guard !matched.isEmpty else { throw .unknownModel(pattern: pattern, candidates: models) }
-        return matched
+        guard matched.isEmpty else { return matched }
+        let prefix = ModelGlob(pattern: pattern + "*")
+        throw .unknownModel(pattern: pattern, candidates: models, suggestion: models.contains(where: prefix.matches) ? prefix.pattern : nil)
     }
 }

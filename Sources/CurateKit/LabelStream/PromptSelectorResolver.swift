@@ -46,7 +46,8 @@ struct PromptSelectorResolver {
                     selector: selector,
                     reason: "it names no prompt, and a hash prefix needs at least \(PromptSelector.minimumPrefixLength) hex digits")
             }
-            throw .unknownPromptSelector(selector: selector, candidates: candidates(prompts))
+            let words = Selection.sortedUnique(prompts.map(\.name) + prompts.map(\.version))
+            throw .unknownPromptSelector(selector: selector, candidates: candidates(prompts), suggestion: NearMatch.suggestion(for: word, among: words))
         case 1:
             let pattern = readings[0].pattern
             return (pattern, prompts.filter(pattern.matches))
@@ -59,7 +60,10 @@ struct PromptSelectorResolver {
         name: String?, version: String?, hash: PromptSelector.HashPart, selector: String
     ) throws(ExportError) -> (pattern: PromptPattern, matches: [PromptRef]) {
         let named = prompts.filter { (name == nil || $0.name == name) && (version == nil || $0.version == version) }
-        guard !named.isEmpty else { throw .unknownPromptSelector(selector: selector, candidates: candidates(prompts)) }
+        guard !named.isEmpty else {
+            throw .unknownPromptSelector(
+                selector: selector, candidates: candidates(prompts), suggestion: suggestion(name: name, version: version, selector: selector))
+        }
         let pattern: PromptPattern
         switch hash {
         case .any:
@@ -77,6 +81,25 @@ struct PromptSelectorResolver {
         let matches = named.filter(pattern.matches)
         guard !matches.isEmpty else { throw .unknownPromptSelector(selector: selector, candidates: candidates(named)) }
         return (pattern, matches)
+    }
+
+    /// `NAME@VERSION` with the name and the version each replaced by its near match among the
+    /// prompts (`sentiment@v1` for `Sentiment@V1`), the hash part kept; nil when a part has none.
+    private func suggestion(name: String?, version: String?, selector: String) -> String? {
+        var named = prompts
+        var parts: [String] = []
+        for (part, key) in [(name, \PromptRef.name), (version, \PromptRef.version)] {
+            guard let part else {
+                parts.append("*")
+                continue
+            }
+            let words = named.map { $0[keyPath: key] }
+            guard let near = words.contains(part) ? part : NearMatch.suggestion(for: part, among: words) else { return nil }
+            named = named.filter { $0[keyPath: key] == near }
+            parts.append(near)
+        }
+        let hash = selector.firstIndex(of: "#").map { String(selector[$0...]) } ?? ""
+        return parts.joined(separator: "@") + hash
     }
 
     private func hashes(of prompts: [PromptRef]) -> [String] {

@@ -23,7 +23,8 @@ struct Check: ParsableCommand {
 
             Examples:
               curate check
-              curate check --store /backups/store.sqlite && cp /backups/store.sqlite .curate/
+              curate check --store /backups/store.sqlite && \\
+                  cp /backups/store.sqlite .curate/
               curate check --json | jq '.problems[].message'
             """
     )

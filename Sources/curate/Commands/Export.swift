@@ -35,10 +35,13 @@ struct Export: ParsableCommand {
             selector, existing dataset without --force, or nothing to export; 3 store or write failure.
 
             Examples:
-              curate export sentiment-clean --task sentiment --exclude-prompt v1 --split train=0.8,validation=0.1,test=0.1
-              curate export intent --task intent --include-model 'claude-*' --resolve majority --format csv
+              curate export sentiment-clean --task sentiment --exclude-prompt v1 \\
+                  --split train=0.8,validation=0.1,test=0.1
+              curate export intent --task intent --include-model 'claude-*' \\
+                  --resolve majority --format csv
               curate export sentiment-v3 --include-prompt sentiment@v3#6dbc621 --dry-run
-              curate export nightly --since 2026-10-01 --exclude-run run-20261003-intent --force
+              curate export nightly --since 2026-10-01 \\
+                  --exclude-run run-20261003-intent --force
             """
     )
 
@@ -52,7 +55,7 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("Split inputs by fractions that add up to 1, e.g. train=0.8,validation=0.1,test=0.1.", valueName: "spec"))
     var split: String?
 
-    @Option(help: ArgumentHelp("The seed of the split assignment (a whole number; default 0).", valueName: "n"))
+    @Option(help: ArgumentHelp("The seed of the split assignment (a whole number).", valueName: "n"))
     var seed: UInt64 = 0
 
     @Option(help: ArgumentHelp("Data file format: jsonl or csv.", valueName: "format"))

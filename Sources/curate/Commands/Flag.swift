@@ -25,10 +25,13 @@ struct FlagCommand: ParsableCommand {
             Exit codes: 0 flagged (or already flagged); 2 unknown or ambiguous selector, or usage error.
 
             Examples:
-              curate flag prompt sentiment@v3#791c662 --reason "labels sarcasm as positive"
+              curate flag prompt sentiment@v3#791c662 \\
+                  --reason "labels sarcasm as positive"
               curate flag model 'gpt-4o-mini-*' --reason "fallback model, noisier"
-              curate flag run run-20260704-sentiment --reason "rate-limited, truncated outputs"
-              curate flag record req-00a1b2c3d4e5f607 --reason "wrong label, checked by hand"
+              curate flag run run-20260704-sentiment \\
+                  --reason "rate-limited, truncated outputs"
+              curate flag record req-00a1b2c3d4e5f607 \\
+                  --reason "wrong label, checked by hand"
             """
     )
 

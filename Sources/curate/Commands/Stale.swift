@@ -30,7 +30,8 @@ struct Stale: ParsableCommand {
               curate stale --task sentiment > stale.jsonl
               curate stale --summary
               curate stale --count --exclude-model 'gpt-4o-mini*'
-              curate stale --with sentiment@v3#6dbc621 | python3 regenerate.py | curate ingest -
+              curate stale --with sentiment@v3#6dbc621 | python3 regenerate.py | \\
+                  curate ingest -
             """
     )
 

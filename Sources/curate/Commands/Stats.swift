@@ -10,6 +10,8 @@ struct Stats: ParsableCommand {
             prompt as NAME@VERSION#HASH12, and how sure we are of the prompt hash (recorded, \
             resolved, inferred-git, ambiguous, unknown).
 
+            Exit codes: 0 shown; 2 a --task with no labels (the known tasks are listed), or usage error.
+
             Examples:
               curate stats
               curate stats --task sentiment
@@ -31,7 +33,7 @@ struct Stats: ParsableCommand {
     func run() throws {
         let store = try storeOptions.openStore().store
         if params { return try showParams(store) }
-        let stats = try store.tupleStats().filter { task == nil || $0.tuple.task == task }
+        let stats = try ofTask(try store.tupleStats()) { $0.tuple }
         if json {
             Terminal.writeJSON(JSONWriter.pretty(.array(stats.map(\.jsonValue))))
             return
@@ -42,6 +44,15 @@ struct Stats: ParsableCommand {
         if table.naturalWidth > columns { table = Self.table(stats, times: ("first day", "last day"), DisplayForm.date) }
         Terminal.write(table.render(width: columns))
         Terminal.write("\(stats.count) tuple\(stats.count == 1 ? "" : "s"), \(stats.reduce(0) { $0 + $1.labels }) labels\n")
+    }
+
+    /// The rows of the task `--task` names, or all of them without it.
+    /// - Throws: ``ExportError/unknownTask(task:candidates:)`` when no row is of that task (exit 2, as in export).
+    private func ofTask<Row>(_ rows: [Row], _ tuple: (Row) -> ProvenanceTuple) throws -> [Row] {
+        guard let task else { return rows }
+        let kept = rows.filter { tuple($0).task == task }
+        guard kept.isEmpty else { return kept }
+        throw ExportError.unknownTask(task: task, candidates: Set(rows.map { tuple($0).task }).sorted())
     }
 
     /// One row per tuple, its first and last created_at shown by `time` under the headers `times`.
@@ -59,7 +70,7 @@ struct Stats: ParsableCommand {
 
     /// `--params`: one row (or JSON object) per tuple and param set.
     private func showParams(_ store: Store) throws {
-        let sets = try store.paramSets().filter { task == nil || $0.tuple.task == task }
+        let sets = try ofTask(try store.paramSets()) { $0.tuple }
         if json {
             Terminal.writeJSON(JSONWriter.pretty(.array(sets.map { tuple, params in
                 guard case .object(var members) = tuple.jsonValue else { return tuple.jsonValue }

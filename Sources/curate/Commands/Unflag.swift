@@ -12,7 +12,7 @@ struct Unflag: ParsableCommand {
             Exit codes: 0 unflagged; 2 not flagged (the flags of that kind are listed), or usage error.
 
             Examples:
-              curate unflag prompt 'sentiment@v3#791c662112b3c037d2998d29918976e10d4d68487caae1c3f24cb7d75a0f12c3'
+              curate unflag prompt sentiment@v3#791c662
               curate unflag model 'gpt-4o-mini-*'
             """
     )

@@ -6,6 +6,6 @@ struct ResolutionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("How to choose among an input's labels: latest, majority or all.", valueName: "policy"))
     var resolve: ResolvePolicy = .latest
 
-    @Flag(inversion: .prefixedNo, help: "Let an input's human labels replace its LLM labels as the candidates (default on).")
+    @Flag(inversion: .prefixedNo, help: "Let an input's human labels replace its LLM labels as the candidates.")
     var humanPriority = true
 }

@@ -36,3 +36,20 @@ struct CurateFailure: Error {
         }
     }
 }
+
+extension CurateFailure {
+    /// Wraps an error a command's work threw in `directory`: a prompt selector that matched no
+    /// stored prompt but names one of the workspace's prompts (in `prompts/prompts.lock`, or
+    /// a template file) says that this prompt has no labels, rather than that it is unknown.
+    init(_ error: Error, from directory: URL) {
+        guard let export = error as? ExportError, case .unknownPromptSelector = export,
+              let root = try? PromptsFolder.locate(from: directory) else {
+            self.init(error)
+            return
+        }
+        let prompts = root.appendingPathComponent("prompts")
+        let lock = (try? LockFile.read(promptsFolder: prompts)) ?? LockFile()
+        let templates = (try? PromptDiscovery.scan(prompts).files) ?? []
+        self.init(export.explained(lock: lock, templates: templates))
+    }
+}

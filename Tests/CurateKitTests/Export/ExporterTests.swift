@@ -136,7 +136,7 @@ struct ExporterTests {
         #expect {
             try fixture.export("u", ExportOptions(selection: Selection(tasks: ["intent"], excludePrompts: ["v2"])))
         } throws: { error in
-            guard case ExportError.unknownPromptSelector("v2", let candidates) = error else { return false }
+            guard case ExportError.unknownPromptSelector("v2", let candidates, _) = error else { return false }
             return candidates == ["intent@v1#\(ExportFixture.hash("intent@v1").prefix(12))"]
         }
         #expect(try visibleAndHidden(fixture.datasets).isEmpty)

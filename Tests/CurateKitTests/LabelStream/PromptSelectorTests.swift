@@ -77,7 +77,7 @@ struct PromptSelectorTests {
         #expect {
             _ = try Self.resolver.resolve("v9")
         } throws: { error in
-            guard case ExportError.unknownPromptSelector("v9", let candidates) = error else { return false }
+            guard case ExportError.unknownPromptSelector("v9", let candidates, _) = error else { return false }
             return candidates.contains(Self.v3new.shortForm) && candidates.count == 5
         }
         #expect(throws: ExportError.self) { _ = try Self.resolver.resolve("sentiment@v9") }
