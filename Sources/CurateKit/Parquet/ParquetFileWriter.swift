@@ -1,7 +1,7 @@
 /// Writes one Parquet file of flat string and timestamp columns as rows arrive.
 ///
-/// Rows are buffered column by column and written as a row group every ``rowGroupRows``
-/// rows or ``rowGroupBytes`` bytes of values, so memory stays flat however many rows
+/// Rows are buffered column by column and written as a row group every 131,072 rows (as
+/// the writer is told) or ``rowGroupBytes`` bytes of values, so memory stays flat however many rows
 /// there are. Each column chunk is at most a dictionary page and one data page (v1),
 /// compressed with ``ParquetFormat/Codec``. The footer holds no time, path or random id:
 /// the same rows give the same bytes.
@@ -10,7 +10,6 @@
 /// finally the footer to the output it is handed, and counts the bytes to know each page's
 /// offset.
 final class ParquetFileWriter {
-    static let rowGroupRows = 131_072
     static let rowGroupBytes = 64 << 20
 
     /// One written row group, for the footer.
@@ -22,6 +21,7 @@ final class ParquetFileWriter {
     let columns: [ParquetColumn]
     private let codec: ParquetFormat.Codec
     private let createdBy: String
+    private let rowGroupRows: Int
     private let buffers: [ParquetColumnBuffer]
     private let zstd = Zstd()
     private var compressed: [UInt8] = []
@@ -30,11 +30,13 @@ final class ParquetFileWriter {
     private var rows = 0
     private var bufferedBytes = 0
 
-    /// A writer of `columns`, recording `createdBy` (`curate version 0.1.0`) in the footer.
-    init(columns: [ParquetColumn], codec: ParquetFormat.Codec, createdBy: String) {
+    /// A writer of `columns`, recording `createdBy` (`curate version 0.1.0`) in the footer,
+    /// that ends a row group after `rowGroupRows` rows.
+    init(columns: [ParquetColumn], codec: ParquetFormat.Codec, createdBy: String, rowGroupRows: Int = 131_072) {
         self.columns = columns
         self.codec = codec
         self.createdBy = createdBy
+        self.rowGroupRows = max(1, rowGroupRows)
         buffers = columns.map(ParquetColumnBuffer.init)
     }
 
@@ -52,7 +54,7 @@ final class ParquetFileWriter {
     /// Ends the current row (every column set once), writing the row group when it is full.
     func endRow(to output: inout ByteBuffer) throws(ParquetError) {
         rows += 1
-        if rows >= Self.rowGroupRows || bufferedBytes >= Self.rowGroupBytes { try writeRowGroup(to: &output) }
+        if rows >= rowGroupRows || bufferedBytes >= Self.rowGroupBytes { try writeRowGroup(to: &output) }
     }
 
     /// Writes the last row group and the footer.
