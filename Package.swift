@@ -17,6 +17,11 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // Zstandard, the compression of Parquet data files.
+        .systemLibrary(
+            name: "CZstd",
+            providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
+        ),
         // The virtual table an ingest inserts a batch of labels from (C: SQLite's module API is C structs of callbacks).
         .target(name: "CPendingLabels", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
@@ -24,6 +29,7 @@ let package = Package(
             dependencies: [
                 "CSQLite",
                 "CPendingLabels",
+                "CZstd",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -1,21 +1,18 @@
 import Foundation
 import Testing
 
-/// Real consumers: pandas and Hugging Face `datasets` read both export formats
-/// (`Tests/consumers/test_consumers.py`). Skipped, with the reason, when python3
-/// cannot import pandas; the Hugging Face part is skipped by the script when python3
-/// cannot import datasets. `scripts/test` installs both.
-@Suite("exports read by pandas and Hugging Face datasets")
+/// Real consumers: pandas, Hugging Face `datasets`, pyarrow, polars and DuckDB read the
+/// export formats (`Tests/consumers/test_consumers.py`), the Parquet readers comparing every
+/// value with the JSON Lines export. Each module's tests are skipped, with the reason, when
+/// python3 cannot import that module; `scripts/test` installs them all.
+@Suite("exports read by pandas, Hugging Face datasets, pyarrow, polars and DuckDB")
 struct ConsumerTests {
     static let repository = TestFiles.folder.deletingLastPathComponent().deletingLastPathComponent()
     static let script = repository.appendingPathComponent("Tests/consumers/test_consumers.py")
 
-    static let pandasInstalled = canImport("pandas")
-    static let datasetsInstalled = canImport("datasets")
-
     /// Whether `python3` can import `module` where the script runs: not in the repository,
     /// whose `datasets/` folder imports as an empty namespace package.
-    static func canImport(_ module: String) -> Bool {
+    static func importable(_ module: String) -> Bool {
         let check = try? ChildProcess.run(
             URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", "import \(module)"],
             in: script.deletingLastPathComponent(), environment: CurateRunner.environment())
@@ -23,9 +20,43 @@ struct ConsumerTests {
     }
 
     @Test(
-        "pandas.read_json, pandas.read_csv and datasets.load_dataset see the rows, columns and splits of the manifest",
-        .enabled(if: pandasInstalled, "python3 cannot import pandas (scripts/test installs it)"))
-    func consumersReadExports() throws {
+        "pandas reads JSON Lines, CSV and Parquet with the rows, columns and splits of the manifest, and the formats agree",
+        .enabled(if: importable("pandas"), "python3 cannot import pandas (scripts/test installs it)"))
+    func pandas() throws {
+        try run("pandas", tests: ["test_formats_agree", "test_pandas_reads_csv", "test_pandas_reads_jsonl", "test_pandas_reads_parquet"])
+    }
+
+    @Test(
+        "datasets.load_dataset loads the JSON Lines and CSV splits",
+        .enabled(if: importable("datasets"), "python3 cannot import datasets (scripts/test installs it)"))
+    func huggingFace() throws {
+        try run("datasets", tests: ["test_huggingface_loads_csv", "test_huggingface_loads_jsonl"])
+    }
+
+    @Test(
+        "pyarrow reads Parquet as strings and a UTC timestamp, every value equal to the JSON Lines export",
+        .enabled(if: importable("pyarrow"), "python3 cannot import pyarrow (scripts/test installs it)"))
+    func pyarrow() throws {
+        try run("pyarrow", tests: ["test_pyarrow_reads_parquet"])
+    }
+
+    @Test(
+        "polars reads Parquet, every value equal to the JSON Lines export",
+        .enabled(if: importable("polars"), "python3 cannot import polars (scripts/test installs it)"))
+    func polars() throws {
+        try run("polars", tests: ["test_polars_reads_parquet"])
+    }
+
+    @Test(
+        "DuckDB reads Parquet, every value equal to the JSON Lines export",
+        .enabled(if: importable("duckdb"), "python3 cannot import duckdb (scripts/test installs it)"))
+    func duckDB() throws {
+        try run("duckdb", tests: ["test_duckdb_reads_parquet"])
+    }
+
+    /// Exports the sample and the notes in every format, runs the script's tests of `module`
+    /// (and those that need no module), and expects exactly `tests` and the sidecar's to pass.
+    func run(_ module: String, tests: [String]) throws {
         try TempWorkspace.with { workspace in
             try workspace.initWorkspace()
             try workspace.write("sample.jsonl", try Data(contentsOf: Self.repository.appendingPathComponent("examples/labels.jsonl")))
@@ -34,21 +65,20 @@ struct ConsumerTests {
             let arguments = ["--split", "train=0.8,validation=0.1,test=0.1", "--seed", "3", "--exclude-prompt", "sentiment@v1"]
             try workspace.curateSucceeds(["export", "as-jsonl"] + arguments)
             try workspace.curateSucceeds(["export", "as-csv", "--format", "csv"] + arguments)
+            try workspace.curateSucceeds(["export", "as-parquet", "--format", "parquet"] + arguments)
 
             let cache = workspace.path("hf-cache")
             let result = try ChildProcess.run(
-                URL(fileURLWithPath: "/usr/bin/env"), ["python3", Self.script.path], in: workspace.root,
+                URL(fileURLWithPath: "/usr/bin/env"), ["python3", Self.script.path, "--only", module], in: workspace.root,
                 environment: CurateRunner.environment([
                     "CURATE_JSONL_DATASET": workspace.path("datasets/as-jsonl"),
                     "CURATE_CSV_DATASET": workspace.path("datasets/as-csv"),
+                    "CURATE_PARQUET_DATASET": workspace.path("datasets/as-parquet"),
                     "HF_HOME": cache, "HF_DATASETS_CACHE": cache, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1",
                 ]))
             #expect(result.status == 0, "\(result)")
-            // Without datasets the script skips its two Hugging Face tests, and only those.
-            let lines = result.out.split(separator: "\n")
-            let skipped = lines.filter { $0.hasPrefix("skipped ") }.map { $0.dropFirst(8).prefix { $0 != ":" } }
-            #expect(skipped == (Self.datasetsInstalled ? [] : ["test_huggingface_loads_csv", "test_huggingface_loads_jsonl"]), "\(result)")
-            #expect(lines.filter { $0.hasPrefix("ok ") }.count == 6 - skipped.count, "\(result)")
+            let passed = result.out.split(separator: "\n").filter { $0.hasPrefix("ok ") }.map { $0.split(separator: " ").last.map(String.init) ?? "" }
+            #expect(passed.sorted() == (tests + ["test_records_sidecar"]).sorted(), "\(result)")
         }
     }
 

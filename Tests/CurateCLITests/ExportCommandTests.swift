@@ -102,7 +102,7 @@ struct ExportCommandTests {
         Refusal(["x", "--since", "2026-10-01", "--until", "2026-09-01"], ["not before"]),
         Refusal(["x", "--origin", "robot"], ["robot"]),
         Refusal(["x", "--resolve", "random"], ["random"]),
-        Refusal(["x", "--format", "parquet"], ["parquet"]),
+        Refusal(["x", "--format", "xlsx"], ["xlsx"]),
         Refusal(["x", "--seed", "-1"], ["seed"]),
         Refusal(["../escape"], ["leave datasets/"]),
         Refusal(["a/b"], ["leave datasets/"]),

@@ -1,23 +1,28 @@
-"""Real consumers of curate datasets: pandas and Hugging Face `datasets`.
+"""Real consumers of curate datasets: pandas, Hugging Face `datasets`, pyarrow,
+polars and DuckDB.
 
 Point it at exported dataset folders through the environment, then run it with
-pytest or plain python3:
+pytest or plain python3 (optionally only the tests of one consumer module):
 
     CURATE_JSONL_DATASET=datasets/a CURATE_CSV_DATASET=datasets/b python3 -m pytest Tests/consumers
-    CURATE_JSONL_DATASET=datasets/a python3 Tests/consumers/test_consumers.py
+    CURATE_JSONL_DATASET=datasets/a CURATE_PARQUET_DATASET=datasets/c python3 Tests/consumers/test_consumers.py
+    python3 Tests/consumers/test_consumers.py --only pyarrow
 
 Each folder holds a manifest.json, one data file per split and records.jsonl.
-A test whose dataset is not given, or whose reader is not installed, is skipped. The two datasets, when both are
-given, must be exports of the same store with the same selection.
+A test whose dataset is not given, or whose module python3 cannot import, is
+skipped with the reason. The datasets, when several are given, must be exports
+of the same store with the same selection: the Parquet tests compare every
+value with the JSON Lines export.
 """
 
+import datetime
+import functools
 import hashlib
+import importlib
 import json
 import os
 import sys
 import tempfile
-
-import pandas
 
 COLUMNS = {
     "input_id", "input", "output", "id", "task", "split", "origin", "model", "annotator",
@@ -26,7 +31,7 @@ COLUMNS = {
 
 
 class Skip(Exception):
-    """What a test needs (its dataset, its reader) is not there."""
+    """The dataset or module a test needs is not there."""
 
 
 def skip(reason):
@@ -35,6 +40,26 @@ def skip(reason):
 
         pytest.skip(reason)
     raise Skip(reason)
+
+
+def needs(module):
+    """Marks a test as one of `module`'s: it is skipped when python3 cannot import it."""
+
+    def mark(test):
+        @functools.wraps(test)
+        def run():
+            try:
+                imported = importlib.import_module(module)
+            except ImportError:
+                skip(f"python3 cannot import {module} (scripts/test installs it)")
+            if getattr(imported, "__file__", None) is None:  # a folder of that name imported as a namespace
+                skip(f"python3 cannot import {module} (scripts/test installs it)")
+            test()
+
+        run.module = module
+        return run
+
+    return mark
 
 
 def dataset(variable):
@@ -58,9 +83,13 @@ def split_of(seed, input_id, splits):
 
 
 def read_pandas(folder, file):
+    import pandas
+
     path = os.path.join(folder, file["path"])
     if file["format"] == "jsonl":
         return pandas.read_json(path, lines=True, dtype=False)
+    if file["format"] == "parquet":
+        return pandas.read_parquet(path)
     return pandas.read_csv(path, dtype=str, keep_default_na=False)
 
 
@@ -83,12 +112,14 @@ def check_frames(folder, manifest):
     return seen
 
 
+@needs("pandas")
 def test_pandas_reads_jsonl():
     folder, manifest = dataset("CURATE_JSONL_DATASET")
     assert {file["format"] for file in manifest["files"]} == {"jsonl"}
     check_frames(folder, manifest)
 
 
+@needs("pandas")
 def test_pandas_reads_csv():
     folder, manifest = dataset("CURATE_CSV_DATASET")
     assert {file["format"] for file in manifest["files"]} == {"csv"}
@@ -100,19 +131,10 @@ def test_pandas_reads_csv():
                 assert isinstance(json.loads(text), dict)
 
 
-def huggingface():
-    """Hugging Face `datasets`, or a skip when it is not installed."""
-    try:
-        import datasets
-    except ImportError:
-        skip("Hugging Face datasets is not installed (pip install datasets)")
-    if not hasattr(datasets, "load_dataset"):  # a folder named datasets/ imported as a namespace
-        skip("Hugging Face datasets is not installed (pip install datasets)")
-    return datasets
-
-
+@needs("datasets")
 def test_huggingface_loads_jsonl():
-    datasets = huggingface()
+    import datasets
+
     folder, manifest = dataset("CURATE_JSONL_DATASET")
     files = {file["split"]: os.path.join(folder, file["path"]) for file in manifest["files"] if file["records"] > 0}
     with tempfile.TemporaryDirectory() as cache:
@@ -127,8 +149,10 @@ def test_huggingface_loads_jsonl():
             assert set(part["split"]) == {file["split"]}
 
 
+@needs("datasets")
 def test_huggingface_loads_csv():
-    datasets = huggingface()
+    import datasets
+
     folder, manifest = dataset("CURATE_CSV_DATASET")
     files = {file["split"]: os.path.join(folder, file["path"]) for file in manifest["files"] if file["records"] > 0}
     with tempfile.TemporaryDirectory() as cache:
@@ -138,6 +162,7 @@ def test_huggingface_loads_csv():
                 assert loaded[file["split"]].num_rows == file["records"]
 
 
+@needs("pandas")
 def test_formats_agree():
     jsonl_folder, jsonl_manifest = dataset("CURATE_JSONL_DATASET")
     csv_folder, csv_manifest = dataset("CURATE_CSV_DATASET")
@@ -165,8 +190,122 @@ def test_records_sidecar():
     assert len(ids) == len(set(ids)) == manifest["records"]["count"]
 
 
+# Parquet: every value of every row equals the JSON Lines export of the same selection.
+
+STRING_COLUMNS = [
+    "input_id", "input", "output", "id", "task", "split", "origin", "model", "annotator",
+    "prompt", "prompt_sha256", "hash_status", "run", "supersedes",
+]
+
+
+def nanoseconds(text):
+    """Nanoseconds since the epoch of an RFC 3339 UTC time as curate writes it (Z, up to 9 digits)."""
+    assert text.endswith("Z"), text
+    whole, _, fraction = text[:-1].partition(".")
+    seconds = datetime.datetime.fromisoformat(whole).replace(tzinfo=datetime.timezone.utc).timestamp()
+    return int(seconds) * 1_000_000_000 + int((fraction + "000000000")[:9])
+
+
+def same_value(expected, actual):
+    """Whether a Parquet cell holds the JSON Lines value: a string as is, other JSON as its JSON text."""
+    if expected is None or isinstance(expected, str):
+        return actual == expected
+    return isinstance(actual, str) and json.loads(actual) == expected  # input/output: canonical JSON text
+
+
+def parquet_pairs():
+    """(JSON Lines rows, Parquet path, manifest file) per split, the Parquet and JSONL files side by side."""
+    jsonl_folder, jsonl_manifest = dataset("CURATE_JSONL_DATASET")
+    parquet_folder, parquet_manifest = dataset("CURATE_PARQUET_DATASET")
+    assert {file["format"] for file in parquet_manifest["files"]} == {"parquet"}
+    assert jsonl_manifest["records"]["sha256"] == parquet_manifest["records"]["sha256"]
+    assert [file["split"] for file in jsonl_manifest["files"]] == [file["split"] for file in parquet_manifest["files"]]
+    for jsonl_file, parquet_file in zip(jsonl_manifest["files"], parquet_manifest["files"]):
+        with open(os.path.join(jsonl_folder, jsonl_file["path"]), encoding="utf-8") as handle:
+            rows = [json.loads(line) for line in handle]
+        assert len(rows) == parquet_file["records"]
+        yield rows, os.path.join(parquet_folder, parquet_file["path"]), parquet_file
+
+
+def check_rows(rows, columns, times, path):
+    """`columns`: name → list of values read; `times`: created_at as nanoseconds since the epoch."""
+    for name in STRING_COLUMNS:
+        values = columns[name]
+        assert len(values) == len(rows), (path, name)
+        for index, (row, value) in enumerate(zip(rows, values)):
+            assert same_value(row[name], value), (path, index, name, row[name], value)
+    assert times == [nanoseconds(row["created_at"]) for row in rows], path
+
+
+@needs("pyarrow")
+def test_pyarrow_reads_parquet():
+    import pyarrow
+    import pyarrow.parquet
+
+    for rows, path, file in parquet_pairs():
+        table = pyarrow.parquet.read_table(path)
+        assert table.num_rows == file["records"]
+        for name in STRING_COLUMNS:
+            assert table.schema.field(name).type == pyarrow.string(), (name, table.schema.field(name).type)
+        assert table.schema.field("created_at").type == pyarrow.timestamp("ns", tz="UTC")
+        assert not table.schema.field("input_id").nullable
+        columns = {name: table.column(name).to_pylist() for name in STRING_COLUMNS}
+        times = table.column("created_at").cast(pyarrow.int64()).to_pylist()
+        check_rows(rows, columns, times, path)
+
+
+@needs("polars")
+def test_polars_reads_parquet():
+    import polars
+
+    for rows, path, file in parquet_pairs():
+        frame = polars.read_parquet(path)
+        assert frame.height == file["records"]
+        for name in STRING_COLUMNS:
+            assert frame.schema[name] == polars.String, (name, frame.schema[name])
+        assert frame.schema["created_at"] == polars.Datetime("ns", "UTC")
+        columns = {name: frame[name].to_list() for name in STRING_COLUMNS}
+        times = frame["created_at"].dt.epoch("ns").to_list()
+        check_rows(rows, columns, times, path)
+
+
+@needs("duckdb")
+def test_duckdb_reads_parquet():
+    import duckdb
+
+    for rows, path, file in parquet_pairs():
+        relation = duckdb.sql(f"SELECT * FROM read_parquet('{path}')")
+        types = dict(zip(relation.columns, (str(kind) for kind in relation.types)))
+        assert all(types[name] == "VARCHAR" for name in STRING_COLUMNS), types
+        assert types["created_at"] == "TIMESTAMP WITH TIME ZONE" or types["created_at"].startswith("TIMESTAMPTZ"), types
+        names = ", ".join(STRING_COLUMNS)
+        fetched = duckdb.sql(f"SELECT {names}, epoch_ns(created_at) FROM read_parquet('{path}')").fetchall()
+        assert len(fetched) == file["records"]
+        columns = {name: [row[index] for row in fetched] for index, name in enumerate(STRING_COLUMNS)}
+        check_rows(rows, columns, [row[-1] for row in fetched], path)
+
+
+@needs("pandas")
+def test_pandas_reads_parquet():
+    import pandas
+
+    folder, manifest = dataset("CURATE_PARQUET_DATASET")
+    check_frames(folder, manifest)
+    for rows, path, file in parquet_pairs():
+        frame = pandas.read_parquet(path)
+        assert str(frame["created_at"].dtype) == "datetime64[ns, UTC]", frame["created_at"].dtype
+        columns = {name: [None if value is None or value is pandas.NA or (isinstance(value, float) and value != value) else value
+                          for value in frame[name]] for name in STRING_COLUMNS}
+        assert all(isinstance(value, str) for value in columns["input_id"])  # "00123" stays a string
+        check_rows(rows, columns, [int(value.value) for value in frame["created_at"]], path)
+
+
 if __name__ == "__main__":
-    tests = [value for name, value in sorted(globals().items()) if name.startswith("test_")]
+    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
+    tests = [
+        value for name, value in sorted(globals().items())
+        if name.startswith("test_") and (only is None or getattr(value, "module", only) == only)  # tests needing no module always run
+    ]
     failed = 0
     for test in tests:
         try:

@@ -1,7 +1,10 @@
-/// Streams the rows of one data file of a dataset (JSON Lines or CSV) as ``DatasetRow``s,
-/// checking that they come in the order `curate export` writes them.
+/// Streams the rows of one data file of a dataset (JSON Lines, CSV or Parquet) as
+/// ``DatasetRow``s, checking that they come in the order `curate export` writes them.
 final class DataFileReader {
-    private let splitter: RecordSplitter
+    /// The lines or CSV records of a text format; nil for Parquet.
+    private let splitter: RecordSplitter?
+    /// The rows of a Parquet file; nil for a text format.
+    private let parquet: ParquetRowSource?
     private let format: ExportFormat
     private let path: String
     private var row = 0
@@ -10,10 +13,11 @@ final class DataFileReader {
 
     /// Opens the data file at `path`, written in `format`.
     init(path: String, format: ExportFormat) throws(DiffError) {
-        splitter = try RecordSplitter(path: path, quoted: format == .csv)
+        splitter = format == .parquet ? nil : try RecordSplitter(path: path, quoted: format == .csv)
+        parquet = format == .parquet ? try ParquetRowSource(path: path) : nil
         self.format = format
         self.path = path
-        if format == .csv {
+        if format == .csv, let splitter {
             guard let header = try splitter.next() else {
                 throw .malformedDataFile(path: path, row: 0, reason: "the CSV file has no header")
             }
@@ -25,12 +29,15 @@ final class DataFileReader {
     /// - Throws: ``DiffError/malformedDataFile(path:row:reason:)`` for a row that is not a
     ///   curate row or is out of (task, input_id) order.
     func next() throws(DiffError) -> DatasetRow? {
-        guard let bytes = try splitter.next() else { return nil }
-        row += 1
         let parsed: DatasetRow
-        switch format {
-        case .jsonl: parsed = try jsonRow(bytes)
-        case .csv: parsed = try csvRow(bytes)
+        if let parquet {
+            guard let next = try parquet.next(number: row + 1) else { return nil }
+            row += 1
+            parsed = next
+        } else {
+            guard let bytes = try splitter?.next() else { return nil }
+            row += 1
+            parsed = format == .csv ? try csvRow(bytes) : try jsonRow(bytes)
         }
         if let previous, DatasetRow.compareInputs(previous.task, previous.inputID, parsed.task, parsed.inputID) > 0 {
             throw .malformedDataFile(path: path, row: row, reason: "rows are not in (task, input_id) order as curate export writes them")

@@ -23,8 +23,18 @@ final class RecordSplitter {
     /// - Throws: ``DiffError/missingFile(path:)`` when there is no such file,
     ///   ``DiffError/unreadable(path:reason:)`` when it is not a regular file inside the folder.
     init(path: String, quoted: Bool) throws(DiffError) {
+        descriptor = try Self.openDataFile(path)
+        self.path = path
+        self.quoted = quoted
+    }
+
+    /// Opens the data file `path` of a dataset folder for reading (see ``DatasetFileOpener``).
+    /// - Returns: the file descriptor, which the caller closes.
+    /// - Throws: ``DiffError/missingFile(path:)`` when there is no such file,
+    ///   ``DiffError/unreadable(path:reason:)`` when it is not a regular file inside the folder.
+    static func openDataFile(_ path: String) throws(DiffError) -> Int32 {
         do {
-            descriptor = try DatasetFileOpener.openForReading(path)
+            return try DatasetFileOpener.openForReading(path)
         } catch {
             switch error {
             case .missing: throw .missingFile(path: path)
@@ -32,8 +42,6 @@ final class RecordSplitter {
             case .unreadable(let reason): throw .unreadable(path: path, reason: reason)
             }
         }
-        self.path = path
-        self.quoted = quoted
     }
 
     deinit {

@@ -1,7 +1,7 @@
 /// Writes rows as RFC 4180 CSV: a header, CRLF after every record, UTF-8 without a
 /// byte order mark. A field holding a comma, a double quote, CR or LF is quoted, its
 /// double quotes doubled. `input` and `output` hold a JSON string's text as is and any
-/// other JSON value as canonical JSON; an absent value is an empty field.
+/// other JSON value as canonical JSON (``JSONCellText``); an absent value is an empty field.
 struct CSVRowWriter: RowWriter {
     var header: [UInt8] {
         var bytes: [UInt8] = []
@@ -15,8 +15,8 @@ struct CSVRowWriter: RowWriter {
 
     func append(_ row: StoredLabel, producer: ProducerColumns, split: String, to output: inout ByteBuffer) {
         field(row.inputID, first: true, to: &output)
-        json(row.input, to: &output)
-        json(row.output, to: &output)
+        field(JSONCellText.of(row.input), to: &output)
+        field(JSONCellText.of(row.output), to: &output)
         field(row.id, to: &output)
         field(row.task, to: &output)
         field(split, to: &output)
@@ -30,16 +30,6 @@ struct CSVRowWriter: RowWriter {
         field(Timestamp(nanosecondsSinceEpoch: row.createdAt).rfc3339, to: &output)
         field(row.supersedes, to: &output)
         output.append("\r\n")
-    }
-
-    private func json(_ text: String?, to output: inout ByteBuffer) {
-        guard let text else { return field(nil, to: &output) }
-        guard text.utf8.first == UInt8(ascii: "\"") else { return field(text, to: &output) }
-        if !text.utf8.contains(UInt8(ascii: "\\")) {
-            return field(String(decoding: text.utf8.dropFirst().dropLast(), as: UTF8.self), to: &output)
-        }
-        guard case .string(let decoded) = try? JSONParser.parse(text) else { return field(text, to: &output) }
-        field(decoded, to: &output)
     }
 
     /// Appends one field, quoted only when it must be.

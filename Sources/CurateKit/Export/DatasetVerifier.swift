@@ -30,7 +30,11 @@ public enum DatasetVerifier {
         var problems: [VerificationReport.Problem] = []
         for file in manifest.files {
             try checkPlainName(file.path, manifest: manifestPath)
-            let kind: RecordCounter.Kind = file.format == .csv ? .csv : .lines
+            let kind: RecordCounter.Kind = switch file.format {
+            case .jsonl: .lines
+            case .csv: .csv
+            case .parquet: .parquet
+            }
             problems += check(folder.appendingPathComponent(file.path), path: file.path, sha256: file.sha256, records: file.records, kind: kind)
         }
         try checkPlainName(manifest.records.path, manifest: manifestPath)
@@ -57,7 +61,7 @@ public enum DatasetVerifier {
 
     private static func check(_ url: URL, path: String, sha256: String, records: Int, kind: RecordCounter.Kind) -> [VerificationReport.Problem] {
         let digest: String
-        let count: Int
+        let count: Result<Int, ParquetError>
         do {
             (digest, count) = try digestAndCount(url, kind: kind)
         } catch {
@@ -68,13 +72,23 @@ public enum DatasetVerifier {
         }
         var problems: [VerificationReport.Problem] = []
         if digest != sha256 { problems.append(.checksumMismatch(path: path, expected: sha256, actual: digest)) }
-        if count != records { problems.append(.recordCountMismatch(path: path, expected: records, actual: count)) }
+        switch count {
+        case .success(let count) where count != records:
+            problems.append(.recordCountMismatch(path: path, expected: records, actual: count))
+        case .failure(let error):
+            problems.append(.uncountableFile(path: path, reason: error.errorDescription ?? "\(error)"))
+        case .success:
+            break
+        }
         return problems
     }
 
-    /// The file's SHA-256 and record count, read in chunks.
+    /// The file's SHA-256 and record count, read in chunks; a Parquet file's count is
+    /// the row count in its footer, or why that cannot be read.
     /// - Throws: why the file was not read (see ``DatasetFileOpener``).
-    private static func digestAndCount(_ url: URL, kind: RecordCounter.Kind) throws(DatasetFileOpener.Refusal) -> (String, Int) {
+    private static func digestAndCount(
+        _ url: URL, kind: RecordCounter.Kind
+    ) throws(DatasetFileOpener.Refusal) -> (String, Result<Int, ParquetError>) {
         let descriptor = try DatasetFileOpener.openForReading(url.path)
         defer { close(descriptor) }
         var hasher = SHA256()
@@ -91,7 +105,8 @@ public enum DatasetVerifier {
                 counter.consume(part)
             }
         }
-        return (SHA256Hex.hex(hasher.finalize()), counter.records)
+        guard kind == .parquet else { return (SHA256Hex.hex(hasher.finalize()), .success(counter.records)) }
+        return (SHA256Hex.hex(hasher.finalize()), Result { () throws(ParquetError) in try ParquetFileReader(descriptor: descriptor).rows })
     }
 }
 
@@ -102,6 +117,8 @@ struct RecordCounter {
         case lines
         /// CSV: line breaks inside quoted fields do not end a record; the header is not a record.
         case csv
+        /// Parquet: the bytes are not counted; the footer holds the row count.
+        case parquet
     }
 
     let kind: Kind

@@ -6,7 +6,8 @@ final class DatasetWriter {
     private let folder: URL
     private let spec: SplitSpec
     private let format: ExportFormat
-    private let rows: any RowWriter
+    /// One writer and one output per split.
+    private var rows: [any RowWriter] = []
     private var outputs: [HashingFileOutput] = []
     private let sidecar: HashingFileOutput
 
@@ -15,10 +16,11 @@ final class DatasetWriter {
         self.folder = folder
         self.spec = spec
         self.format = format
-        rows = RowColumns.writer(for: format)
         for split in spec.splits {
             let output = try HashingFileOutput(path: folder.appendingPathComponent("\(split.name).\(format.fileExtension)").path)
-            rows.header.withUnsafeBytes { output.buffer.append($0) }
+            let writer = RowColumns.writer(for: format)
+            writer.header.withUnsafeBytes { output.buffer.append($0) }
+            rows.append(writer)
             outputs.append(output)
         }
         sidecar = try HashingFileOutput(path: folder.appendingPathComponent(Manifest.RecordList.fileName).path)
@@ -27,7 +29,11 @@ final class DatasetWriter {
     /// Appends `row` to the data file of split number `split`, and its id to the sidecar.
     func write(_ row: StoredLabel, producer: ProducerColumns, split: Int) throws(ExportError) {
         let output = outputs[split]
-        rows.append(row, producer: producer, split: spec.splits[split].name, to: &output.buffer)
+        do {
+            try rows[split].append(row, producer: producer, split: spec.splits[split].name, to: &output.buffer)
+        } catch {
+            throw .cannotWrite(path: output.path, reason: error.errorDescription ?? "\(error)")
+        }
         output.records += 1
         try output.flushIfFull()
         sidecar.buffer.append("{\"id\":")
@@ -45,7 +51,12 @@ final class DatasetWriter {
     /// - Returns: the data files and the record list, as the manifest lists them.
     func finish() throws(ExportError) -> (files: [Manifest.DataFile], records: Manifest.RecordList) {
         var files: [Manifest.DataFile] = []
-        for (split, output) in zip(spec.splits, outputs) {
+        for (index, (split, output)) in zip(spec.splits, outputs).enumerated() {
+            do {
+                try rows[index].finish(to: &output.buffer)
+            } catch {
+                throw .cannotWrite(path: output.path, reason: error.errorDescription ?? "\(error)")
+            }
             let digest = try output.finish()
             files.append(Manifest.DataFile(
                 path: "\(split.name).\(format.fileExtension)", split: split.name, format: format,

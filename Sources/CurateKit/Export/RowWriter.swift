@@ -4,11 +4,22 @@
 /// `id` (the record id), `task`, `split`, `origin`, `model`, `annotator`, `prompt`
 /// (`NAME@VERSION#HASH12`), `prompt_sha256`, `hash_status`, `run`, `created_at`, and
 /// `supersedes` (the record id of the label a regenerated label replaces).
+///
+/// One writer writes one file: a writer may buffer rows (Parquet's row groups) and
+/// write them later, in ``append(_:producer:split:to:)`` or ``finish(to:)``.
 protocol RowWriter {
-    /// Bytes that start every file (a CSV header), possibly none.
+    /// Bytes that start every file (a CSV header, Parquet's magic), possibly none.
     var header: [UInt8] { get }
     /// Appends one row for `row`, whose provenance is `producer`, placed in `split`.
-    func append(_ row: StoredLabel, producer: ProducerColumns, split: String, to output: inout ByteBuffer)
+    /// - Throws: ``ParquetError`` when a Parquet page cannot be compressed.
+    func append(_ row: StoredLabel, producer: ProducerColumns, split: String, to output: inout ByteBuffer) throws(ParquetError)
+    /// Appends what is still buffered and whatever ends the file.
+    func finish(to output: inout ByteBuffer) throws(ParquetError)
+}
+
+extension RowWriter {
+    /// Nothing is buffered and nothing ends a line-based file.
+    func finish(to output: inout ByteBuffer) {}
 }
 
 /// The column names of every data file, in CSV order.
@@ -23,6 +34,7 @@ enum RowColumns {
         switch format {
         case .jsonl: JSONLRowWriter()
         case .csv: CSVRowWriter()
+        case .parquet: ParquetRowWriter()
         }
     }
 }

@@ -4,6 +4,8 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
     case jsonl
     /// RFC 4180 CSV: a header row, CRLF line ends, UTF-8.
     case csv
+    /// Apache Parquet: typed columns, zstd-compressed, written by curate itself (``ParquetRowWriter``).
+    case parquet
 
     /// The file extension, without a dot (the same as the raw value).
     public var fileExtension: String { rawValue }

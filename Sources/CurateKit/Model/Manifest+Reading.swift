@@ -60,7 +60,7 @@ extension Manifest {
             files: try top.objects("files").map { file throws(ExportError) in
                 DataFile(
                     path: try file.string("path"), split: try file.string("split"),
-                    format: try file.parsed("format", expected: "jsonl or csv", ExportFormat.init(rawValue:)),
+                    format: try file.parsed("format", expected: "jsonl, csv or parquet", ExportFormat.init(rawValue:)),
                     records: try file.integer("records"), sha256: try file.string("sha256"))
             },
             records: RecordList(count: try records.integer("count"), path: try records.string("path"), sha256: try records.string("sha256")),
@@ -126,7 +126,7 @@ extension Manifest {
             resolve: try resolve.parsed("policy", expected: "latest, majority or all", ResolvePolicy.init(rawValue:)),
             humanPriority: try resolve.bool("human_priority"),
             split: spec,
-            format: try fields.parsed("format", expected: "jsonl or csv", ExportFormat.init(rawValue:)))
+            format: try fields.parsed("format", expected: "jsonl, csv or parquet", ExportFormat.init(rawValue:)))
 
         let resolved = try fields.object("resolved")
         var prompts: [PromptResolution] = []

@@ -12,11 +12,14 @@ public struct VerificationReport: Sendable, Hashable {
         case inconsistentManifest(reason: String)
         /// A file that was not read: not a regular file, or a link out of the dataset folder.
         case refusedFile(path: String, reason: String)
+        /// A Parquet file whose footer, which holds its row count, cannot be read.
+        case uncountableFile(path: String, reason: String)
 
         /// The file the problem is about (`manifest.json` for an inconsistent manifest).
         public var path: String {
             switch self {
-            case .missingFile(let path), .checksumMismatch(let path, _, _), .recordCountMismatch(let path, _, _), .refusedFile(let path, _): path
+            case .missingFile(let path), .checksumMismatch(let path, _, _), .recordCountMismatch(let path, _, _), .refusedFile(let path, _),
+                 .uncountableFile(let path, _): path
             case .inconsistentManifest: Manifest.fileName
             }
         }
@@ -35,6 +38,8 @@ public struct VerificationReport: Sendable, Hashable {
                 "\(Manifest.fileName): \(TerminalText.escaped(reason))"
             case .refusedFile(let path, let reason):
                 "\(TerminalText.escaped(path)): not read: \(TerminalText.escaped(reason)); a dataset's files must be regular files inside its folder"
+            case .uncountableFile(let path, let reason):
+                "\(TerminalText.escaped(path)): its records cannot be counted: \(TerminalText.escaped(reason))"
             }
         }
     }

@@ -58,7 +58,7 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("The seed of the split assignment (a whole number).", valueName: "n"))
     var seed: UInt64 = 0
 
-    @Option(help: ArgumentHelp("Data file format: jsonl or csv.", valueName: "format"))
+    @Option(help: ArgumentHelp("Data file format: jsonl, csv or parquet.", valueName: "format"))
     var format: ExportFormat = .jsonl
 
     @Flag(help: "Print the records per provenance tuple and split that would be exported; write nothing.")

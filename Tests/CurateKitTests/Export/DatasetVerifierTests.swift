@@ -11,7 +11,7 @@ struct DatasetVerifierTests {
         try withExtendedLifetime(fixture) { try body(fixture.datasets.appendingPathComponent("v")) }
     }
 
-    @Test("a fresh export verifies, from its folder or its manifest", arguments: [ExportFormat.jsonl, .csv])
+    @Test("a fresh export verifies, from its folder or its manifest", arguments: ExportFormat.allCases)
     func intact(_ format: ExportFormat) throws {
         try withExport(format) { (folder: URL) throws in
             #expect(try DatasetVerifier.verify(folder).isIntact)
