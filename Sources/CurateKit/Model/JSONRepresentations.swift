@@ -30,3 +30,76 @@ extension TupleStats {
         return .object(members)
     }
 }
+
+extension IngestSummary {
+    /// `curate ingest --json`: `{"lines","new","duplicates","rejected","rejected_too_long",
+    /// "reject_path","tuples":[{…tuple, "new","duplicates"}]}`, tuples sorted.
+    public var jsonValue: JSONValue {
+        .object([
+            ("lines", .integer(lines)), ("new", .integer(new)), ("duplicates", .integer(duplicates)),
+            ("rejected", .integer(rejected)), ("rejected_too_long", .integer(rejectedTooLong)),
+            ("reject_path", rejectPath.map(JSONValue.string) ?? .null),
+            ("tuples", .array(perTuple.sorted { $0.key < $1.key }.map { tuple, counts in
+                guard case .object(var members) = tuple.jsonValue else { return tuple.jsonValue }
+                members.append(("new", .integer(counts.new)))
+                members.append(("duplicates", .integer(counts.duplicates)))
+                return .object(members)
+            })),
+        ])
+    }
+}
+
+extension ExportSummary {
+    /// The counts of `curate export --json` (and `--dry-run --json`): `{"records","inputs",
+    /// "labels_selected","labels_flagged","splits":[{"name","records"}],"tuples":[{…tuple,
+    /// "records","per_split":{SPLIT: N}}],"flags":[…],"labels":{TASK: {LABEL: N}|null}}`.
+    public var jsonValue: JSONValue {
+        .object([
+            ("records", .integer(records)), ("inputs", .integer(inputs)),
+            ("labels_selected", .integer(labelsSelected)), ("labels_flagged", .integer(labelsFlagged)),
+            ("splits", .array(zip(splits, recordsPerSplit).map { .object([("name", .string($0)), ("records", .integer($1))]) })),
+            ("tuples", .array(tuples.map { count in
+                guard case .object(var members) = count.tuple.jsonValue else { return count.tuple.jsonValue }
+                members.append(("records", .integer(count.records)))
+                members.append(("per_split", .object(zip(splits, count.perSplit).map { ($0, .integer($1)) })))
+                return .object(members)
+            })),
+            ("flags", .array(flags.map(\.jsonValue))),
+            ("labels", .object(labels.map { ($0.task, $0.counts.map { counts in .object(counts.map { ($0.key, .integer($0.value)) }) } ?? .null) })),
+        ])
+    }
+}
+
+extension VerificationReport {
+    /// `curate verify --json`: `{"dataset","intact","files","records","problems":[{"path","kind",…}]}`;
+    /// a problem's other members are `expected` and `actual` (checksum, record count) or `reason`.
+    public var jsonValue: JSONValue {
+        .object([
+            ("dataset", .string(manifest.name)), ("intact", .bool(isIntact)),
+            ("files", .integer(manifest.files.count)), ("records", .integer(manifest.records.count)),
+            ("problems", .array(problems.map(\.jsonValue))),
+        ])
+    }
+}
+
+extension VerificationReport.Problem {
+    /// `{"path","kind",…}`, the values exact (not escaped for a terminal).
+    public var jsonValue: JSONValue {
+        var members: [(String, JSONValue)] = [("path", .string(path))]
+        switch self {
+        case .missingFile:
+            members.append(("kind", .string("missing")))
+        case .checksumMismatch(_, let expected, let actual):
+            members += [("kind", .string("checksum_mismatch")), ("expected", .string(expected)), ("actual", .string(actual))]
+        case .recordCountMismatch(_, let expected, let actual):
+            members += [("kind", .string("record_count_mismatch")), ("expected", .integer(expected)), ("actual", .integer(actual))]
+        case .inconsistentManifest(let reason):
+            members += [("kind", .string("inconsistent_manifest")), ("reason", .string(reason))]
+        case .refusedFile(_, let reason):
+            members += [("kind", .string("refused")), ("reason", .string(reason))]
+        case .uncountableFile(_, let reason):
+            members += [("kind", .string("uncountable")), ("reason", .string(reason))]
+        }
+        return .object(members)
+    }
+}

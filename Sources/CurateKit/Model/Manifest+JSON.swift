@@ -86,7 +86,7 @@ extension Manifest.AppliedFlag {
 
 extension JSONValue {
     /// A JSON number holding an integer.
-    fileprivate static func integer(_ value: Int) -> JSONValue {
+    static func integer(_ value: Int) -> JSONValue {
         .number(String(value))
     }
 }

@@ -64,6 +64,9 @@ struct Export: ParsableCommand {
     @Flag(help: "Print the records per provenance tuple and split that would be exported; write nothing.")
     var dryRun = false
 
+    @Flag(help: "Print the report as JSON: the dataset, whether it was written, records per split and tuple, flags, labels.")
+    var json = false
+
     @Flag(help: "Replace the dataset if it already exists.")
     var force = false
 
@@ -86,12 +89,13 @@ struct Export: ParsableCommand {
         let folder = try DatasetFolder(datasets: workspace.datasetsURL, name: name)
         let exporter = Exporter(store: store)
         if dryRun {
-            let summary = try exporter.dryRun(options)
-            Terminal.write(ExportReport(summary: summary, folder: folder, format: format, includeFlagged: options.selection.includeFlagged).renderDryRun())
+            let report = ExportReport(summary: try exporter.dryRun(options), folder: folder, format: format, includeFlagged: options.selection.includeFlagged)
+            if json { Terminal.writeJSON(report.json(dryRun: true)) } else { Terminal.write(report.renderDryRun()) }
             return
         }
         let (_, summary) = try exporter.export(options, to: folder, replace: force, createdAt: CommandClock.now())
-        Terminal.write(ExportReport(summary: summary, folder: folder, format: format, includeFlagged: options.selection.includeFlagged).renderExported())
+        let report = ExportReport(summary: summary, folder: folder, format: format, includeFlagged: options.selection.includeFlagged)
+        if json { Terminal.writeJSON(report.json(dryRun: false)) } else { Terminal.write(report.renderExported()) }
     }
 
     private func splitSpec() throws(ExportError) -> SplitSpec {

@@ -42,6 +42,9 @@ struct Ingest: ParsableCommand {
         "The longest line accepted, in bytes (default: 16 MiB); a longer line is a bad line.", valueName: "bytes"))
     var maxLineBytes = LineReader.defaultMaximumLineBytes
 
+    @Flag(help: "Print the summary as JSON: lines, new, duplicates, rejected, reject_path, and counts per provenance tuple.")
+    var json = false
+
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
@@ -67,7 +70,13 @@ struct Ingest: ParsableCommand {
         if summary.rejected > Ingester.listedProblems {
             Terminal.writeError("skipped … and \(summary.rejected - Ingester.listedProblems) more bad lines (\(summary.rejected) in all)")
         }
-        Terminal.write(IngestReport(summary: summary, sources: files).render())
+        if json {
+            guard case .object(var members) = summary.jsonValue else { return }
+            members.append(("sources", .array(files.map(JSONValue.string))))
+            Terminal.writeJSON(JSONWriter.pretty(.object(members)))
+        } else {
+            Terminal.write(IngestReport(summary: summary, sources: files).render())
+        }
     }
 
     private func rejectPath(workspace: Workspace, now: Timestamp) throws -> String {

@@ -27,10 +27,18 @@ struct Verify: ParsableCommand {
     @Argument(help: ArgumentHelp("A dataset folder, its manifest.json, or a dataset name.", valueName: "dataset"))
     var dataset: String
 
+    @Flag(help: "Print the result as JSON: dataset, intact, files, records, and each problem with its path and kind.")
+    var json = false
+
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         let report = try DatasetVerifier.verify(location())
+        if json {
+            Terminal.writeJSON(JSONWriter.pretty(report.jsonValue))
+            if !report.isIntact { throw ExitCode(1) }
+            return
+        }
         let name = TerminalText.escaped(report.manifest.name)
         if report.isIntact {
             let files = report.manifest.files.count

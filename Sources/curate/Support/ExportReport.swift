@@ -10,6 +10,17 @@ struct ExportReport {
     /// The columns the tables fit in.
     var width = Terminal.columns
 
+    /// `--json`: the dataset, whether it was written, and the counts (``ExportSummary/jsonValue``).
+    func json(dryRun: Bool) -> String {
+        guard case .object(var members) = summary.jsonValue else { return JSONWriter.pretty(summary.jsonValue) }
+        members += [
+            ("dataset", .string(folder.name)), ("path", .string(Self.display(folder.url))), ("format", .string(format.rawValue)),
+            ("dry_run", .bool(dryRun)),
+            ("manifest", dryRun ? .null : .string(Self.display(folder.url.appendingPathComponent(Manifest.fileName)))),
+        ]
+        return JSONWriter.pretty(.object(members))
+    }
+
     /// The dry run: a table of what would be exported, and what was left out.
     func renderDryRun() -> String {
         var text = "dry run: would export \(count(summary.records, "record")) of \(count(summary.inputs, "input")) "

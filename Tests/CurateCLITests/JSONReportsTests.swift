@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// `--json` on the commands that report: ingest, export (and --dry-run) and verify print one
+/// JSON object with the documented keys, and their numbers agree with what was written.
+@Suite("--json reports of ingest, export and verify")
+struct JSONReportsTests {
+    static func object(_ output: ProcessOutput) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: output.stdout) as? [String: Any], "\(output)")
+    }
+
+    @Test("ingest --json counts every line, per tuple too, and names its sources")
+    func ingest() throws {
+        try TempWorkspace.with { workspace in
+            try workspace.initWorkspace()
+            try workspace.write("a.jsonl", LabelLines.file([
+                LabelLines.llm(inputID: "1"), LabelLines.llm(inputID: "2"), LabelLines.human(inputID: "1"), "not json",
+            ]))
+            let first = try Self.object(workspace.curateSucceeds(["ingest", "a.jsonl", "--json", "--skip-invalid", "--reject", "r.jsonl"]))
+            #expect(first["lines"] as? Int == 4)
+            #expect(first["new"] as? Int == 3)
+            #expect(first["rejected"] as? Int == 1)
+            #expect((first["reject_path"] as? String)?.hasSuffix("r.jsonl") == true)
+            #expect(first["sources"] as? [String] == ["a.jsonl"])
+            let tuples = try #require(first["tuples"] as? [[String: Any]])
+            #expect(tuples.map { $0["new"] as? Int ?? 0 }.reduce(0, +) == 3)
+            #expect(Set(tuples.compactMap { $0["origin"] as? String }) == ["llm", "human"])
+            let again = try Self.object(workspace.curateSucceeds(["ingest", "a.jsonl", "--json", "--skip-invalid", "--reject", "r.jsonl"]))
+            #expect(again["new"] as? Int == 0 && again["duplicates"] as? Int == 3)
+        }
+    }
+
+    @Test("export --json and --dry-run --json give the counts written, per split and tuple")
+    func export() throws {
+        try TempWorkspace.with { workspace in
+            try workspace.initWorkspace()
+            try workspace.write("a.jsonl", LabelLines.generate(count: 200, prefix: "x"))
+            try workspace.curateSucceeds(["ingest", "a.jsonl"])
+            let arguments = ["export", "d", "--split", "train=0.5,test=0.5", "--json"]
+            let dry = try Self.object(workspace.curateSucceeds(arguments + ["--dry-run"]))
+            #expect(dry["dry_run"] as? Bool == true)
+            #expect(dry["manifest"] is NSNull)
+            #expect(!workspace.exists("datasets/d"))
+            let written = try Self.object(workspace.curateSucceeds(arguments))
+            #expect(written["dry_run"] as? Bool == false)
+            #expect(written["manifest"] as? String == "datasets/d/manifest.json")
+            #expect(written["records"] as? Int == 200 && dry["records"] as? Int == 200)
+            let splits = try #require(written["splits"] as? [[String: Any]])
+            for split in splits {
+                let name = try #require(split["name"] as? String)
+                let lines = try TestFiles.lines(of: workspace.read("datasets/d/\(name).jsonl")).count
+                #expect(split["records"] as? Int == lines)
+            }
+            let tuples = try #require(written["tuples"] as? [[String: Any]])
+            #expect(tuples.first?["per_split"] as? [String: Int] == Dictionary(uniqueKeysWithValues: splits.map { ($0["name"] as? String ?? "", $0["records"] as? Int ?? 0) }))
+        }
+    }
+
+    @Test("verify --json: intact, or each problem with its kind and exit 1")
+    func verify() throws {
+        try TempWorkspace.with { workspace in
+            try workspace.initWorkspace()
+            try workspace.write("a.jsonl", LabelLines.generate(count: 20, prefix: "x"))
+            try workspace.curateSucceeds(["ingest", "a.jsonl"])
+            try workspace.curateSucceeds(["export", "d"])
+            let intact = try Self.object(workspace.curateSucceeds(["verify", "d", "--json"]))
+            #expect(intact["intact"] as? Bool == true && intact["records"] as? Int == 20)
+            try workspace.write("datasets/d/all.jsonl", Data("{}\n".utf8))
+            let damaged = try workspace.curate(["verify", "d", "--json"])
+            #expect(damaged.status == 1)
+            let report = try Self.object(damaged)
+            #expect(report["intact"] as? Bool == false)
+            let kinds = (report["problems"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+            #expect(kinds.contains("checksum_mismatch") && kinds.contains("record_count_mismatch"), "\(report)")
+        }
+    }
+}
