@@ -19,6 +19,53 @@ public struct Quarantine {
         try store.flags()
     }
 
+    /// The kinds of the prompt and model flags among `flags` that quarantine every label of
+    /// `tuple` (run, record and output flags hold back single labels, not tuples).
+    public static func tupleFlags(_ tuple: ProvenanceTuple, among flags: [LabelFlag]) -> [FlagKind] {
+        var kinds: [FlagKind] = []
+        if let prompt = tuple.prompt,
+           flags.contains(where: { $0.kind == .prompt && (PromptPattern(canonical: $0.target)?.matches(prompt) ?? false) }) {
+            kinds.append(.prompt)
+        }
+        if let model = tuple.model, flags.contains(where: { $0.kind == .model && ModelGlob(pattern: $0.target).matches(model) }) {
+            kinds.append(.model)
+        }
+        return kinds
+    }
+
+    /// How many stored labels each flag holds back (a label several flags match counts for
+    /// each). Prompt and model flags are counted from the per-tuple counts; a run flag counts
+    /// its labels; an output flag reads every label's output once, only when there is one.
+    /// - Returns: the counts, index for index with `flags`.
+    public func heldBack(by flags: [LabelFlag]) throws -> [Int] {
+        let tuples = try store.tupleStats()
+        let outputFlags = try flags.enumerated().filter { $0.element.kind == .output }.map { ($0.offset, try OutputPattern($0.element.target)) }
+        var counts = try flags.map { flag -> Int in
+            switch flag.kind {
+            case .prompt:
+                guard let pattern = PromptPattern(canonical: flag.target) else { return 0 }
+                return tuples.filter { $0.tuple.prompt.map(pattern.matches) ?? false }.reduce(0) { $0 + $1.labels }
+            case .model:
+                let glob = ModelGlob(pattern: flag.target)
+                return tuples.filter { $0.tuple.model.map(glob.matches) ?? false }.reduce(0) { $0 + $1.labels }
+            case .run:
+                return try store.labelCount(run: flag.target)
+            case .record:
+                return try store.hasRecord(id: flag.target) ? 1 : 0
+            case .output:
+                return 0
+            }
+        }
+        if !outputFlags.isEmpty {
+            try store.readSnapshot {
+                try store.forEachOutput { output in
+                    for (index, pattern) in outputFlags where pattern.matches(output: output) { counts[index] += 1 }
+                }
+            }
+        }
+        return counts
+    }
+
     /// The canonical target `selector` names.
     /// - Throws: ``ExportError`` when it matches nothing stored, or is ambiguous.
     public func target(kind: FlagKind, selector: String) throws -> String {

@@ -7,7 +7,8 @@ struct Flags: ParsableCommand {
         abstract: "List flagged prompts, models, runs and records, with reason and time.",
         discussion: """
             Prompt targets are shown as NAME@VERSION#SHA256, with * for any name or version \
-            (*@v2 is every text ever stored as v2).
+            (*@v2 is every text ever stored as v2). labels is how many stored labels the flag \
+            holds back (a label two flags match counts for both).
 
             Exit codes: 0 listed (also when nothing is flagged); 2 usage error.
 
@@ -17,19 +18,22 @@ struct Flags: ParsableCommand {
             """
     )
 
-    @Flag(help: "Print JSON (an array of {kind, target, reason, created_at}, sorted keys) instead of a table.")
+    @Flag(help: "Print JSON (an array of {kind, target, reason, created_at, labels}, sorted keys) instead of a table.")
     var json = false
 
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         let store = try storeOptions.openStore().store
-        let flags = try Quarantine(store: store).flags()
+        let quarantine = Quarantine(store: store)
+        let flags = try quarantine.flags()
+        let held = try quarantine.heldBack(by: flags)
         if json {
-            Terminal.writeJSON(JSONWriter.pretty(.array(flags.map { flag in
+            Terminal.writeJSON(JSONWriter.pretty(.array(zip(flags, held).map { flag, labels in
                 .object([
                     ("kind", .string(flag.kind.rawValue)), ("target", .string(flag.target)),
                     ("reason", .string(flag.reason)), ("created_at", .string(flag.createdAt.rfc3339)),
+                    ("labels", .number(String(labels))),
                 ])
             })))
             return
@@ -38,9 +42,9 @@ struct Flags: ParsableCommand {
             Terminal.write("nothing is flagged\n")
             return
         }
-        var table = TextTable(header: ["kind", "target", "flagged at", "reason"], flexible: [1: .middle, 3: .end])
-        for flag in flags {
-            table.append([flag.kind.rawValue, DisplayForm.shortHashes(flag.target), DisplayForm.time(flag.createdAt), flag.reason])
+        var table = TextTable(header: ["kind", "target", "labels", "flagged at", "reason"], rightAligned: [2], flexible: [1: .middle, 4: .end])
+        for (flag, labels) in zip(flags, held) {
+            table.append([flag.kind.rawValue, DisplayForm.shortHashes(flag.target), String(labels), DisplayForm.time(flag.createdAt), flag.reason])
         }
         Terminal.write(table.render(width: Terminal.columns))
     }

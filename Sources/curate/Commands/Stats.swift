@@ -34,16 +34,25 @@ struct Stats: ParsableCommand {
         let store = try storeOptions.openStore().store
         if params { return try showParams(store) }
         let stats = try ofTask(try store.tupleStats()) { $0.tuple }
+        let flags = try Quarantine(store: store).flags()
+        let flagged = stats.map { Quarantine.tupleFlags($0.tuple, among: flags) }
         if json {
-            Terminal.writeJSON(JSONWriter.pretty(.array(stats.map(\.jsonValue))))
+            Terminal.writeJSON(JSONWriter.pretty(.array(zip(stats, flagged).map { row, kinds in
+                guard case .object(var members) = row.jsonValue else { return row.jsonValue }
+                members.append(("flagged", .array(kinds.map { .string($0.rawValue) })))
+                return .object(members)
+            })))
             return
         }
         // Times to the second where they fit, else dates, before producers are cut.
         let columns = Terminal.columns
-        var table = Self.table(stats, times: ("first created_at", "last created_at"), DisplayForm.time)
-        if table.naturalWidth > columns { table = Self.table(stats, times: ("first day", "last day"), DisplayForm.date) }
+        var table = Self.table(stats, flagged: flagged, times: ("first created_at", "last created_at"), DisplayForm.time)
+        if table.naturalWidth > columns { table = Self.table(stats, flagged: flagged, times: ("first day", "last day"), DisplayForm.date) }
         Terminal.write(table.render(width: columns))
         Terminal.write("\(stats.count) tuple\(stats.count == 1 ? "" : "s"), \(stats.reduce(0) { $0 + $1.labels }) labels\n")
+        if flagged.contains(where: { !$0.isEmpty }) {
+            Terminal.write("* flagged: every label of that model or prompt is left out of exports (see curate flags)\n")
+        }
     }
 
     /// The rows of the task `--task` names, or all of them without it.
@@ -55,14 +64,19 @@ struct Stats: ParsableCommand {
         throw ExportError.unknownTask(task: task, candidates: Set(rows.map { tuple($0).task }).sorted())
     }
 
-    /// One row per tuple, its first and last created_at shown by `time` under the headers `times`.
-    private static func table(_ stats: [TupleStats], times: (String, String), _ time: (Timestamp) -> String) -> TextTable {
+    /// One row per tuple, its first and last created_at shown by `time` under the headers `times`;
+    /// a producer or prompt that a flag holds back whole is marked with a trailing `*`.
+    private static func table(
+        _ stats: [TupleStats], flagged: [[FlagKind]], times: (String, String), _ time: (Timestamp) -> String
+    ) -> TextTable {
         var table = TextTable(
             header: ["task", "producer", "prompt", "hash", "labels", times.0, times.1], rightAligned: [4], flexible: [0: .end, 1: .middle])
-        for row in stats {
+        for (row, kinds) in zip(stats, flagged) {
+            let producer = row.tuple.producerDescription + (kinds.contains(.model) ? "*" : "")
+            let prompt = (row.tuple.prompt?.shortForm ?? "-") + (kinds.contains(.prompt) ? "*" : "")
             table.append([
-                row.tuple.task, row.tuple.producerDescription, row.tuple.prompt?.shortForm ?? "-",
-                row.tuple.hashStatus?.rawValue ?? "-", String(row.labels), time(row.firstCreatedAt), time(row.lastCreatedAt),
+                row.tuple.task, producer, prompt, row.tuple.hashStatus?.rawValue ?? "-", String(row.labels),
+                time(row.firstCreatedAt), time(row.lastCreatedAt),
             ])
         }
         return table
