@@ -9,7 +9,7 @@ import Foundation
 /// the store (a record that carried the text).
 final class PromptTargets {
     private let root: URL
-    private let store: Store
+    private let store: Store?
     private let lock: LockFile
     private let discovery: PromptDiscovery
     private var current: [String: PromptRef] = [:]
@@ -19,7 +19,7 @@ final class PromptTargets {
     /// (`NAME@VERSION` or `NAME@VERSION#HASH`, one per name).
     /// - Throws: ``StaleError`` for an override that names no single known text;
     ///   ``PromptError`` for an unreadable lock or template.
-    init(promptsFolder: URL, store: Store, overrides: [String]) throws {
+    init(promptsFolder: URL, store: Store?, overrides: [String]) throws {
         root = promptsFolder.deletingLastPathComponent()
         self.store = store
         lock = try LockFile.read(promptsFolder: promptsFolder)
@@ -60,16 +60,26 @@ final class PromptTargets {
 
     /// The text of `ref`: from a template file of its version with that hash, else from the store.
     private func text(of ref: PromptRef) throws -> String? {
-        for file in discovery.files where file.version == ref.promptVersion && file.sha256 == ref.sha256 {
-            guard let bytes = FileManager.default.contents(atPath: root.appendingPathComponent(file.path).path) else { continue }
-            return String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
-        }
+        if let text = fileText(of: ref)?.text { return text }
         guard let sha256 = ref.sha256 else { return nil }
-        return try store.promptText(sha256: sha256)
+        return try store?.promptText(sha256: sha256)
     }
 
-    /// The prompt text a `--with` selector names.
-    private func resolve(_ selector: String) throws -> PromptRef {
+    /// The text of `ref` (CRLF turned to LF) from a template file of its version with that hash,
+    /// with the file's path relative to the workspace; nil when no such file can be read.
+    func fileText(of ref: PromptRef) -> (path: String, text: String)? {
+        for file in discovery.files where file.version == ref.promptVersion && file.sha256 == ref.sha256 {
+            guard let bytes = FileManager.default.contents(atPath: root.appendingPathComponent(file.path).path) else { continue }
+            return (file.path, String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n"))
+        }
+        return nil
+    }
+
+    /// The prompt text a `--with` selector names: `NAME@VERSION#HASH` (a prefix of 7 or more
+    /// hex digits) among the hashes the lock, the template files and the store know for that
+    /// version; `NAME@VERSION` its current locked text, else its template file's.
+    /// - Throws: ``StaleError/invalidTarget(selector:reason:)``, ``StaleError/unknownTarget(selector:candidates:)``.
+    func resolve(_ selector: String) throws -> PromptRef {
         let parts = selector.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let nameAndVersion = parts[0].split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
         guard nameAndVersion.count == 2, !nameAndVersion[0].isEmpty, !nameAndVersion[1].isEmpty else {
@@ -82,7 +92,7 @@ final class PromptTargets {
         }
         let fileHashes = discovery.files.filter { $0.version == version }.map(\.sha256)
         var known = lock.hashes(of: version) + fileHashes
-        known += try store.promptHashes(name: version.name, version: version.version, prefix: prefix ?? "")
+        known += try store?.promptHashes(name: version.name, version: version.version, prefix: prefix ?? "") ?? []
         known = Selection.sortedUnique(known)
         let chosen: [String]
         if let prefix {

@@ -17,7 +17,7 @@ struct Prompts: ParsableCommand {
               curate prompts lock
               curate prompts check
             """,
-        subcommands: [PromptsList.self, PromptsLock.self, PromptsCheck.self],
+        subcommands: [PromptsList.self, PromptsLock.self, PromptsCheck.self, PromptsShow.self],
         defaultSubcommand: PromptsList.self
     )
 }
