@@ -36,7 +36,7 @@ struct PromptsShow: ParsableCommand {
 
     func run() throws {
         let (root, store) = try storeOptions.promptsWorkspace()
-        let found = try CurateFailure.reportingShowErrors { try PromptTextFinder(workspaceFolder: root, store: store).text(of: prompt) }
+        let found = try PromptTextFinder(workspaceFolder: root, store: store).text(of: prompt)
         guard json else {
             // The exact text, unescaped: escaping would change it and its hash.
             let output = StandardOutput()

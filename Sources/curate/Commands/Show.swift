@@ -33,7 +33,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.openStore().store
-        let label = try CurateFailure.reportingShowErrors { try LabelInspector(store: store).label(id) }
+        let label = try LabelInspector(store: store).label(id)
         if json {
             Terminal.writeJSON(LabelReport.json(label))
         } else {
