@@ -36,6 +36,11 @@ struct FlagCountTests {
             #expect(marks.contains { $0.0 == "new-model" && $0.1.isEmpty })
             let text = try workspace.curateSucceeds(["stats"]).out
             #expect(text.contains("old-model*") && text.contains("sentiment@v2#unknown*") && text.contains("* flagged:"), "\(text)")
+            let prompts = try workspace.curateSucceeds(["prompts"]).out
+            #expect(prompts.contains("sentiment@v2#unknown*") && !prompts.contains("sentiment@v1#unknown*"), "\(prompts)")
+            let listing = try workspace.curateSucceeds(["prompts", "--json"])
+            let rows = try #require(try JSONSerialization.jsonObject(with: listing.stdout) as? [[String: Any]])
+            #expect(rows.filter { $0["flagged"] as? Bool == true }.compactMap { $0["version"] as? String } == ["v2"])
         }
     }
 }

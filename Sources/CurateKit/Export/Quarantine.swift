@@ -23,14 +23,16 @@ public struct Quarantine {
     /// `tuple` (run, record and output flags hold back single labels, not tuples).
     public static func tupleFlags(_ tuple: ProvenanceTuple, among flags: [LabelFlag]) -> [FlagKind] {
         var kinds: [FlagKind] = []
-        if let prompt = tuple.prompt,
-           flags.contains(where: { $0.kind == .prompt && (PromptPattern(canonical: $0.target)?.matches(prompt) ?? false) }) {
-            kinds.append(.prompt)
-        }
+        if let prompt = tuple.prompt, isFlagged(prompt, among: flags) { kinds.append(.prompt) }
         if let model = tuple.model, flags.contains(where: { $0.kind == .model && ModelGlob(pattern: $0.target).matches(model) }) {
             kinds.append(.model)
         }
         return kinds
+    }
+
+    /// Whether a prompt flag among `flags` quarantines the labels of `prompt`.
+    public static func isFlagged(_ prompt: PromptRef, among flags: [LabelFlag]) -> Bool {
+        flags.contains { $0.kind == .prompt && (PromptPattern(canonical: $0.target)?.matches(prompt) ?? false) }
     }
 
     /// How many stored labels each flag holds back (a label several flags match counts for

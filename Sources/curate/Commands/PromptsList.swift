@@ -36,28 +36,35 @@ struct PromptsList: ParsableCommand {
             lock: try LockFile.read(promptsFolder: folder),
             usage: try store?.promptUsage() ?? []
         )
+        let flags = try store.map { try Quarantine(store: $0).flags() } ?? []
+        let flagged = listings.map { Quarantine.isFlagged($0.prompt, among: flags) }
         if json {
-            Terminal.writeJSON(JSONWriter.pretty(.array(listings.map(\.jsonValue))))
+            Terminal.writeJSON(JSONWriter.pretty(.array(zip(listings, flagged).map { listing, isFlagged in
+                guard case .object(var members) = listing.jsonValue else { return listing.jsonValue }
+                members.append(("flagged", .bool(isFlagged)))
+                return .object(members)
+            })))
             return
         }
         // Times to the second where they fit, else dates, before the status is cut.
         let columns = Terminal.columns
-        var table = Self.table(listings, DisplayForm.time)
-        if table.naturalWidth > columns { table = Self.table(listings, DisplayForm.date) }
+        var table = Self.table(listings, flagged: flagged, DisplayForm.time)
+        if table.naturalWidth > columns { table = Self.table(listings, flagged: flagged, DisplayForm.date) }
         Terminal.write(table.render(width: columns))
         let texts = listings.filter { $0.prompt.sha256 != nil }.count
         let versions = Set(listings.map(\.prompt.promptVersion)).count
         var summary = "\(texts) prompt text\(texts == 1 ? "" : "s") under \(versions) version label\(versions == 1 ? "" : "s")"
         if store == nil { summary += " (no store: files and lock only)" }
         Terminal.write(summary + "\n")
+        if flagged.contains(true) { Terminal.write("* flagged: its labels are left out of exports (see curate flags)\n") }
     }
 
-    /// One row per prompt text, its first and last use shown by `time`.
-    private static func table(_ listings: [PromptListing], _ time: (Timestamp) -> String) -> TextTable {
+    /// One row per prompt text, its first and last use shown by `time`; a flagged prompt marked `*`.
+    private static func table(_ listings: [PromptListing], flagged: [Bool], _ time: (Timestamp) -> String) -> TextTable {
         var table = TextTable(header: ["prompt", "labels", "first used", "last used", "status"], rightAligned: [1], flexible: [4: .end])
-        for row in listings {
+        for (row, isFlagged) in zip(listings, flagged) {
             table.append([
-                row.prompt.shortForm, String(row.labelCount), row.firstUsed.map(time) ?? "-", row.lastUsed.map(time) ?? "-", row.statusDescription,
+                row.prompt.shortForm + (isFlagged ? "*" : ""), String(row.labelCount), row.firstUsed.map(time) ?? "-", row.lastUsed.map(time) ?? "-", row.statusDescription,
             ])
         }
         return table
