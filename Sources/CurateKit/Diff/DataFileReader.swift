@@ -91,9 +91,16 @@ final class DataFileReader {
                 supersedes: field(columns.supersedes)))
     }
 
-    /// Who produced a row: its prompt's short form, else its model, else `human:ANNOTATOR`.
+    /// Who produced a row: `PROMPT by MODEL` (the prompt's short form), either alone when the
+    /// row lacks the other, else `human:ANNOTATOR`; so two labels of one prompt by two models
+    /// read differently.
     static func producer(prompt: String?, model: String?, annotator: String?) -> String {
-        prompt ?? model ?? "human:\(annotator ?? "?")"
+        switch (prompt, model) {
+        case let (prompt?, model?): "\(prompt) by \(model)"
+        case let (prompt?, nil): prompt
+        case let (nil, model?): model
+        case (nil, nil): "human:\(annotator ?? "?")"
+        }
     }
 }
 

@@ -76,7 +76,7 @@ public struct RecordLabel: Sendable, Hashable {
     /// The output as label text: a JSON string as itself, any other value as canonical JSON
     /// (as in the manifest's label distribution, and as a CSV data file holds it).
     public var output: String
-    /// Who produced it: the prompt as `NAME@VERSION#HASH12`, else the model, else `human:ANNOTATOR`.
+    /// Who produced it: `NAME@VERSION#HASH12 by MODEL`, else `human:ANNOTATOR`.
     public var producer: String
     /// The record id of the label this one replaces, when it names one (`supersedes`).
     public var supersedes: String?

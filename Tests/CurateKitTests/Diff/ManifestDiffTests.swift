@@ -52,7 +52,8 @@ struct ManifestDiffTests {
         #expect(records.examples.map(\.inputID) == ["rev-3", "rev-1", "rev-2"])
         let relabeled = try #require(records.examples.first { $0.kind == .relabeled })
         #expect(relabeled.before.map(\.output) == ["positive"] && relabeled.after.map(\.output) == ["negative"])
-        #expect(relabeled.before.map(\.producer) == [Self.v2.shortForm] && relabeled.after.map(\.producer) == [Self.v1.shortForm])
+        #expect(relabeled.before.map(\.producer) == ["\(Self.v2.shortForm) by model-b"])
+        #expect(relabeled.after.map(\.producer) == ["\(Self.v1.shortForm) by model-a"])
         let replaced = try #require(records.examples.first { $0.kind == .replaced })
         #expect(replaced.before.map(\.output) == replaced.after.map(\.output))
         #expect(replaced.before.map(\.id) != replaced.after.map(\.id))
@@ -160,7 +161,7 @@ struct ManifestDiffTests {
         #expect(text.hasPrefix("before: datasets/all (all, 5 records, created 2026-11-01 09:00:00Z by curate \(CurateVersion.current))\n"))
         #expect(text.contains("result: different (selection, provenance, files, records, labels)\n"))
         #expect(text.contains("  resolved.prompts.sentiment@v2  -       [\(Self.v2.shortForm)]\n"))
-        #expect(text.contains("  relabeled  sentiment  rev-1     positive (\(Self.v2.shortForm))  negative (\(Self.v1.shortForm))\n"))
+        #expect(text.contains("  relabeled  sentiment  rev-1     positive (\(Self.v2.shortForm) by model-b)  negative (\(Self.v1.shortForm) by model-a)\n"))
         #expect(text.contains("  sentiment  positive       2  50.0%      0   0.0%     -2\n"))
         #expect(!text.contains(" \n"))
     }
