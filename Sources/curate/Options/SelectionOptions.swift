@@ -1,7 +1,7 @@
 import ArgumentParser
 import CurateKit
 
-/// The selection rules of `curate export`: which stored labels are considered.
+/// The selection rules of `export`, `stale` and `audit`: which stored labels are considered.
 struct SelectionOptions: ParsableArguments {
     @Option(name: .customLong("task"), help: ArgumentHelp("Only labels of this task (repeatable; default: every task).", valueName: "task"))
     var tasks: [String] = []
@@ -50,7 +50,7 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .customLong("exclude-output-matches"), help: ArgumentHelp("Leave out labels whose output matches this regular expression (repeatable).", valueName: "regex"))
     var excludeOutputMatches: [String] = []
 
-    @Flag(help: "Export flagged labels too (see 'curate flags'); the manifest still lists the flags that matched.")
+    @Flag(help: "Consider flagged labels too (see 'curate flags'); an export's manifest still lists the flags that matched.")
     var includeFlagged = false
 
     func validate() throws {
