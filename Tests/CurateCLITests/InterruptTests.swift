@@ -62,4 +62,30 @@ struct InterruptTests {
             #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.path("tmp")).isEmpty)
         }
     }
+
+    @Test("a diff removes the temporary copies that killed diffs left behind, and keeps those of live ones")
+    func leftoversOfKilledDiffs() throws {
+        try TempWorkspace.with { workspace in
+            try workspace.exportFixture()
+            try workspace.curateSucceeds(["export", "d"])
+            try workspace.diffGit(["init", "-q"])
+            try workspace.diffGit(["add", "-A"])
+            try workspace.diffGit(["commit", "-qm", "dataset"])
+            // A process that has ended: its pid names no process any more.
+            let ended = try ChildProcess(
+                executable: URL(fileURLWithPath: "/bin/true"), arguments: [], directory: workspace.root,
+                environment: CurateRunner.environment(), stdin: .empty)
+            let deadPID = ended.pid
+            _ = ended.wait()
+            try workspace.makeFolder("tmp/curate-diff-\(deadPID)-0AB1/datasets")
+            try workspace.makeFolder("tmp/curate-diff-\(getpid())-0AB2")
+            try workspace.makeFolder("tmp/curate-diff-legacy")
+            let result = try workspace.curate(["diff", "HEAD:datasets/d", "datasets/d"], environment: [
+                "TMPDIR": workspace.path("tmp"), "GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1",
+            ])
+            #expect(result.status == 0, "\(result)")
+            let left = try FileManager.default.contentsOfDirectory(atPath: workspace.path("tmp")).sorted()
+            #expect(left == ["curate-diff-\(getpid())-0AB2", "curate-diff-legacy"])
+        }
+    }
 }

@@ -75,12 +75,17 @@ public struct DatasetSource: Sendable {
 }
 
 /// A temporary folder removed when the last reference to it goes away, or when the
-/// command is interrupted (it is registered with ``ScratchFolders``).
+/// command is interrupted (it is registered with ``ScratchFolders``). Its name holds the
+/// process id, `curate-diff-PID-UUID`, so the next diff removes those of processes that were
+/// killed before they could.
 final class TemporaryFolder: Sendable {
     let url: URL
+    private static let prefix = "curate-diff-"
 
     init() throws(DiffError) {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("curate-diff-\(UUID().uuidString)", isDirectory: true)
+        Self.removeLeftovers()
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "\(Self.prefix)\(getpid())-\(UUID().uuidString)", isDirectory: true)
         do {
             try ScratchFolders.withFolders { folders in
                 try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -95,5 +100,16 @@ final class TemporaryFolder: Sendable {
     deinit {
         try? FileManager.default.removeItem(at: url)
         ScratchFolders.forget(url)
+    }
+
+    /// Removes the temporary folders of diffs whose process is gone (killed with SIGKILL, or
+    /// by a power cut); a folder of a live process, or one whose name holds no pid, is kept.
+    private static func removeLeftovers() {
+        let folder = FileManager.default.temporaryDirectory
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where entry.hasPrefix(prefix) {
+            guard let pid = pid_t(entry.dropFirst(prefix.count).prefix { $0 != "-" }), pid > 0, pid != getpid(),
+                  kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(entry))
+        }
     }
 }
