@@ -51,7 +51,8 @@ public struct Exporter {
                     name: folder.name, createdAt: createdAt, options: options,
                     resolvedPrompts: plan.resolvedPrompts, resolvedModels: plan.resolvedModels,
                     provenance: summary.tuples.map { Manifest.TupleCount(tuple: $0.tuple, records: $0.records) },
-                    files: files, records: records, labels: summary.labels, flags: summary.flags)
+                    files: files, records: records, labels: summary.labels, flags: summary.flags,
+                    inputsInSeveralSplits: summary.inputsInSeveralSplits)
                 return (manifest, summary)
             }
             let manifestFile = try HashingFileOutput(path: staging.appendingPathComponent(Manifest.fileName).path)
@@ -76,9 +77,13 @@ public struct Exporter {
         let assigner = SplitAssigner(spec: options.split)
         let producers = plan.tuples.mapValues(ProducerColumns.init)
         var tally = ExportTally(plan: plan, splits: options.split.splits.map(\.name))
+        let byPayload = options.split.key == .input
+        // Identical payloads share a split when they are the key; otherwise count those that do not.
+        var shared = options.split.splits.count > 1 && !byPayload ? SharedInputs() : nil
         let counts = try labels.forEach { group in
             guard let first = group.chosen.first else { return }
-            let split = assigner.splitIndex(for: first.inputID)
+            let split = assigner.splitIndex(for: byPayload ? first.input ?? first.inputID : first.inputID)
+            if let input = first.input { shared?.note(input, split: split) }
             tally.input()
             for label in group.chosen {
                 guard let producer = producers[label.tupleID] else { continue }
@@ -86,6 +91,8 @@ public struct Exporter {
                 try sink(label, producer, split)
             }
         }
-        return tally.summary(counts)
+        var summary = tally.summary(counts)
+        summary.inputsInSeveralSplits = shared?.inSeveralSplits ?? 0
+        return summary
     }
 }

@@ -1,6 +1,7 @@
 import Crypto
 
-/// Places each input in a split, as a pure function of its `input_id` and the seed.
+/// Places each input in a split, as a pure function of its key and the seed: its `input_id`,
+/// or with ``SplitSpec/SplitKey/input`` its payload as canonical JSON (the caller passes the key).
 ///
 /// The input's point in [0, 1) is the first 8 bytes of SHA-256 of the UTF-8 text
 /// `"SEED:INPUT_ID"` (seed in decimal), read as a big-endian unsigned integer, keeping

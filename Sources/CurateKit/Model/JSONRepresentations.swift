@@ -65,6 +65,7 @@ extension ExportSummary {
                 return .object(members)
             })),
             ("flags", .array(flags.map(\.jsonValue))),
+            ("inputs_in_several_splits", .integer(inputsInSeveralSplits)),
             ("labels", .object(labels.map { ($0.task, $0.counts.map { counts in .object(counts.map { ($0.key, .integer($0.value)) }) } ?? .null) })),
         ])
     }

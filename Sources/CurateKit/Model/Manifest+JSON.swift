@@ -20,6 +20,7 @@ extension Manifest {
             ])),
             ("labels", .object(labels.map { ($0.task, $0.counts.map { counts in .object(counts.map { ($0.key, .integer($0.value)) }) } ?? .null) })),
             ("flags", .array(flags.map(\.jsonValue))),
+            ("inputs_in_several_splits", .integer(inputsInSeveralSplits)),
         ])
     }
 
@@ -44,6 +45,7 @@ extension Manifest {
             ("resolve", .object([("policy", .string(options.resolve.rawValue)), ("human_priority", .bool(options.humanPriority))])),
             ("split", .object([
                 ("seed", .number(String(options.split.seed))),
+                ("key", .string(options.split.key.rawValue)),
                 ("splits", .array(options.split.splits.map { .object([("name", .string($0.name)), ("fraction", .number(String($0.fraction)))]) })),
             ])),
             ("format", .string(options.format.rawValue)),

@@ -67,11 +67,13 @@ extension Manifest {
             labels: labels.sorted { $0.task.utf8.lexicographicallyPrecedes($1.task.utf8) },
             flags: try top.objects("flags").map { entry throws(ExportError) in
                 let flag = LabelFlag(
-                    kind: try entry.parsed("kind", expected: "prompt, model, run or record", FlagKind.init(rawValue:)),
+                    kind: try entry.parsed("kind", expected: "prompt, model, run, record or output", FlagKind.init(rawValue:)),
                     target: try entry.string("target"), reason: try entry.string("reason"),
                     createdAt: try entry.parsed("created_at", expected: "an RFC 3339 time", Timestamp.init(rfc3339:)))
                 return AppliedFlag(flag: flag, labels: try entry.integer("labels"))
-            }
+            },
+            // Absent from manifests written before splits counted shared inputs.
+            inputsInSeveralSplits: top.has("inputs_in_several_splits") ? try top.integer("inputs_in_several_splits") : 0
         )
     }
 
@@ -115,9 +117,11 @@ extension Manifest {
         for entry in try split.objects("splits") {
             splits.append(SplitSpec.Split(name: try entry.string("name"), fraction: try entry.number("fraction", as: Double.self)))
         }
-        let spec: SplitSpec
+        var spec: SplitSpec
         do {
             spec = try SplitSpec(splits: splits, seed: try split.number("seed", as: UInt64.self))
+            // Absent from manifests written before inputs could be the split key.
+            if split.has("key") { spec.key = try split.parsed("key", expected: "input_id or input", SplitSpec.SplitKey.init(rawValue:)) }
         } catch {
             throw split.problem("splits", "is not a valid split spec: \(error.localizedDescription)")
         }

@@ -31,12 +31,15 @@ public struct Manifest: Sendable, Hashable {
     public var labels: [LabelDistribution]
     /// The flags that matched labels of the selection, and how many.
     public var flags: [AppliedFlag]
+    /// Distinct input payloads that landed in more than one split (under different
+    /// `input_id`s): 0 when the split key is the input itself, or there is one split.
+    public var inputsInSeveralSplits: Int
 
     /// A manifest with every part given.
     public init(
         name: String, createdAt: Timestamp, tool: Tool = .current, options: ExportOptions,
         resolvedPrompts: [PromptResolution], resolvedModels: [ModelResolution], provenance: [TupleCount],
-        files: [DataFile], records: RecordList, labels: [LabelDistribution], flags: [AppliedFlag]
+        files: [DataFile], records: RecordList, labels: [LabelDistribution], flags: [AppliedFlag], inputsInSeveralSplits: Int = 0
     ) {
         self.name = name
         self.createdAt = createdAt
@@ -49,6 +52,7 @@ public struct Manifest: Sendable, Hashable {
         self.records = records
         self.labels = labels
         self.flags = flags
+        self.inputsInSeveralSplits = inputsInSeveralSplits
     }
 
     /// The program that wrote a dataset.

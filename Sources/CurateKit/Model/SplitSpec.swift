@@ -23,6 +23,17 @@ public struct SplitSpec: Sendable, Hashable {
     public private(set) var splits: [Split]
     /// The seed mixed into every input's assignment.
     public var seed: UInt64
+    /// What an input's split is a function of.
+    public var key: SplitKey = .inputID
+
+    /// What decides an input's split.
+    public enum SplitKey: String, Sendable, Hashable, CaseIterable {
+        /// Its `input_id` (the default): an input keeps its split whatever its payload.
+        case inputID = "input_id"
+        /// Its payload (`input` as canonical JSON; its `input_id` when it has none), so
+        /// identical inputs under different ids land in the same split.
+        case input
+    }
 
     /// The name of the one split of an export without `--split`.
     public static let unsplitName = "all"

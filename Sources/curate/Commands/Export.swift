@@ -58,6 +58,11 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("The seed of the split assignment (a whole number).", valueName: "n"))
     var seed: UInt64 = 0
 
+    @Option(name: .customLong("split-key"), help: ArgumentHelp(
+        "What an input's split follows: input_id, or input (its payload, so identical inputs under different ids share a split).",
+        valueName: "key"))
+    var splitKey: SplitSpec.SplitKey = .inputID
+
     @Option(help: ArgumentHelp("Data file format: jsonl, csv or parquet.", valueName: "format"))
     var format: ExportFormat = .jsonl
 
@@ -91,15 +96,27 @@ struct Export: ParsableCommand {
         if dryRun {
             let report = ExportReport(summary: try exporter.dryRun(options), folder: folder, format: format, includeFlagged: options.selection.includeFlagged)
             if json { Terminal.writeJSON(report.json(dryRun: true)) } else { Terminal.write(report.renderDryRun()) }
+            warnAboutSharedInputs(report.summary)
             return
         }
         let (_, summary) = try exporter.export(options, to: folder, replace: force, createdAt: CommandClock.now())
         let report = ExportReport(summary: summary, folder: folder, format: format, includeFlagged: options.selection.includeFlagged)
         if json { Terminal.writeJSON(report.json(dryRun: false)) } else { Terminal.write(report.renderExported()) }
+        warnAboutSharedInputs(summary)
     }
 
     private func splitSpec() throws(ExportError) -> SplitSpec {
-        guard let split else { return .unsplit(seed: seed) }
-        return try SplitSpec(parsing: split, seed: seed)
+        var spec = try split.map { text throws(ExportError) in try SplitSpec(parsing: text, seed: seed) } ?? .unsplit(seed: seed)
+        spec.key = splitKey
+        return spec
+    }
+
+    /// Warns when identical inputs under different ids landed in different splits.
+    private func warnAboutSharedInputs(_ summary: ExportSummary) {
+        guard summary.inputsInSeveralSplits > 0 else { return }
+        Terminal.writeError("""
+            warning: \(summary.inputsInSeveralSplits) input\(summary.inputsInSeveralSplits == 1 ? " appears" : "s appear") in more than \
+            one split under different input_ids, so held-out scores are inflated; --split-key input keeps identical inputs together
+            """)
     }
 }

@@ -5,3 +5,4 @@ import CurateKit
 extension ResolvePolicy: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 extension FlagKind: ExpressibleByArgument {}
+extension SplitSpec.SplitKey: ExpressibleByArgument {}
