@@ -69,4 +69,31 @@ struct SplitKeyTests {
             #expect(try workspace.read("datasets/bytext/train.jsonl") == before)
         }
     }
+
+    @Test("the manifest counts labels per split, and they add up to the dataset's and match the files")
+    func labelsPerSplit() throws {
+        try TempWorkspace.with { workspace in
+            try workspace.initWorkspace()
+            try workspace.write("labels.jsonl", LabelLines.generate(count: 300, prefix: "x"))
+            try workspace.curateSucceeds(["ingest", "labels.jsonl"])
+            try workspace.curateSucceeds(["export", "d", "--split", "train=0.7,test=0.3"])
+            let manifest = try #require(try JSONSerialization.jsonObject(with: workspace.read("datasets/d/manifest.json")) as? [String: Any])
+            let total = try #require((manifest["labels"] as? [String: Any])?["bulk"] as? [String: Int])
+            let bySplit = try #require(manifest["labels_by_split"] as? [String: [String: [String: Int]]])
+            #expect(Set(bySplit.keys) == ["test", "train"])
+            var summed: [String: Int] = [:]
+            for (split, tasks) in bySplit {
+                let counts = try #require(tasks["bulk"])
+                summed.merge(counts, uniquingKeysWith: +)
+                var inFile: [String: Int] = [:]
+                for line in try TestFiles.lines(of: workspace.read("datasets/d/\(split).jsonl")) {
+                    let row = try #require(try JSONSerialization.jsonObject(with: line) as? [String: Any])
+                    inFile[row["output"] as? String ?? "", default: 0] += 1
+                }
+                #expect(counts == inFile, "\(split)")
+            }
+            #expect(summed == total)
+            #expect(try workspace.curate(["verify", "d"]).status == 0)
+        }
+    }
 }

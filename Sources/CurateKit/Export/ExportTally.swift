@@ -8,15 +8,21 @@ struct ExportTally {
     private(set) var records = 0
     private(set) var inputs = 0
 
-    /// One task's records per tuple and split, and its label distribution.
+    /// One task's records per tuple and split, and its label distribution, in all and per split.
     private struct TaskCounts {
         var perTuple: [Int64: [Int]] = [:]
         var labels = LabelCounter()
+        var labelsPerSplit: [LabelCounter]
+
+        init(splits: Int) {
+            labelsPerSplit = Array(repeating: LabelCounter(), count: splits)
+        }
 
         /// Counts `row`, written to split number `split` of `splits`.
         mutating func count(_ row: StoredLabel, split: Int, splits: Int) {
             perTuple[row.tupleID, default: Array(repeating: 0, count: splits)][split] += 1
             labels.add(row.output)
+            labelsPerSplit[split].add(row.output)
         }
     }
 
@@ -34,7 +40,7 @@ struct ExportTally {
     mutating func export(_ row: StoredLabel, split: Int) {
         records += 1
         let splitCount = splits.count
-        perTask[row.task, default: TaskCounts()].count(row, split: split, splits: splitCount)
+        perTask[row.task, default: TaskCounts(splits: splitCount)].count(row, split: split, splits: splitCount)
     }
 
     /// The totals, with what the label stream counted.
@@ -49,11 +55,15 @@ struct ExportTally {
         let flags = plan.flags.flags.indices.compactMap { index -> Manifest.AppliedFlag? in
             stream.perFlag[index] > 0 ? Manifest.AppliedFlag(flag: plan.flags.flags[index], labels: stream.perFlag[index]) : nil
         }
-        let labels = perTask.map { Manifest.LabelDistribution(task: $0.key, counts: $0.value.labels.distribution) }
-            .sorted { $0.task.utf8.lexicographicallyPrecedes($1.task.utf8) }
-        return ExportSummary(
+        let byTask = perTask.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        let labels = byTask.map { Manifest.LabelDistribution(task: $0.key, counts: $0.value.labels.distribution) }
+        var summary = ExportSummary(
             splits: splits, tuples: tuples, records: records, inputs: inputs, labelsSelected: stream.labelsSelected,
             labelsFlagged: stream.labelsFlagged, flags: flags.sorted { $0.flag < $1.flag }, labels: labels)
+        summary.labelsPerSplit = splits.indices.map { split in
+            byTask.map { Manifest.LabelDistribution(task: $0.key, counts: $0.value.labelsPerSplit[split].distribution) }
+        }
+        return summary
     }
 }
 

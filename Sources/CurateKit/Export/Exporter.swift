@@ -52,6 +52,7 @@ public struct Exporter {
                     resolvedPrompts: plan.resolvedPrompts, resolvedModels: plan.resolvedModels,
                     provenance: summary.tuples.map { Manifest.TupleCount(tuple: $0.tuple, records: $0.records) },
                     files: files, records: records, labels: summary.labels, flags: summary.flags,
+                    labelsBySplit: Dictionary(uniqueKeysWithValues: zip(summary.splits, summary.labelsPerSplit)),
                     inputsInSeveralSplits: summary.inputsInSeveralSplits)
                 return (manifest, summary)
             }

@@ -17,6 +17,8 @@ public struct ExportSummary: Sendable, Hashable {
     public var flags: [Manifest.AppliedFlag]
     /// The label distribution of each exported task.
     public var labels: [Manifest.LabelDistribution]
+    /// The label distribution of each exported task in each split, in the order of ``splits``.
+    public var labelsPerSplit: [[Manifest.LabelDistribution]] = []
     /// Distinct input payloads written to more than one split (see ``Manifest/inputsInSeveralSplits``).
     public var inputsInSeveralSplits = 0
 

@@ -18,10 +18,16 @@ extension Manifest {
             ("records", .object([
                 ("count", .integer(records.count)), ("path", .string(records.path)), ("sha256", .string(records.sha256)),
             ])),
-            ("labels", .object(labels.map { ($0.task, $0.counts.map { counts in .object(counts.map { ($0.key, .integer($0.value)) }) } ?? .null) })),
+            ("labels", Self.distributionJSON(labels)),
+            ("labels_by_split", .object(labelsBySplit.map { ($0.key, Self.distributionJSON($0.value)) })),
             ("flags", .array(flags.map(\.jsonValue))),
             ("inputs_in_several_splits", .integer(inputsInSeveralSplits)),
         ])
+    }
+
+    /// `{TASK: {LABEL: N} | null}`.
+    static func distributionJSON(_ distributions: [LabelDistribution]) -> JSONValue {
+        .object(distributions.map { ($0.task, $0.counts.map { counts in .object(counts.map { ($0.key, .integer($0.value)) }) } ?? .null) })
     }
 
     private var selectionJSON: JSONValue {

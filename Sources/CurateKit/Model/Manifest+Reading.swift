@@ -47,6 +47,16 @@ extension Manifest {
         for (task, value) in try top.entries("labels") {
             labels.append(LabelDistribution(task: task, counts: try Self.readCounts(value, task: task, top: top)))
         }
+        // Absent from manifests written before labels were counted per split.
+        var labelsBySplit: [String: [LabelDistribution]] = [:]
+        if top.has("labels_by_split") {
+            for (split, value) in try top.entries("labels_by_split") {
+                guard case .object(let tasks) = value else { throw top.problem("labels_by_split", "must map each split to an object") }
+                labelsBySplit[split] = try tasks.map { task, counts throws(ExportError) in
+                    LabelDistribution(task: task, counts: try Self.readCounts(counts, task: task, top: top))
+                }.sorted { $0.task.utf8.lexicographicallyPrecedes($1.task.utf8) }
+            }
+        }
         self.init(
             name: try top.string("name"),
             createdAt: try top.parsed("created_at", expected: "an RFC 3339 time", Timestamp.init(rfc3339:)),
@@ -72,6 +82,7 @@ extension Manifest {
                     createdAt: try entry.parsed("created_at", expected: "an RFC 3339 time", Timestamp.init(rfc3339:)))
                 return AppliedFlag(flag: flag, labels: try entry.integer("labels"))
             },
+            labelsBySplit: labelsBySplit,
             // Absent from manifests written before splits counted shared inputs.
             inputsInSeveralSplits: top.has("inputs_in_several_splits") ? try top.integer("inputs_in_several_splits") : 0
         )

@@ -31,6 +31,8 @@ public struct Manifest: Sendable, Hashable {
     public var labels: [LabelDistribution]
     /// The flags that matched labels of the selection, and how many.
     public var flags: [AppliedFlag]
+    /// The label distribution of each exported task within each split, by split name.
+    public var labelsBySplit: [String: [LabelDistribution]]
     /// Distinct input payloads that landed in more than one split (under different
     /// `input_id`s): 0 when the split key is the input itself, or there is one split.
     public var inputsInSeveralSplits: Int
@@ -39,7 +41,8 @@ public struct Manifest: Sendable, Hashable {
     public init(
         name: String, createdAt: Timestamp, tool: Tool = .current, options: ExportOptions,
         resolvedPrompts: [PromptResolution], resolvedModels: [ModelResolution], provenance: [TupleCount],
-        files: [DataFile], records: RecordList, labels: [LabelDistribution], flags: [AppliedFlag], inputsInSeveralSplits: Int = 0
+        files: [DataFile], records: RecordList, labels: [LabelDistribution], flags: [AppliedFlag],
+        labelsBySplit: [String: [LabelDistribution]] = [:], inputsInSeveralSplits: Int = 0
     ) {
         self.name = name
         self.createdAt = createdAt
@@ -52,6 +55,7 @@ public struct Manifest: Sendable, Hashable {
         self.records = records
         self.labels = labels
         self.flags = flags
+        self.labelsBySplit = labelsBySplit
         self.inputsInSeveralSplits = inputsInSeveralSplits
     }
 
