@@ -1,3 +1,4 @@
+import CurateKit
 import Foundation
 import Testing
 
@@ -72,6 +73,34 @@ struct JSONReportsTests {
             #expect(report["intact"] as? Bool == false)
             let kinds = (report["problems"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
             #expect(kinds.contains("checksum_mismatch") && kinds.contains("record_count_mismatch"), "\(report)")
+        }
+    }
+
+    @Test("prompts check --json names each problem with its kind and hashes; flag --json says whether it is new")
+    func promptsCheckAndFlag() throws {
+        try TempWorkspace.with { workspace in
+            try workspace.initWorkspace()
+            try workspace.write("prompts/sentiment/v1.txt", "Label it.\n")
+            try workspace.curateSucceeds(["prompts", "lock"])
+            let clean = try Self.object(workspace.curateSucceeds(["prompts", "check", "--json"]))
+            #expect(clean["templates"] as? Int == 1 && (clean["problems"] as? [Any])?.isEmpty == true)
+            try workspace.write("prompts/sentiment/v1.txt", "Label it, please.\n")
+            let edited = try workspace.curate(["prompts", "check", "--json"])
+            #expect(edited.status == 1)
+            let problem = try #require((try Self.object(edited)["problems"] as? [[String: Any]])?.first)
+            #expect(problem["kind"] as? String == "edited-in-place")
+            #expect(problem["prompt"] as? String == "sentiment@v1")
+            #expect(problem["file_sha256"] as? String == PromptHash.of("Label it, please.\n"))
+            #expect(problem["locked_sha256"] as? String == PromptHash.of("Label it.\n"))
+
+            try workspace.write("a.jsonl", LabelLines.file([LabelLines.llm(inputID: "1", model: "m-1")]))
+            try workspace.curateSucceeds(["ingest", "a.jsonl"])
+            let first = try Self.object(workspace.curateSucceeds(["flag", "model", "m-*", "--reason", "old", "--json"]))
+            #expect(first["new"] as? Bool == true)
+            #expect((first["flag"] as? [String: Any])?["target"] as? String == "m-*")
+            let again = try Self.object(workspace.curateSucceeds(["flag", "model", "m-*", "--reason", "other", "--json"]))
+            #expect(again["new"] as? Bool == false)
+            #expect((again["flag"] as? [String: Any])?["reason"] as? String == "old")
         }
     }
 }

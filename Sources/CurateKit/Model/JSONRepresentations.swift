@@ -104,3 +104,31 @@ extension VerificationReport.Problem {
         return .object(members)
     }
 }
+
+extension PromptCheckFinding {
+    /// `curate prompts check --json`: `{"kind","prompt","paths","file_sha256","locked_sha256",
+    /// "suggested_version","message"}`; `kind` is `edited-in-place`, `not-yet-locked` or `several-files`.
+    public var jsonValue: JSONValue {
+        let (kind, paths, fileHash, locked): (String, [String], String?, String?)
+        switch self.kind {
+        case .editedInPlace(let file, let lockedCurrent, _): (kind, paths, fileHash, locked) = ("edited-in-place", [file.path], file.sha256, lockedCurrent)
+        case .notYetLocked(let file): (kind, paths, fileHash, locked) = ("not-yet-locked", [file.path], file.sha256, nil)
+        case .severalFiles(_, let several): (kind, paths, fileHash, locked) = ("several-files", several, nil, nil)
+        }
+        return .object([
+            ("kind", .string(kind)), ("prompt", .string(version.description)), ("paths", .array(paths.map(JSONValue.string))),
+            ("file_sha256", fileHash.map(JSONValue.string) ?? .null), ("locked_sha256", locked.map(JSONValue.string) ?? .null),
+            ("suggested_version", suggestedVersion.map(JSONValue.string) ?? .null), ("message", .string(description)),
+        ])
+    }
+}
+
+extension LabelFlag {
+    /// `{"kind","target","reason","created_at"}`, as `curate flag --json` and `curate flags --json` give it.
+    public var jsonValue: JSONValue {
+        .object([
+            ("kind", .string(kind.rawValue)), ("target", .string(target)),
+            ("reason", .string(reason)), ("created_at", .string(createdAt.rfc3339)),
+        ])
+    }
+}

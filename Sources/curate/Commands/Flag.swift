@@ -44,6 +44,9 @@ struct FlagCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Why it is flagged; shown by 'curate flags' and in manifests.", valueName: "text"))
     var reason: String
 
+    @Flag(help: "Print JSON: {flag:{kind, target, reason, created_at}, new}, the flag as stored.")
+    var json = false
+
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
@@ -55,7 +58,9 @@ struct FlagCommand: ParsableCommand {
     func run() throws {
         let store = try storeOptions.openStore().store
         let (flag, isNew) = try Quarantine(store: store).flag(kind: kind, selector: selector, reason: reason, at: CommandClock.now())
-        if isNew {
+        if json {
+            Terminal.writeJSON(JSONWriter.pretty(.object([("flag", flag.jsonValue), ("new", .bool(isNew))])))
+        } else if isNew {
             Terminal.write("flagged \(flag.kind.rawValue) \(flag.target): \(flag.reason)\n")
         } else {
             Terminal.write("already flagged since \(flag.createdAt.rfc3339): \(flag.kind.rawValue) \(flag.target): \(flag.reason)\n")

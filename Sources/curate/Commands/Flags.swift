@@ -30,11 +30,9 @@ struct Flags: ParsableCommand {
         let held = try quarantine.heldBack(by: flags)
         if json {
             Terminal.writeJSON(JSONWriter.pretty(.array(zip(flags, held).map { flag, labels in
-                .object([
-                    ("kind", .string(flag.kind.rawValue)), ("target", .string(flag.target)),
-                    ("reason", .string(flag.reason)), ("created_at", .string(flag.createdAt.rfc3339)),
-                    ("labels", .number(String(labels))),
-                ])
+                guard case .object(var members) = flag.jsonValue else { return flag.jsonValue }
+                members.append(("labels", .number(String(labels))))
+                return .object(members)
             })))
             return
         }

@@ -21,12 +21,22 @@ struct PromptsCheck: ParsableCommand {
             """
     )
 
+    @Flag(help: "Print JSON: {templates, problems:[{kind, prompt, paths, file_sha256, locked_sha256, suggested_version, message}]}.")
+    var json = false
+
     func run() throws {
         let root = try PromptsFolder.locate(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let folder = root.appendingPathComponent("prompts")
         let discovery = try PromptDiscovery.scan(folder)
         let findings = PromptCheck.findings(discovery: discovery, lock: try LockFile.read(promptsFolder: folder))
         let count = discovery.files.count
+        if json {
+            Terminal.writeJSON(JSONWriter.pretty(.object([
+                ("templates", .number(String(count))), ("problems", .array(findings.map(\.jsonValue))),
+            ])))
+            if !findings.isEmpty { throw ExitCode(1) }
+            return
+        }
         guard !findings.isEmpty else {
             Terminal.write("prompts check: \(count) template\(count == 1 ? "" : "s") match prompts/\(LockFile.fileName)\n")
             return
