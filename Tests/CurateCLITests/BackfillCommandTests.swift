@@ -95,4 +95,25 @@ struct BackfillCommandTests {
             #expect(result.err.contains("--from-git"), "\(result)")
         }
     }
+
+    @Test("--json gives the assigned and left counts and each era with its labels; a second run has nothing to do")
+    func json() throws {
+        try Self.historyWorkspace { workspace in
+            func object(_ arguments: [String]) throws -> [String: Any] {
+                let result = try workspace.curateSucceeds(["backfill", "--from-git", "--json"] + arguments)
+                return try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any], "\(result)")
+            }
+            let dry = try object(["--dry-run"])
+            #expect(dry["dry_run"] as? Bool == true && dry["assigned"] as? Int == 5 && dry["left"] as? Int == 1)
+            let version = try #require((dry["versions"] as? [[String: Any]])?.first)
+            #expect(version["prompt"] as? String == "sentiment@v3")
+            let eras = try #require(version["eras"] as? [[String: Any]])
+            #expect(eras.compactMap { $0["labels"] as? Int }.reduce(0, +) == 5)
+            #expect((version["left"] as? [String: Int])?["before_first_commit"] == 1)
+            let applied = try object([])
+            #expect(applied["dry_run"] as? Bool == false && applied["assigned"] as? Int == 5)
+            let again = try object([])
+            #expect(again["assigned"] as? Int == 0)
+        }
+    }
 }

@@ -30,6 +30,9 @@ struct Backfill: ParsableCommand {
     @Flag(help: "Show what would change without changing the store.")
     var dryRun = false
 
+    @Flag(help: "Print the result as JSON: assigned and left counts, and per version each era with its labels.")
+    var json = false
+
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
@@ -41,7 +44,13 @@ struct Backfill: ParsableCommand {
         let git = try GitHistory(directory: workspace.promptsURL.deletingLastPathComponent())
         let unplaced = try store.unplacedLabels()
         guard !unplaced.isEmpty else {
-            Terminal.write("no labels with an unknown or ambiguous prompt hash; nothing to do\n")
+            if json {
+                Terminal.writeJSON(JSONWriter.pretty(.object([
+                    ("dry_run", .bool(dryRun)), ("assigned", .number("0")), ("left", .number("0")), ("versions", .array([])),
+                ])))
+            } else {
+                Terminal.write("no labels with an unknown or ambiguous prompt hash; nothing to do\n")
+            }
             return
         }
         let plan = try BackfillPlan.make(unplaced: unplaced, discovery: try PromptDiscovery.scan(workspace.promptsURL), git: git)
@@ -50,6 +59,6 @@ struct Backfill: ParsableCommand {
         }
         var report = BackfillReport(plan: plan, dryRun: dryRun)
         if !dryRun { report.moved = try plan.apply(to: store) }
-        Terminal.write(report.render())
+        if json { Terminal.writeJSON(report.json()) } else { Terminal.write(report.render()) }
     }
 }

@@ -76,3 +76,39 @@ struct BackfillReport {
         return first == last ? "created_at \(DisplayForm.time(first))" : "created_at \(DisplayForm.time(first)) – \(DisplayForm.time(last))"
     }
 }
+
+extension BackfillReport {
+    /// `--json`: `{"dry_run","assigned","left","versions":[{"prompt","path","problem","eras":[{"prompt",
+    /// "sha256","from","until","commit","labels"}],"left":{"before_first_commit","in_gaps","without_history"},
+    /// "uncommitted_change"}]}`.
+    func json() -> String {
+        let versions = plan.versions.map { version -> JSONValue in
+            let problem: JSONValue = switch version.problem {
+            case .noHistory: .string("no-history")
+            case .severalFiles: .string("several-files")
+            case nil: .null
+            }
+            return .object([
+                ("prompt", .string(version.version.description)), ("path", version.path.map(JSONValue.string) ?? .null),
+                ("problem", problem),
+                ("eras", .array(version.eras.map { era in
+                    .object([
+                        ("prompt", .string(version.version.ref(sha256: era.sha256).shortForm)), ("sha256", .string(era.sha256)),
+                        ("from", .string(era.span.from.rfc3339)), ("until", era.span.until.map { .string($0.rfc3339) } ?? .null),
+                        ("commit", .string(era.span.commit)), ("labels", .number(String(era.labels.count))),
+                    ])
+                })),
+                ("left", .object([
+                    ("before_first_commit", .number(String(version.beforeFirstCommit.count))),
+                    ("in_gaps", .number(String(version.inGaps.count))),
+                    ("without_history", .number(String(version.unplacedWithoutHistory.count))),
+                ])),
+                ("uncommitted_change", .bool(version.uncommittedChange)),
+            ])
+        }
+        return JSONWriter.pretty(.object([
+            ("dry_run", .bool(dryRun)), ("assigned", .number(String(moved ?? plan.assignedCount))),
+            ("left", .number(String(plan.leftCount))), ("versions", .array(versions)),
+        ]))
+    }
+}
