@@ -1,7 +1,7 @@
 /// Numbers one task's outputs while they look categorical, so agreement can be counted
 /// in a confusion matrix of small integers.
 ///
-/// The rule is the label distribution's (see `LabelCounter`): outputs are categorical
+/// The rule is the label distribution's (``CategoricalOutput``): outputs are categorical
 /// while every one is a scalar JSON value (a string, number or boolean) and there are at
 /// most ``Manifest/LabelDistribution/maximumCategories`` distinct ones. The first output
 /// that breaks the rule makes the task not categorical for good, and the numbering is dropped.
@@ -17,9 +17,7 @@ struct OutputCategories {
     mutating func number(of output: String) -> Int? {
         guard isCategorical else { return nil }
         if let number = numbers[output] { return number }
-        let first = output.utf8.first
-        guard first != UInt8(ascii: "{"), first != UInt8(ascii: "["), first != UInt8(ascii: "n"),
-              outputs.count < Manifest.LabelDistribution.maximumCategories else {
+        guard CategoricalOutput.isScalar(output), outputs.count < Manifest.LabelDistribution.maximumCategories else {
             isCategorical = false
             outputs = []
             numbers = [:]
@@ -32,8 +30,6 @@ struct OutputCategories {
 
     /// The label a person reads for category `number`: a string output as its text, any other as its JSON.
     func label(_ number: Int) -> String {
-        let output = outputs[number]
-        if case .string(let text)? = try? JSONParser.parse(output) { return text }
-        return output
+        CategoricalOutput.label(outputs[number])
     }
 }

@@ -79,9 +79,7 @@ struct LabelCounter {
             counts.values[index] += 1
             return
         }
-        let first = output.utf8.first
-        guard first != UInt8(ascii: "{"), first != UInt8(ascii: "["), first != UInt8(ascii: "n"),
-              counts.count < Manifest.LabelDistribution.maximumCategories else {
+        guard CategoricalOutput.isScalar(output), counts.count < Manifest.LabelDistribution.maximumCategories else {
             categorical = false
             counts = [:]
             return
@@ -94,9 +92,7 @@ struct LabelCounter {
         guard categorical else { return nil }
         var result: [String: Int] = [:]
         for (output, count) in counts {
-            let label: String
-            if case .string(let text)? = try? JSONParser.parse(output) { label = text } else { label = output }
-            result[label, default: 0] += count
+            result[CategoricalOutput.label(output), default: 0] += count
         }
         return result
     }
