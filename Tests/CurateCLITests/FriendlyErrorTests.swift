@@ -46,7 +46,7 @@ struct FriendlyErrorTests {
         (["help", "nosuch"], "curate: unknown command 'nosuch'; the commands are: init, ingest, stats, prompts, backfill, export, stale, audit, verify, diff, flag, unflag, flags, check, show"),
         (["help", "prompts", "lokc"], "curate: unknown command 'prompts lokc'; did you mean 'prompts lock'?"),
         (["stats", "--bogus"], "curate: unknown option '--bogus'"),
-        (["export"], "curate: missing expected argument '<name>'"),
+        (["export"], "curate: missing expected argument '<name>' (the dataset's name), or give --from-manifest PATH."),
         (["export", "x", "--origin", "robot"], "curate: --origin \"robot\" is not an origin; use llm or human."),
         (["export", "x", "--exclude-model", "gpt-4o-mini"],
             "curate: model pattern \"gpt-4o-mini\" matches no model of the selected tasks (did you mean \"gpt-4o-mini*\"? a pattern matches whole model ids); known models: claude-sonnet-4-5-20250929, gpt-4o-mini-2024-07-18"),

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Top-level keys: `same` (bool), `differences` (the parts that differ), `ignored`
 /// (metadata that differs but does not count), `before` and `after` (source, name,
-/// created_at, tool, records), `selection`, `provenance`, `files`, `records`, `labels`, `flags`.
+/// created_at, tool, records, store), `selection`, `provenance`, `files`, `records`, `labels`, `flags`.
 public enum DiffJSONRenderer {
     /// The JSON text of `diff`.
     public static func render(_ diff: ManifestDiff) -> String {
@@ -47,7 +47,7 @@ public enum DiffJSONRenderer {
         .object([
             ("source", .string(info.source)), ("name", .string(info.name)), ("created_at", .string(info.createdAt.rfc3339)),
             ("tool", .object([("name", .string(info.tool.name)), ("version", .string(info.tool.version))])),
-            ("records", integer(info.records)),
+            ("records", integer(info.records)), ("store", info.store?.jsonValue ?? .null),
         ])
     }
 

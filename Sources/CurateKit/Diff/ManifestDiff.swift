@@ -53,12 +53,14 @@ public struct ManifestDiff: Sendable, Hashable {
     /// Whether the datasets are the same (metadata aside): `curate diff` exits 0.
     public var isSame: Bool { differences.isEmpty }
 
-    /// Metadata that differs but does not count: `name`, `created_at`, `tool`.
+    /// Metadata that differs but does not count: `name`, `created_at`, `tool`, `store` (what
+    /// the store held: labels added since that no selection took change nothing).
     public var ignoredDifferences: [String] {
         var parts: [String] = []
         if before.name != after.name { parts.append("name") }
         if before.createdAt != after.createdAt { parts.append("created_at") }
         if before.tool != after.tool { parts.append("tool") }
+        if before.store != after.store { parts.append("store") }
         return parts
     }
 
@@ -74,9 +76,12 @@ public struct ManifestDiff: Sendable, Hashable {
         public var tool: Manifest.Tool
         /// Its record count, from the manifest.
         public var records: Int
+        /// What the store held when it was exported, when the manifest says.
+        public var store: StoreState?
 
         /// Information with every field given.
-        public init(source: String, name: String, createdAt: Timestamp, tool: Manifest.Tool, records: Int) {
+        public init(source: String, name: String, createdAt: Timestamp, tool: Manifest.Tool, records: Int, store: StoreState? = nil) {
+            self.store = store
             self.source = source
             self.name = name
             self.createdAt = createdAt
@@ -86,7 +91,9 @@ public struct ManifestDiff: Sendable, Hashable {
 
         /// The information of `manifest`, read from `source`.
         public init(source: String, manifest: Manifest) {
-            self.init(source: source, name: manifest.name, createdAt: manifest.createdAt, tool: manifest.tool, records: manifest.records.count)
+            self.init(
+                source: source, name: manifest.name, createdAt: manifest.createdAt, tool: manifest.tool,
+                records: manifest.records.count, store: manifest.store)
         }
     }
 

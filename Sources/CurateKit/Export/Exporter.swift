@@ -35,12 +35,26 @@ public struct Exporter {
         _ options: ExportOptions, to folder: DatasetFolder, replace: Bool, createdAt: Timestamp
     ) throws -> (manifest: Manifest, summary: ExportSummary) {
         if folder.exists, !replace { throw ExportError.datasetExists(path: folder.url.path) }
+        return try staged(options, for: folder, createdAt: createdAt, throughIngest: nil) { staging, _ in
+            try folder.install(staging, replace: replace)
+            return true
+        }
+    }
+
+    /// Writes the dataset into a staging folder and hands it to `finish`, which installs it
+    /// and returns true, or returns false to have it deleted.
+    /// - Parameter ingest: only labels of this ingest and earlier ones; nil for all.
+    func staged(
+        _ options: ExportOptions, for folder: DatasetFolder, createdAt: Timestamp, throughIngest ingest: Int64?,
+        finish: (URL, Manifest) throws -> Bool
+    ) throws -> (manifest: Manifest, summary: ExportSummary) {
         var options = options
         options.selection = options.selection.normalized
         let staging = try folder.makeStaging()
         do {
             let result = try store.readSnapshot {
-                let plan = try SelectionPlan.resolve(options.selection, in: store)
+                var plan = try SelectionPlan.resolve(options.selection, in: store)
+                plan.query.ingestedThrough = ingest
                 let writer = try DatasetWriter(folder: staging, spec: options.split, format: options.format)
                 let summary = try stream(plan, options) { row, producer, split in
                     try writer.write(row, producer: producer, split: split)
@@ -53,13 +67,14 @@ public struct Exporter {
                     provenance: summary.tuples.map { Manifest.TupleCount(tuple: $0.tuple, records: $0.records) },
                     files: files, records: records, labels: summary.labels, flags: summary.flags,
                     labelsBySplit: Dictionary(uniqueKeysWithValues: zip(summary.splits, summary.labelsPerSplit)),
-                    inputsInSeveralSplits: summary.inputsInSeveralSplits)
+                    inputsInSeveralSplits: summary.inputsInSeveralSplits,
+                    store: try store.state(throughIngest: ingest))
                 return (manifest, summary)
             }
             let manifestFile = try HashingFileOutput(path: staging.appendingPathComponent(Manifest.fileName).path)
             manifestFile.buffer.append(utf8: result.0.jsonText)
             _ = try manifestFile.finish()
-            try folder.install(staging, replace: replace)
+            if try !finish(staging, result.0) { folder.discard(staging) }
             return result
         } catch {
             folder.discard(staging)

@@ -10,6 +10,8 @@ struct LabelQuery: Sendable, Hashable {
     var until: Int64?
     /// Drop labels of these runs.
     var excludedRuns: [String] = []
+    /// Only labels of this ingest and earlier ones (a rebuild from a manifest); nil for all.
+    var ingestedThrough: Int64?
     /// Whether labels carry their `params` as text (only selections by param need them).
     var readsParams = false
 }

@@ -2,7 +2,7 @@
 /// return, the flags to apply to each row, and what every selector stood for.
 struct SelectionPlan {
     /// The SQL-side filters.
-    let query: LabelQuery
+    var query: LabelQuery
     /// The selected provenance tuples, by id.
     let tuples: [Int64: ProvenanceTuple]
     /// The flags and the labels they match.

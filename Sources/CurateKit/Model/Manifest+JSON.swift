@@ -7,7 +7,7 @@ extension Manifest {
 
     /// The manifest as a JSON value (members in any order: writers sort them).
     public var jsonValue: JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("format", .string(Self.formatIdentifier)),
             ("name", .string(name)),
             ("created_at", .string(createdAt.rfc3339)),
@@ -22,7 +22,10 @@ extension Manifest {
             ("labels_by_split", .object(labelsBySplit.map { ($0.key, Self.distributionJSON($0.value)) })),
             ("flags", .array(flags.map(\.jsonValue))),
             ("inputs_in_several_splits", .integer(inputsInSeveralSplits)),
-        ])
+            ("command", .array(command.map(JSONValue.string))),
+        ]
+        if let store { members.append(("store", store.jsonValue)) }
+        return .object(members)
     }
 
     /// `{TASK: {LABEL: N} | null}`.

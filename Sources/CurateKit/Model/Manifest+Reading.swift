@@ -84,7 +84,9 @@ extension Manifest {
             },
             labelsBySplit: labelsBySplit,
             // Absent from manifests written before splits counted shared inputs.
-            inputsInSeveralSplits: top.has("inputs_in_several_splits") ? try top.integer("inputs_in_several_splits") : 0
+            inputsInSeveralSplits: top.has("inputs_in_several_splits") ? try top.integer("inputs_in_several_splits") : 0,
+            // Absent from manifests written before the store's state was recorded.
+            store: top.has("store") ? try Self.readStoreState(try top.object("store")) : nil
         )
     }
 
@@ -166,6 +168,12 @@ extension Manifest {
         }
         return (options, prompts.sorted { $0.selector.utf8.lexicographicallyPrecedes($1.selector.utf8) },
                 models.sorted { $0.pattern.utf8.lexicographicallyPrecedes($1.pattern.utf8) })
+    }
+
+    private static func readStoreState(_ fields: ManifestFields) throws(ExportError) -> StoreState {
+        StoreState(
+            labels: try fields.integer("labels"), idsSHA256: try fields.string("ids_sha256"),
+            lastIngest: Int64(try fields.integer("last_ingest")))
     }
 
     private static func readPrompt(_ fields: ManifestFields) throws(ExportError) -> PromptRef {

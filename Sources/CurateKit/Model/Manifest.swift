@@ -36,13 +36,18 @@ public struct Manifest: Sendable, Hashable {
     /// Distinct input payloads that landed in more than one split (under different
     /// `input_id`s): 0 when the split key is the input itself, or there is one split.
     public var inputsInSeveralSplits: Int
+    /// What the store held when the export ran; nil in manifests written before it was recorded.
+    public var store: StoreState?
+
+    /// The `curate export` command that asks for this dataset (``ExportOptions/commandLine(name:)``).
+    public var command: [String] { options.commandLine(name: name) }
 
     /// A manifest with every part given.
     public init(
         name: String, createdAt: Timestamp, tool: Tool = .current, options: ExportOptions,
         resolvedPrompts: [PromptResolution], resolvedModels: [ModelResolution], provenance: [TupleCount],
         files: [DataFile], records: RecordList, labels: [LabelDistribution], flags: [AppliedFlag],
-        labelsBySplit: [String: [LabelDistribution]] = [:], inputsInSeveralSplits: Int = 0
+        labelsBySplit: [String: [LabelDistribution]] = [:], inputsInSeveralSplits: Int = 0, store: StoreState? = nil
     ) {
         self.name = name
         self.createdAt = createdAt
@@ -57,6 +62,7 @@ public struct Manifest: Sendable, Hashable {
         self.flags = flags
         self.labelsBySplit = labelsBySplit
         self.inputsInSeveralSplits = inputsInSeveralSplits
+        self.store = store
     }
 
     /// The program that wrote a dataset.

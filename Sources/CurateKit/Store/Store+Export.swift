@@ -87,6 +87,10 @@ extension Store {
             sql += " AND (run IS NULL OR run NOT IN (SELECT value FROM json_each(?)))"
             values.append(.jsonList(query.excludedRuns))
         }
+        if let ingest = query.ingestedThrough {
+            sql += " AND ingest_id <= ?"
+            values.append(.integer(ingest))
+        }
         sql += " ORDER BY task, input_id, created_at"
         let statement = try connection.prepare(sql)
         defer { statement.reset() }

@@ -29,10 +29,19 @@ struct Export: ParsableCommand {
             The dataset is written to a hidden folder and renamed into place, so it appears whole \
             or not at all; an existing dataset is replaced only with --force. The same store and \
             arguments give byte-identical files; manifest.json differs only in created_at (set \
-            SOURCE_DATE_EPOCH to fix that too).
+            SOURCE_DATE_EPOCH to fix that too). The manifest records the command (every default \
+            spelled out) and the store's state: its label count, a digest of the label ids and its \
+            last ingest.
 
-            Exit codes: 0 exported (or dry run done); 2 usage error, unknown or ambiguous \
-            selector, existing dataset without --force, or nothing to export; 3 store or write failure.
+            --from-manifest PATH exports again what a manifest describes, from the labels the store \
+            held then (labels of later ingests are left out), and puts it in place only when every \
+            data file and the record list come out byte-identical; otherwise it prints how they \
+            differ, writes nothing and exits 1. Rebuilding a dataset into its own folder needs no \
+            --force.
+
+            Exit codes: 0 exported (or dry run done); 1 --from-manifest could not rebuild the \
+            dataset byte-identically; 2 usage error, unknown or ambiguous selector, existing \
+            dataset without --force, or nothing to export; 3 store or write failure.
 
             Examples:
               curate export sentiment-clean --task sentiment --exclude-prompt v1 \\
@@ -42,11 +51,14 @@ struct Export: ParsableCommand {
               curate export sentiment-v3 --include-prompt sentiment@v3#6dbc621 --dry-run
               curate export nightly --since 2026-10-01 \\
                   --exclude-run run-20261003-intent --force
+              curate export --from-manifest datasets/clean/manifest.json
             """
     )
 
-    @Argument(help: ArgumentHelp("The dataset's name: its folder under datasets/ (letters, digits, '.', '_', '-').", valueName: "name"))
-    var name: String
+    @Argument(help: ArgumentHelp(
+        "The dataset's name: its folder under datasets/ (letters, digits, '.', '_', '-'); with --from-manifest, the manifest's by default.",
+        valueName: "name"))
+    var name: String?
 
     @OptionGroup(title: "Selection") var selection: SelectionOptions
 
@@ -55,16 +67,21 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("Split inputs by fractions that add up to 1, e.g. train=0.8,validation=0.1,test=0.1.", valueName: "spec"))
     var split: String?
 
-    @Option(help: ArgumentHelp("The seed of the split assignment (a whole number).", valueName: "n"))
-    var seed: UInt64 = 0
+    @Option(help: ArgumentHelp("The seed of the split assignment (a whole number; default: 0).", valueName: "n"))
+    var seed: UInt64?
 
     @Option(name: .customLong("split-key"), help: ArgumentHelp(
-        "What an input's split follows: input_id, or input (its payload, so identical inputs under different ids share a split).",
+        "What an input's split follows: input_id (the default), or input (its payload, so identical inputs under different ids share a split).",
         valueName: "key"))
-    var splitKey: SplitSpec.SplitKey = .inputID
+    var splitKey: SplitSpec.SplitKey?
 
-    @Option(help: ArgumentHelp("Data file format: jsonl, csv or parquet.", valueName: "format"))
-    var format: ExportFormat = .jsonl
+    @Option(help: ArgumentHelp("Data file format: jsonl (the default), csv or parquet.", valueName: "format"))
+    var format: ExportFormat?
+
+    @Option(name: .customLong("from-manifest"), help: ArgumentHelp(
+        "Rebuild the dataset a manifest.json describes, byte for byte, from the labels the store held then.",
+        valueName: "path"))
+    var fromManifest: String?
 
     @Flag(help: "Print the records per provenance tuple and split that would be exported; write nothing.")
     var dryRun = false
@@ -78,8 +95,17 @@ struct Export: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
+        if fromManifest != nil {
+            guard try selection.selection() == Selection(), resolution.resolve == .latest, resolution.humanPriority,
+                  split == nil, seed == nil, splitKey == nil, format == nil, !dryRun
+            else {
+                throw ValidationError("--from-manifest takes the rules, splits and format from the manifest; give only the name, --force, --json and --store with it.")
+            }
+        } else if name == nil {
+            throw ValidationError("Missing expected argument '<name>' (the dataset's name), or give --from-manifest PATH.")
+        }
         do {
-            _ = try DatasetFolder(datasets: URL(fileURLWithPath: "/"), name: name)
+            if let name { _ = try DatasetFolder(datasets: URL(fileURLWithPath: "/"), name: name) }
             _ = try splitSpec()
         } catch {
             throw ValidationError(error.errorDescription ?? "\(error)")
@@ -88,10 +114,14 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let (workspace, store) = try storeOptions.openStore()
+        if let fromManifest {
+            return try rebuild(from: fromManifest, workspace: workspace, store: store)
+        }
+        let format = format ?? .jsonl
         let options = ExportOptions(
             selection: try selection.selection(), resolve: resolution.resolve, humanPriority: resolution.humanPriority,
             split: try splitSpec(), format: format)
-        let folder = try DatasetFolder(datasets: workspace.datasetsURL, name: name)
+        let folder = try DatasetFolder(datasets: workspace.datasetsURL, name: name ?? "")
         let exporter = Exporter(store: store)
         if dryRun {
             let report = ExportReport(summary: try exporter.dryRun(options), folder: folder, format: format, includeFlagged: options.selection.includeFlagged)
@@ -105,9 +135,32 @@ struct Export: ParsableCommand {
         warnAboutSharedInputs(summary)
     }
 
+    /// `--from-manifest`: exports again what the manifest describes; exit 1 when it comes out different.
+    private func rebuild(from path: String, workspace: Workspace, store: Store) throws {
+        let manifestURL = URL(fileURLWithPath: path).standardizedFileURL
+        let recorded = try Manifest.read(from: manifestURL)
+        let recordedFolder = manifestURL.deletingLastPathComponent()
+        let folder = try DatasetFolder(datasets: workspace.datasetsURL, name: name ?? recorded.name)
+        let outcome = try Exporter(store: store).rebuild(
+            from: recorded, recordedFolder: recordedFolder, to: folder,
+            replace: force || folder.url.standardizedFileURL.path == recordedFolder.path)
+        let report = ExportReport(
+            summary: outcome.summary, folder: folder, format: recorded.options.format,
+            includeFlagged: recorded.options.selection.includeFlagged)
+        if json {
+            Terminal.writeJSON(report.json(rebuild: outcome))
+        } else if let difference = outcome.difference {
+            Terminal.write(report.renderNotRebuilt(outcome) + "\n" + DiffTextRenderer.render(difference, width: Terminal.columns))
+        } else {
+            Terminal.write(report.renderRebuilt(outcome))
+        }
+        if !outcome.isIdentical { throw ExitCode(1) }
+    }
+
     private func splitSpec() throws(ExportError) -> SplitSpec {
+        let seed = seed ?? 0
         var spec = try split.map { text throws(ExportError) in try SplitSpec(parsing: text, seed: seed) } ?? .unsplit(seed: seed)
-        spec.key = splitKey
+        spec.key = splitKey ?? .inputID
         return spec
     }
 

@@ -66,7 +66,7 @@ struct ExportReport {
         return text + table.render(indent: "  ", width: width)
     }
 
-    private func count(_ number: Int, _ noun: String) -> String {
+    func count(_ number: Int, _ noun: String) -> String {
         "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
@@ -75,5 +75,55 @@ struct ExportReport {
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
         let path = url.standardizedFileURL.path
         return TerminalText.escaped(path.hasPrefix(here + "/") ? String(path.dropFirst(here.count + 1)) : path)
+    }
+}
+
+/// What `curate export --from-manifest` prints.
+extension ExportReport {
+    /// The dataset came out byte-identical and was put in place.
+    func renderRebuilt(_ outcome: RebuildOutcome) -> String {
+        var text = "rebuilt \(count(summary.records, "record")) to \(Self.display(folder.url))/: every data file and the record list "
+            + "are byte-identical to the manifest's\n"
+        let parts = manifestDifferences(outcome)
+        text += parts.isEmpty
+            ? "manifest.json is identical too\n"
+            : "manifest.json differs from the recorded one in: \(parts.joined(separator: ", "))\n"
+        return text
+    }
+
+    /// The dataset came out different: why that may be, before the difference itself.
+    func renderNotRebuilt(_ outcome: RebuildOutcome) -> String {
+        var text = "could not rebuild \(Self.display(folder.url))/ byte-identically; nothing was written\n"
+        if let then = outcome.recorded.store, let now = outcome.rebuilt.store {
+            text += "store when exported: \(then.summary)\n"
+            text += "store now:           \(now.summary)\n"
+            if then == now { text += "the store holds the same labels: flags, retractions or backfilled hashes changed since\n" }
+        } else {
+            text += "the manifest does not record the store's state (an older curate wrote it), so every label was used\n"
+        }
+        return text
+    }
+
+    /// `--json` of a rebuild: the counts, whether it matched, the two store states and the difference.
+    func json(rebuild outcome: RebuildOutcome) -> String {
+        guard case .object(var members) = summary.jsonValue else { return JSONWriter.pretty(summary.jsonValue) }
+        members += [
+            ("dataset", .string(folder.name)), ("path", .string(Self.display(folder.url))), ("format", .string(format.rawValue)),
+            ("identical", .bool(outcome.isIdentical)),
+            ("manifest", outcome.isIdentical ? .string(Self.display(folder.url.appendingPathComponent(Manifest.fileName))) : .null),
+            ("manifest_differences", .array(manifestDifferences(outcome).map(JSONValue.string))),
+            ("recorded_store", outcome.recorded.store?.jsonValue ?? .null),
+            ("store", outcome.rebuilt.store?.jsonValue ?? .null),
+            ("difference", outcome.difference.map(DiffJSONRenderer.value) ?? .null),
+        ]
+        return JSONWriter.pretty(.object(members))
+    }
+
+    /// The parts of the rebuilt manifest that differ from the recorded one (`tool`, `selection`…).
+    private func manifestDifferences(_ outcome: RebuildOutcome) -> [String] {
+        guard outcome.rebuilt.jsonText != outcome.recorded.jsonText else { return [] }
+        let diff = ManifestDiff.compare(outcome.recorded, outcome.rebuilt, records: RecordChanges(), beforeLabel: "", afterLabel: "")
+        let parts = diff.differences + diff.ignoredDifferences
+        return parts.isEmpty ? ["formatting"] : parts
     }
 }

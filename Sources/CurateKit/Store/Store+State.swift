@@ -1,0 +1,38 @@
+import Crypto
+
+extension Store {
+    /// The store's labels as a whole: their count, a digest of their ids, the last ingest.
+    ///
+    /// Reads the id-key indexes in order, one key at a time, so memory stays flat.
+    /// - Parameter ingest: count only labels of this ingest and earlier ones (a rebuild from a
+    ///   manifest); nil for every label.
+    func state(throughIngest ingest: Int64? = nil) throws -> StoreState {
+        let last = try connection.prepare("SELECT ifnull(max(id), 0) FROM ingests").rows { row throws(StoreError) in
+            try row.integer(0, of: Statement.RowPlace(table: "ingests") { "max(id)" })
+        }.first ?? 0
+        let through = ingest.map { min($0, last) } ?? last
+        // The ingest filter, needed only when later ingests exist, costs a row lookup per label.
+        let filter = through < last ? " AND ingest_id <= ?" : ""
+        let values: [Statement.Value] = through < last ? [.integer(through)] : []
+        let place = Statement.RowPlace(table: "labels") { "an id_key" }
+        // Keys shared by several ids (`collided`) are rare: those are held in memory and merged in.
+        var collided = try connection.prepare("SELECT id_key FROM labels WHERE collided = 1\(filter) ORDER BY id_key")
+            .rows(values) { row throws(StoreError) in try row.integer(0, of: place) }[...]
+        let keys = try connection.prepare("SELECT id_key FROM labels WHERE collided = 0\(filter) ORDER BY id_key")
+        defer { keys.reset() }
+        keys.bind(values)
+        var hasher = SHA256()
+        var count = 0
+        func add(_ key: Int64) {
+            withUnsafeBytes(of: UInt64(bitPattern: key).bigEndian) { hasher.update(bufferPointer: $0) }
+            count += 1
+        }
+        while try keys.step() {
+            let key = try keys.integer(0, of: place)
+            while let first = collided.first, first <= key { add(collided.removeFirst()) }
+            add(key)
+        }
+        collided.forEach(add)
+        return StoreState(labels: count, idsSHA256: SHA256Hex.hex(hasher.finalize()), lastIngest: through)
+    }
+}
