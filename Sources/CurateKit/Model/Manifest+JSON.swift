@@ -22,6 +22,7 @@ extension Manifest {
             ("labels_by_split", .object(labelsBySplit.map { ($0.key, Self.distributionJSON($0.value)) })),
             ("flags", .array(flags.map(\.jsonValue))),
             ("inputs_in_several_splits", .integer(inputsInSeveralSplits)),
+            ("dataset", dataset.jsonValue),
         ])
     }
 

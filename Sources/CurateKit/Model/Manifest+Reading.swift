@@ -84,7 +84,9 @@ extension Manifest {
             },
             labelsBySplit: labelsBySplit,
             // Absent from manifests written before splits counted shared inputs.
-            inputsInSeveralSplits: top.has("inputs_in_several_splits") ? try top.integer("inputs_in_several_splits") : 0
+            inputsInSeveralSplits: top.has("inputs_in_several_splits") ? try top.integer("inputs_in_several_splits") : 0,
+            // Absent from manifests written before datasets carried metadata.
+            dataset: top.has("dataset") ? try DatasetMetadata(try top.object("dataset")) : DatasetMetadata()
         )
     }
 

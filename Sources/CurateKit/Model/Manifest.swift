@@ -36,13 +36,16 @@ public struct Manifest: Sendable, Hashable {
     /// Distinct input payloads that landed in more than one split (under different
     /// `input_id`s): 0 when the split key is the input itself, or there is one split.
     public var inputsInSeveralSplits: Int
+    /// License, creator, version, citation and description, as the export was given them.
+    public var dataset: DatasetMetadata
 
     /// A manifest with every part given.
     public init(
         name: String, createdAt: Timestamp, tool: Tool = .current, options: ExportOptions,
         resolvedPrompts: [PromptResolution], resolvedModels: [ModelResolution], provenance: [TupleCount],
         files: [DataFile], records: RecordList, labels: [LabelDistribution], flags: [AppliedFlag],
-        labelsBySplit: [String: [LabelDistribution]] = [:], inputsInSeveralSplits: Int = 0
+        labelsBySplit: [String: [LabelDistribution]] = [:], inputsInSeveralSplits: Int = 0,
+        dataset: DatasetMetadata = DatasetMetadata()
     ) {
         self.name = name
         self.createdAt = createdAt
@@ -57,6 +60,7 @@ public struct Manifest: Sendable, Hashable {
         self.flags = flags
         self.labelsBySplit = labelsBySplit
         self.inputsInSeveralSplits = inputsInSeveralSplits
+        self.dataset = dataset
     }
 
     /// The program that wrote a dataset.
