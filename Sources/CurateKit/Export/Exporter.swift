@@ -27,12 +27,16 @@ public struct Exporter {
     /// - Parameters:
     ///   - replace: whether an existing dataset of that name may be replaced (`--force`).
     ///   - createdAt: the manifest's `created_at` (inject a fixed time for stable output).
+    ///   - metadata: license, creator, version, citation and description, for the manifest
+    ///     and `croissant.json`.
+    ///   - provenance: whether to write `provenance.json` (PROV-JSON) too.
     /// - Returns: the manifest written, and the counts behind it.
     /// - Throws: ``ExportError`` for an unknown or ambiguous selector, an existing dataset,
     ///   an empty selection or a failed write; nothing is left behind then.
     @discardableResult
     public func export(
-        _ options: ExportOptions, to folder: DatasetFolder, replace: Bool, createdAt: Timestamp
+        _ options: ExportOptions, to folder: DatasetFolder, replace: Bool, createdAt: Timestamp,
+        metadata: DatasetMetadata = DatasetMetadata(), provenance: Bool = false
     ) throws -> (manifest: Manifest, summary: ExportSummary) {
         if folder.exists, !replace { throw ExportError.datasetExists(path: folder.url.path) }
         var options = options
@@ -53,12 +57,16 @@ public struct Exporter {
                     provenance: summary.tuples.map { Manifest.TupleCount(tuple: $0.tuple, records: $0.records) },
                     files: files, records: records, labels: summary.labels, flags: summary.flags,
                     labelsBySplit: Dictionary(uniqueKeysWithValues: zip(summary.splits, summary.labelsPerSplit)),
-                    inputsInSeveralSplits: summary.inputsInSeveralSplits)
+                    inputsInSeveralSplits: summary.inputsInSeveralSplits, dataset: metadata)
                 return (manifest, summary)
             }
-            let manifestFile = try HashingFileOutput(path: staging.appendingPathComponent(Manifest.fileName).path)
-            manifestFile.buffer.append(utf8: result.0.jsonText)
-            _ = try manifestFile.finish()
+            var documents = [(Manifest.fileName, result.0.jsonText), (CroissantDocument.fileName, CroissantDocument(manifest: result.0).jsonText)]
+            if provenance { documents.append((ProvenanceDocument.fileName, ProvenanceDocument(manifest: result.0).jsonText)) }
+            for (name, text) in documents {
+                let file = try HashingFileOutput(path: staging.appendingPathComponent(name).path)
+                file.buffer.append(utf8: text)
+                _ = try file.finish()
+            }
             try folder.install(staging, replace: replace)
             return result
         } catch {

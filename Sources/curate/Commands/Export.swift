@@ -26,6 +26,11 @@ struct Export: ParsableCommand {
             "SEED:INPUT_ID"), so it never moves when records are added or excluded. Without \
             --split, one file all.FORMAT. Rows are ordered by task, input_id, created_at, id.
 
+            Beside the data files and manifest.json, croissant.json describes the dataset in \
+            Croissant 1.1 (license, creator, version, citation and description from the [dataset] \
+            table of curate.toml at the workspace root, each overridden by its flag); --prov adds \
+            provenance.json, the provenance tuples as W3C PROV-JSON.
+
             The dataset is written to a hidden folder and renamed into place, so it appears whole \
             or not at all; an existing dataset is replaced only with --force. The same store and \
             arguments give byte-identical files; manifest.json differs only in created_at (set \
@@ -66,6 +71,11 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("Data file format: jsonl, csv or parquet.", valueName: "format"))
     var format: ExportFormat = .jsonl
 
+    @OptionGroup(title: "Dataset metadata (over curate.toml's [dataset])") var metadata: MetadataOptions
+
+    @Flag(help: "Also write provenance.json: the provenance tuples as W3C PROV-JSON.")
+    var prov = false
+
     @Flag(help: "Print the records per provenance tuple and split that would be exported; write nothing.")
     var dryRun = false
 
@@ -92,6 +102,7 @@ struct Export: ParsableCommand {
             selection: try selection.selection(), resolve: resolution.resolve, humanPriority: resolution.humanPriority,
             split: try splitSpec(), format: format)
         let folder = try DatasetFolder(datasets: workspace.datasetsURL, name: name)
+        let datasetMetadata = try workspace.datasetMetadata().merged(with: metadata.overrides)
         let exporter = Exporter(store: store)
         if dryRun {
             let report = ExportReport(summary: try exporter.dryRun(options), folder: folder, format: format, includeFlagged: options.selection.includeFlagged)
@@ -99,7 +110,8 @@ struct Export: ParsableCommand {
             warnAboutSharedInputs(report.summary)
             return
         }
-        let (_, summary) = try exporter.export(options, to: folder, replace: force, createdAt: CommandClock.now())
+        let (_, summary) = try exporter.export(
+            options, to: folder, replace: force, createdAt: CommandClock.now(), metadata: datasetMetadata, provenance: prov)
         let report = ExportReport(summary: summary, folder: folder, format: format, includeFlagged: options.selection.includeFlagged)
         if json { Terminal.writeJSON(report.json(dryRun: false)) } else { Terminal.write(report.renderExported()) }
         warnAboutSharedInputs(summary)
