@@ -3,9 +3,10 @@ import Testing
 
 /// Real consumers: pandas, Hugging Face `datasets`, pyarrow, polars and DuckDB read the
 /// export formats (`Tests/consumers/test_consumers.py`), the Parquet readers comparing every
-/// value with the JSON Lines export. Each module's tests are skipped, with the reason, when
+/// value with the JSON Lines export; mlcroissant validates and loads `croissant.json` and
+/// prov reads `provenance.json`. Each module's tests are skipped, with the reason, when
 /// python3 cannot import that module; `scripts/test` installs them all.
-@Suite("exports read by pandas, Hugging Face datasets, pyarrow, polars and DuckDB")
+@Suite("exports read by pandas, Hugging Face datasets, pyarrow, polars, DuckDB, mlcroissant and prov")
 struct ConsumerTests {
     static let repository = TestFiles.folder.deletingLastPathComponent().deletingLastPathComponent()
     static let script = repository.appendingPathComponent("Tests/consumers/test_consumers.py")
@@ -54,6 +55,20 @@ struct ConsumerTests {
         try run("duckdb", tests: ["test_duckdb_reads_parquet"])
     }
 
+    @Test(
+        "mlcroissant validates croissant.json with no warning and loads every record set, equal to the JSON Lines export",
+        .enabled(if: importable("mlcroissant") && importable("pyarrow"), "python3 cannot import mlcroissant and pyarrow (scripts/test installs them)"))
+    func croissant() throws {
+        try run("mlcroissant", tests: ["test_mlcroissant_loads_csv", "test_mlcroissant_loads_jsonl", "test_mlcroissant_loads_parquet"])
+    }
+
+    @Test(
+        "prov reads provenance.json: an entity per provenance tuple of the manifest, derived into the dataset",
+        .enabled(if: importable("prov"), "python3 cannot import prov (scripts/test installs it)"))
+    func prov() throws {
+        try run("prov", tests: ["test_prov_reads_provenance"])
+    }
+
     /// Exports the sample and the notes in every format, runs the script's tests of `module`
     /// (and those that need no module), and expects exactly `tests` and the sidecar's to pass.
     func run(_ module: String, tests: [String]) throws {
@@ -63,7 +78,7 @@ struct ConsumerTests {
             try workspace.write("notes.jsonl", Self.notes)
             try workspace.curateSucceeds(["ingest", "sample.jsonl", "notes.jsonl"])
             let arguments = ["--split", "train=0.8,validation=0.1,test=0.1", "--seed", "3", "--exclude-prompt", "sentiment@v1"]
-            try workspace.curateSucceeds(["export", "as-jsonl"] + arguments)
+            try workspace.curateSucceeds(["export", "as-jsonl", "--prov"] + arguments)
             try workspace.curateSucceeds(["export", "as-csv", "--format", "csv"] + arguments)
             try workspace.curateSucceeds(["export", "as-parquet", "--format", "parquet"] + arguments)
 

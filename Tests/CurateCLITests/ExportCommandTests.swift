@@ -18,14 +18,14 @@ struct ExportCommandTests {
             #expect(result.out.hasPrefix("exported 6 records of 6 inputs to datasets/golden/\n"), "\(result)")
             let manifest = try workspace.text("datasets/golden/manifest.json")
             Snapshot.expect(ExportCLI.scrubCreatedAt(manifest), matches: "export-split.manifest.json")
-            #expect(workspace.listing("datasets/golden") == ["manifest.json", "records.jsonl", "test.jsonl", "train.jsonl", "validation.jsonl"])
+            #expect(workspace.listing("datasets/golden") == ["croissant.json", "manifest.json", "records.jsonl", "test.jsonl", "train.jsonl", "validation.jsonl"])
             let files = try workspace.dataFiles("datasets/golden")
 
             let again = try workspace.curate(Self.splitArguments + ["--force"])
             #expect(again.status == 0, "\(again)")
             #expect(try workspace.dataFiles("datasets/golden") == files)
             #expect(ExportCLI.scrubCreatedAt(try workspace.text("datasets/golden/manifest.json")) == ExportCLI.scrubCreatedAt(manifest))
-            #expect(workspace.listing("datasets") == ["golden", "golden/manifest.json", "golden/records.jsonl", "golden/test.jsonl", "golden/train.jsonl", "golden/validation.jsonl"])
+            #expect(workspace.listing("datasets") == ["golden", "golden/croissant.json", "golden/manifest.json", "golden/records.jsonl", "golden/test.jsonl", "golden/train.jsonl", "golden/validation.jsonl"])
         }
     }
 
@@ -232,10 +232,10 @@ extension TempWorkspace {
         String(decoding: try read(path), as: UTF8.self)
     }
 
-    /// Every file of a dataset folder but the manifest, by name.
+    /// Every file of a dataset folder but the manifest and croissant.json (both carry the export time), by name.
     func dataFiles(_ folder: String) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        for name in listing(folder) where name != "manifest.json" { files[name] = try read("\(folder)/\(name)") }
+        for name in listing(folder) where name != "manifest.json" && name != "croissant.json" { files[name] = try read("\(folder)/\(name)") }
         return files
     }
 

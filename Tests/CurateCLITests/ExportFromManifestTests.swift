@@ -13,7 +13,7 @@ struct ExportFromManifestTests {
             try workspace.initWorkspace()
             try workspace.copyFixture("export-labels.jsonl", to: "labels.jsonl")
             try workspace.curateSucceeds(["ingest", "labels.jsonl"])
-            try workspace.curateSucceeds(["export", "clean", "--exclude-prompt", "v1"] + splitArguments)
+            try workspace.curateSucceeds(["export", "clean", "--exclude-prompt", "v1", "--prov", "--license", "MIT"] + splitArguments)
             try body(workspace)
         }
     }
@@ -57,18 +57,20 @@ struct ExportFromManifestTests {
         }
     }
 
-    @Test("a dataset whose data file was deleted is rebuilt in place, byte-identical, manifest included")
+    @Test("a dataset whose data file was deleted is rebuilt in place, byte-identical, its metadata files included")
     func rebuildsInPlace() throws {
         try Self.exported { workspace in
             let before = try Self.files(workspace, "clean")
-            let manifestBefore = try workspace.read("datasets/clean/manifest.json")
+            let documents = ["manifest.json", "croissant.json", "provenance.json"]
+            let documentsBefore = try documents.map { try workspace.read("datasets/clean/\($0)") }
             let deleted = try #require(before.keys.first { $0 != "records.jsonl" && $0.hasSuffix(".jsonl") })
             try FileManager.default.removeItem(atPath: workspace.path("datasets/clean/\(deleted)"))
             let result = try workspace.curateSucceeds(["export", "--from-manifest", "datasets/clean/manifest.json"])
             #expect(result.out.contains("byte-identical"), "\(result)")
             #expect(result.out.contains("manifest.json is identical too"), "\(result)")
             #expect(try Self.files(workspace, "clean") == before)
-            #expect(try workspace.read("datasets/clean/manifest.json") == manifestBefore)
+            // The metadata (license) and provenance.json come back too, from the manifest alone.
+            #expect(try documents.map { try workspace.read("datasets/clean/\($0)") } == documentsBefore)
             #expect(try workspace.curate(["verify", "clean"]).status == 0)
         }
     }
@@ -124,7 +126,11 @@ struct ExportFromManifestTests {
             try workspace.curateSucceeds(["export", "--from-manifest", "datasets/clean/manifest.json", "other", "--force"])
             #expect(try Self.files(workspace, "other") == Self.files(workspace, "clean"))
 
-            let mixed = try workspace.curate(["export", "--from-manifest", "datasets/clean/manifest.json", "--format", "csv"])
+            for extra in [["--format", "csv"], ["--license", "MIT"], ["--prov"]] {
+                let mixed = try workspace.curate(["export", "--from-manifest", "datasets/clean/manifest.json"] + extra)
+                #expect(mixed.status == 2, "\(mixed)")
+            }
+            let mixed = try workspace.curate(["export", "--from-manifest", "datasets/clean/manifest.json", "--task", "intent"])
             #expect(mixed.status == 2)
             #expect(mixed.err.contains("--from-manifest takes the rules"), "\(mixed)")
             let noName = try workspace.curate(["export"])

@@ -1,5 +1,5 @@
 """Real consumers of curate datasets: pandas, Hugging Face `datasets`, pyarrow,
-polars and DuckDB.
+polars, DuckDB, mlcroissant (croissant.json) and prov (provenance.json).
 
 Point it at exported dataset folders through the environment, then run it with
 pytest or plain python3 (optionally only the tests of one consumer module):
@@ -8,7 +8,8 @@ pytest or plain python3 (optionally only the tests of one consumer module):
     CURATE_JSONL_DATASET=datasets/a CURATE_PARQUET_DATASET=datasets/c python3 Tests/consumers/test_consumers.py
     python3 Tests/consumers/test_consumers.py --only pyarrow
 
-Each folder holds a manifest.json, one data file per split and records.jsonl.
+Each folder holds a manifest.json, croissant.json, one data file per split and
+records.jsonl; the JSON Lines one also provenance.json (export --prov).
 A test whose dataset is not given, or whose module python3 cannot import, is
 skipped with the reason. The datasets, when several are given, must be exports
 of the same store with the same selection: the Parquet tests compare every
@@ -298,6 +299,114 @@ def test_pandas_reads_parquet():
                           for value in frame[name]] for name in STRING_COLUMNS}
         assert all(isinstance(value, str) for value in columns["input_id"])  # "00123" stays a string
         check_rows(rows, columns, [int(value.value) for value in frame["created_at"]], path)
+
+
+# Croissant: mlcroissant validates croissant.json without a warning and loads every record
+# set; the records equal the JSON Lines export's rows.
+
+
+def mlcroissant_validates(folder):
+    """Runs `mlcroissant validate` and expects no warning or error in its log."""
+    import subprocess
+
+    tool = os.path.join(os.path.dirname(sys.executable), "mlcroissant")
+    result = subprocess.run(
+        [tool, "validate", "--jsonld", os.path.join(folder, "croissant.json")], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    problems = [line for line in result.stderr.splitlines() if line[:1] in ("W", "E")]
+    assert not problems, problems
+
+
+def check_croissant(variable):
+    import mlcroissant
+
+    folder, manifest = dataset(variable)
+    mlcroissant_validates(folder)
+    loaded = mlcroissant.Dataset(jsonld=os.path.join(folder, "croissant.json"))
+    record_sets = sorted(record_set.id for record_set in loaded.metadata.record_sets)
+    assert record_sets == ["records", "splits"], record_sets
+    splits = {record["splits/name"] for record in loaded.records("splits")}
+    assert splits == {file["split"] for file in manifest["files"]}
+
+    jsonl_folder, jsonl_manifest = dataset("CURATE_JSONL_DATASET")
+    assert jsonl_manifest["records"]["sha256"] == manifest["records"]["sha256"]
+    expected = {}
+    for file in jsonl_manifest["files"]:
+        with open(os.path.join(jsonl_folder, file["path"]), encoding="utf-8") as handle:
+            for line in handle:
+                row = json.loads(line)
+                expected[row["id"]] = row
+    seen = set()
+    for record in loaded.records("records"):
+        values = {key.split("/", 1)[1]: value for key, value in record.items()}
+        values = {key: value.decode("utf-8") if isinstance(value, bytes) else value for key, value in values.items()}
+        row = expected[values["id"]]
+        for name, value in values.items():
+            if name == "created_at":
+                assert value.value == nanoseconds(row[name]), (name, row[name], value)
+            else:
+                assert same_value(row[name], None if value is None or value != value else value), (name, row[name], value)
+        seen.add(values["id"])
+    assert seen == set(expected), len(seen ^ set(expected))
+
+
+@needs("mlcroissant")
+def test_mlcroissant_loads_jsonl():
+    check_croissant("CURATE_JSONL_DATASET")
+
+
+@needs("mlcroissant")
+def test_mlcroissant_loads_csv():
+    check_croissant("CURATE_CSV_DATASET")
+
+
+@needs("mlcroissant")
+def test_mlcroissant_loads_parquet():
+    check_croissant("CURATE_PARQUET_DATASET")
+
+
+# PROV: the prov package reads provenance.json; its entities and relations are the manifest's tuples.
+
+
+@needs("prov")
+def test_prov_reads_provenance():
+    from prov.model import ProvDocument, ProvEntity, ProvAgent, ProvDerivation, ProvGeneration, ProvUsage
+
+    folder, manifest = dataset("CURATE_JSONL_DATASET")
+    document = ProvDocument.deserialize(os.path.join(folder, "provenance.json"), format="json")
+    records = list(document.get_records())
+    entities = {str(record.identifier): record for record in records if isinstance(record, ProvEntity)}
+    labels = [entity for name, entity in entities.items() if name.startswith("labels:")]
+    assert len(labels) == len(manifest["provenance"])
+
+    def attribute(record, name):
+        values = [str(value) for key, value in record.attributes if str(key) == name]
+        return values[0] if values else ""
+
+    tuples = sorted(
+        (attribute(entity, "curate:task"), attribute(entity, "curate:origin"), attribute(entity, "curate:model"),
+         attribute(entity, "curate:annotator"), attribute(entity, "curate:promptSHA256"), attribute(entity, "curate:records"))
+        for entity in labels
+    )
+    expected = sorted(
+        (entry["task"], entry["origin"], entry["model"] or "", entry["annotator"] or "", (entry["prompt"] or {}).get("sha256") or "",
+         str(entry["records"]))
+        for entry in manifest["provenance"]
+    )
+    assert tuples == expected
+    dataset_id = f"dataset:{manifest['name']}"
+    assert dataset_id in entities
+    derivations = [record for record in records if isinstance(record, ProvDerivation)]
+    assert sorted(str(record.args[1]) for record in derivations) == sorted(str(entity.identifier) for entity in labels)
+    assert {str(record.args[0]) for record in derivations} == {dataset_id}
+    generated = {str(record.args[0]) for record in records if isinstance(record, ProvGeneration)}
+    assert generated == {dataset_id} | {str(entity.identifier) for entity in labels}
+    agents = {attribute(record, "prov:label") for record in records if isinstance(record, ProvAgent)}
+    assert {entry["model"] or entry["annotator"] for entry in manifest["provenance"]} <= agents
+    prompts = {entry["prompt"]["sha256"] for entry in manifest["provenance"] if entry["prompt"] and entry["prompt"]["sha256"]}
+    used = {str(record.args[1]) for record in records if isinstance(record, ProvUsage)}
+    assert {f"prompt:{sha256}" for sha256 in prompts} <= used
 
 
 if __name__ == "__main__":

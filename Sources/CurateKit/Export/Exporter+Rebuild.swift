@@ -24,16 +24,18 @@ extension Exporter {
     /// - Parameters:
     ///   - recordedFolder: the folder holding `recorded`'s data files, if any: when they are
     ///     there and intact, a difference is shown record by record.
+    ///   - provenance: whether to write `provenance.json` too, as the recorded dataset has.
     ///   - replace: whether an existing dataset at `folder` may be replaced.
     /// - Returns: the outcome; nothing is installed when it is not identical.
     /// - Throws: ``ExportError`` as ``export(_:to:replace:createdAt:)`` does.
     public func rebuild(
-        from recorded: Manifest, recordedFolder: URL?, to folder: DatasetFolder, replace: Bool
+        from recorded: Manifest, recordedFolder: URL?, to folder: DatasetFolder, provenance: Bool, replace: Bool
     ) throws -> RebuildOutcome {
         if folder.exists, !replace { throw ExportError.datasetExists(path: folder.url.path) }
         var difference: ManifestDiff?
         let (rebuilt, summary) = try staged(
-            recorded.options, for: folder, createdAt: recorded.createdAt, throughIngest: recorded.store?.lastIngest
+            recorded.options, metadata: recorded.dataset, provenance: provenance, for: folder,
+            createdAt: recorded.createdAt, throughIngest: recorded.store?.lastIngest
         ) { staging, rebuilt in
             guard rebuilt.files != recorded.files || rebuilt.records != recorded.records else {
                 try folder.install(staging, replace: replace)

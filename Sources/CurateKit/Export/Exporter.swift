@@ -27,15 +27,19 @@ public struct Exporter {
     /// - Parameters:
     ///   - replace: whether an existing dataset of that name may be replaced (`--force`).
     ///   - createdAt: the manifest's `created_at` (inject a fixed time for stable output).
+    ///   - metadata: license, creator, version, citation and description, for the manifest
+    ///     and `croissant.json`.
+    ///   - provenance: whether to write `provenance.json` (PROV-JSON) too.
     /// - Returns: the manifest written, and the counts behind it.
     /// - Throws: ``ExportError`` for an unknown or ambiguous selector, an existing dataset,
     ///   an empty selection or a failed write; nothing is left behind then.
     @discardableResult
     public func export(
-        _ options: ExportOptions, to folder: DatasetFolder, replace: Bool, createdAt: Timestamp
+        _ options: ExportOptions, to folder: DatasetFolder, replace: Bool, createdAt: Timestamp,
+        metadata: DatasetMetadata = DatasetMetadata(), provenance: Bool = false
     ) throws -> (manifest: Manifest, summary: ExportSummary) {
         if folder.exists, !replace { throw ExportError.datasetExists(path: folder.url.path) }
-        return try staged(options, for: folder, createdAt: createdAt, throughIngest: nil) { staging, _ in
+        return try staged(options, metadata: metadata, provenance: provenance, for: folder, createdAt: createdAt, throughIngest: nil) { staging, _ in
             try folder.install(staging, replace: replace)
             return true
         }
@@ -45,7 +49,8 @@ public struct Exporter {
     /// and returns true, or returns false to have it deleted.
     /// - Parameter ingest: only labels of this ingest and earlier ones; nil for all.
     func staged(
-        _ options: ExportOptions, for folder: DatasetFolder, createdAt: Timestamp, throughIngest ingest: Int64?,
+        _ options: ExportOptions, metadata: DatasetMetadata, provenance: Bool, for folder: DatasetFolder,
+        createdAt: Timestamp, throughIngest ingest: Int64?,
         finish: (URL, Manifest) throws -> Bool
     ) throws -> (manifest: Manifest, summary: ExportSummary) {
         var options = options
@@ -68,12 +73,16 @@ public struct Exporter {
                     files: files, records: records, labels: summary.labels, flags: summary.flags,
                     labelsBySplit: Dictionary(uniqueKeysWithValues: zip(summary.splits, summary.labelsPerSplit)),
                     inputsInSeveralSplits: summary.inputsInSeveralSplits,
-                    store: try store.state(throughIngest: ingest))
+                    store: try store.state(throughIngest: ingest), dataset: metadata)
                 return (manifest, summary)
             }
-            let manifestFile = try HashingFileOutput(path: staging.appendingPathComponent(Manifest.fileName).path)
-            manifestFile.buffer.append(utf8: result.0.jsonText)
-            _ = try manifestFile.finish()
+            var files = [(Manifest.fileName, result.0.jsonText), (CroissantDocument.fileName, CroissantDocument(manifest: result.0).jsonText)]
+            if provenance { files.append((ProvenanceDocument.fileName, ProvenanceDocument(manifest: result.0).jsonText)) }
+            for (name, text) in files {
+                let file = try HashingFileOutput(path: staging.appendingPathComponent(name).path)
+                file.buffer.append(utf8: text)
+                _ = try file.finish()
+            }
             if try !finish(staging, result.0) { folder.discard(staging) }
             return result
         } catch {

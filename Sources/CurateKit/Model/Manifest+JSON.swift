@@ -23,6 +23,7 @@ extension Manifest {
             ("flags", .array(flags.map(\.jsonValue))),
             ("inputs_in_several_splits", .integer(inputsInSeveralSplits)),
             ("command", .array(command.map(JSONValue.string))),
+            ("dataset", dataset.jsonValue),
         ]
         if let store { members.append(("store", store.jsonValue)) }
         return .object(members)

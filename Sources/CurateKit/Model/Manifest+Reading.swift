@@ -86,7 +86,9 @@ extension Manifest {
             // Absent from manifests written before splits counted shared inputs.
             inputsInSeveralSplits: top.has("inputs_in_several_splits") ? try top.integer("inputs_in_several_splits") : 0,
             // Absent from manifests written before the store's state was recorded.
-            store: top.has("store") ? try Self.readStoreState(try top.object("store")) : nil
+            store: top.has("store") ? try Self.readStoreState(try top.object("store")) : nil,
+            // Absent from manifests written before datasets carried metadata.
+            dataset: top.has("dataset") ? try DatasetMetadata(try top.object("dataset")) : DatasetMetadata()
         )
     }
 

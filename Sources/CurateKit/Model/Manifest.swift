@@ -38,6 +38,8 @@ public struct Manifest: Sendable, Hashable {
     public var inputsInSeveralSplits: Int
     /// What the store held when the export ran; nil in manifests written before it was recorded.
     public var store: StoreState?
+    /// License, creator, version, citation and description, as the export was given them.
+    public var dataset: DatasetMetadata
 
     /// The `curate export` command that asks for this dataset (``ExportOptions/commandLine(name:)``).
     public var command: [String] { options.commandLine(name: name) }
@@ -47,7 +49,8 @@ public struct Manifest: Sendable, Hashable {
         name: String, createdAt: Timestamp, tool: Tool = .current, options: ExportOptions,
         resolvedPrompts: [PromptResolution], resolvedModels: [ModelResolution], provenance: [TupleCount],
         files: [DataFile], records: RecordList, labels: [LabelDistribution], flags: [AppliedFlag],
-        labelsBySplit: [String: [LabelDistribution]] = [:], inputsInSeveralSplits: Int = 0, store: StoreState? = nil
+        labelsBySplit: [String: [LabelDistribution]] = [:], inputsInSeveralSplits: Int = 0, store: StoreState? = nil,
+        dataset: DatasetMetadata = DatasetMetadata()
     ) {
         self.name = name
         self.createdAt = createdAt
@@ -63,6 +66,7 @@ public struct Manifest: Sendable, Hashable {
         self.labelsBySplit = labelsBySplit
         self.inputsInSeveralSplits = inputsInSeveralSplits
         self.store = store
+        self.dataset = dataset
     }
 
     /// The program that wrote a dataset.

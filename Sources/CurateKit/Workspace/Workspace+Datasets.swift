@@ -6,3 +6,11 @@ extension Workspace {
         (root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent("datasets", isDirectory: true)
     }
 }
+
+extension Workspace {
+    /// The dataset metadata of `curate.toml` beside `datasets/`; none when there is no such file.
+    /// - Throws: ``MetadataError`` when the file cannot be read or holds something curate does not read.
+    public func datasetMetadata() throws(MetadataError) -> DatasetMetadata {
+        try MetadataFile.read(in: datasetsURL.deletingLastPathComponent())
+    }
+}

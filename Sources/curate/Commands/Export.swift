@@ -26,6 +26,11 @@ struct Export: ParsableCommand {
             "SEED:INPUT_ID"), so it never moves when records are added or excluded. Without \
             --split, one file all.FORMAT. Rows are ordered by task, input_id, created_at, id.
 
+            Beside the data files and manifest.json, croissant.json describes the dataset in \
+            Croissant 1.1 (license, creator, version, citation and description from the [dataset] \
+            table of curate.toml at the workspace root, each overridden by its flag); --prov adds \
+            provenance.json, the provenance tuples as W3C PROV-JSON.
+
             The dataset is written to a hidden folder and renamed into place, so it appears whole \
             or not at all; an existing dataset is replaced only with --force. The same store and \
             arguments give byte-identical files; manifest.json differs only in created_at (set \
@@ -83,6 +88,11 @@ struct Export: ParsableCommand {
         valueName: "path"))
     var fromManifest: String?
 
+    @OptionGroup(title: "Dataset metadata (over curate.toml's [dataset])") var metadata: MetadataOptions
+
+    @Flag(help: "Also write provenance.json: the provenance tuples as W3C PROV-JSON.")
+    var prov = false
+
     @Flag(help: "Print the records per provenance tuple and split that would be exported; write nothing.")
     var dryRun = false
 
@@ -97,9 +107,10 @@ struct Export: ParsableCommand {
     func validate() throws {
         if fromManifest != nil {
             guard try selection.selection() == Selection(), resolution.resolve == .latest, resolution.humanPriority,
-                  split == nil, seed == nil, splitKey == nil, format == nil, !dryRun
+                  split == nil, seed == nil, splitKey == nil, format == nil, !dryRun, !prov, metadata.overrides == DatasetMetadata()
             else {
-                throw ValidationError("--from-manifest takes the rules, splits and format from the manifest; give only the name, --force, --json and --store with it.")
+                throw ValidationError(
+                    "--from-manifest takes the rules, splits, format and metadata from the manifest; give only the name, --force, --json and --store with it.")
             }
         } else if name == nil {
             throw ValidationError("Missing expected argument '<name>' (the dataset's name), or give --from-manifest PATH.")
@@ -122,6 +133,7 @@ struct Export: ParsableCommand {
             selection: try selection.selection(), resolve: resolution.resolve, humanPriority: resolution.humanPriority,
             split: try splitSpec(), format: format)
         let folder = try DatasetFolder(datasets: workspace.datasetsURL, name: name ?? "")
+        let datasetMetadata = try workspace.datasetMetadata().merged(with: metadata.overrides)
         let exporter = Exporter(store: store)
         if dryRun {
             let report = ExportReport(summary: try exporter.dryRun(options), folder: folder, format: format, includeFlagged: options.selection.includeFlagged)
@@ -129,7 +141,8 @@ struct Export: ParsableCommand {
             warnAboutSharedInputs(report.summary)
             return
         }
-        let (_, summary) = try exporter.export(options, to: folder, replace: force, createdAt: CommandClock.now())
+        let (_, summary) = try exporter.export(
+            options, to: folder, replace: force, createdAt: CommandClock.now(), metadata: datasetMetadata, provenance: prov)
         let report = ExportReport(summary: summary, folder: folder, format: format, includeFlagged: options.selection.includeFlagged)
         if json { Terminal.writeJSON(report.json(dryRun: false)) } else { Terminal.write(report.renderExported()) }
         warnAboutSharedInputs(summary)
@@ -143,6 +156,7 @@ struct Export: ParsableCommand {
         let folder = try DatasetFolder(datasets: workspace.datasetsURL, name: name ?? recorded.name)
         let outcome = try Exporter(store: store).rebuild(
             from: recorded, recordedFolder: recordedFolder, to: folder,
+            provenance: FileManager.default.fileExists(atPath: recordedFolder.appendingPathComponent(ProvenanceDocument.fileName).path),
             replace: force || folder.url.standardizedFileURL.path == recordedFolder.path)
         let report = ExportReport(
             summary: outcome.summary, folder: folder, format: recorded.options.format,

@@ -179,7 +179,7 @@ struct ExporterTests {
         let (manifest, _) = try fixture.export("s", ExportOptions(split: try SplitSpec(parsing: "a=0.5,b=0.5", seed: 0), format: .csv))
         #expect(manifest.files.map(\.path) == ["a.csv", "b.csv"])
         #expect(manifest.files.map(\.records).sorted() == [0, 1])
-        #expect(try visible(fixture.datasets.appendingPathComponent("s")) == ["a.csv", "b.csv", "manifest.json", "records.jsonl"])
+        #expect(try visible(fixture.datasets.appendingPathComponent("s")) == ["a.csv", "b.csv", "croissant.json", "manifest.json", "records.jsonl"])
     }
 
     @Test("an existing dataset is kept unless replace is asked for")
