@@ -6,9 +6,11 @@ a line, in created_at order, streamed (flat memory, ~1M records a minute).
 The same arguments always give byte-identical output.
 
 The data tells a story: prompt versions that change by date (sentiment v1 is
-noisy, v3 was edited in place), a model switch on 2026-08-15, a few fallback
-model labels, re-labelled inputs, a sprinkling of human labels, and prompt
-fields that carry a hash, the full text, or only a version label.
+noisy, v3 was edited in place), errors that are random on most inputs and
+systematic on hard ones (sarcasm, multi-topic tickets), a model switch on
+2026-08-15, a few fallback model labels, re-labelled inputs, a sprinkling of
+human labels, and prompt fields that carry a hash, the full text, or only a
+version label. With --gold it also writes the true labels of held-out inputs.
 See scripts/README.md.
 
 Standard library only (Python 3.11).
@@ -68,17 +70,20 @@ def d(y: int, m: int, day: int) -> dt.datetime:
 # An era: (starts_at, version, template source, error model, params).
 # Error model: (p_wrong on "hard" inputs, p_wrong on the others). Hard inputs
 # are the sarcastic reviews / multi-topic tickets / profane-but-not-toxic
-# comments the older prompts do not address.
+# comments the older prompts do not address. A wrong label on a hard input is
+# systematic: the input's surface reading (sarcasm taken at its words, the
+# topic a ticket mentions first, profanity taken for toxicity); a wrong label
+# on any other input is a random confusion.
 TASKS = {
     "sentiment": {
         "prefix": "rev",
         "labels": ["positive", "negative", "neutral"],
         "weights": [0.45, 0.37, 0.18],
         "eras": [
-            (d(2026, 6, 1), "v1", "v1", (0.80, 0.29), {"temperature": 0.7, "max_tokens": 16}),
-            (d(2026, 7, 1), "v2", "v2", (0.60, 0.055), {"temperature": 0, "max_tokens": 16}),
-            (d(2026, 9, 1), "v3", "v3-original", (0.60, 0.027), {"temperature": 0, "max_tokens": 8}),
-            (d(2026, 10, 1), "v3", "v3", (0.10, 0.037), {"temperature": 0, "max_tokens": 8}),
+            (d(2026, 6, 1), "v1", "v1", (0.90, 0.27), {"temperature": 0.7, "max_tokens": 16}),
+            (d(2026, 7, 1), "v2", "v2", (0.50, 0.060), {"temperature": 0, "max_tokens": 16}),
+            (d(2026, 9, 1), "v3", "v3-original", (0.50, 0.025), {"temperature": 0, "max_tokens": 8}),
+            (d(2026, 10, 1), "v3", "v3", (0.08, 0.037), {"temperature": 0, "max_tokens": 8}),
         ],
         "explicit_origin": False,
     },
@@ -87,7 +92,7 @@ TASKS = {
         "labels": ["billing", "shipping", "returns", "account", "other"],
         "weights": [0.25, 0.30, 0.20, 0.15, 0.10],
         "eras": [
-            (d(2026, 6, 1), "v1", "v1", (0.45, 0.18), {"temperature": 0.3, "max_tokens": 16}),
+            (d(2026, 6, 1), "v1", "v1", (0.75, 0.155), {"temperature": 0.3, "max_tokens": 16}),
             (d(2026, 9, 1), "v2", "v2", (0.15, 0.05), {"temperature": 0, "max_tokens": 12}),
         ],
         # This producer writes "origin":"llm" explicitly; the others omit it.
@@ -98,7 +103,7 @@ TASKS = {
         "labels": ["non_toxic", "toxic"],
         "weights": [0.82, 0.18],
         "eras": [
-            (d(2026, 6, 1), "v1", "v1", (0.55, 0.11), {"temperature": 0.2, "max_tokens": 8}),
+            (d(2026, 6, 1), "v1", "v1", (0.80, 0.085), {"temperature": 0.2, "max_tokens": 8}),
             (d(2026, 8, 1), "v2", "v2", (0.12, 0.04), {"temperature": 0, "max_tokens": 8}),
         ],
         "explicit_origin": False,
@@ -267,10 +272,15 @@ INTENT = {
         "Will the {p} be back in stock before the holidays?",
     ],
 }
+# Tickets that mention one topic first and ask about another:
+# (template, topic mentioned first, what the customer asks for: the true intent).
 MULTI_TOPIC = [
-    "Order #{o} arrived late AND I was charged for express shipping, I want that fee back.",
-    "I returned the {p} but I can't log in to see the refund status.",
-    "The {p} came damaged, do I send it back or will you ship a new one?",
+    ("Order #{o} arrived late AND I paid for express shipping, please refund that fee.", "shipping", "billing"),
+    ("I sent the {p} back {dur} ago but I can't log in to see the refund status.", "returns", "account"),
+    ("The parcel came crushed and the {p} is dented, how do I return it for a new one?", "shipping", "returns"),
+    ("I changed the email on my account and need the invoice for order #{o} sent again.", "account", "billing"),
+    ("My card was charged for order #{o} {dur} ago and tracking still says nothing, where is it?", "billing", "shipping"),
+    ("The password reset worked, thanks, but I still want to exchange the {p} for a bigger size.", "account", "returns"),
 ]
 INTENT_TAILS = ["Thanks.", "Thank you!", "Please help.", "Regards, Zoë", "This is urgent.", "Cheers"]
 
@@ -324,28 +334,31 @@ def _decorate(rng: random.Random, text: str, tail: str) -> str:
     return text
 
 
-def make_input(seed: int, task_no: int, task: str, idx: int) -> tuple[str, str, bool]:
-    """(text, ground-truth label, hard?) of input number idx of a task."""
+def make_input(seed: int, task_no: int, task: str, idx: int) -> tuple[str, str, str | None]:
+    """(text, ground-truth label, surface label) of input number idx of a task.
+
+    The surface label is what a prompt that does not address the input's
+    difficulty answers: set for hard inputs only, None for the others.
+    """
     rng = random.Random((seed << 40) ^ (task_no << 36) ^ idx)
     spec = TASKS[task]
     truth = rng.choices(spec["labels"], spec["weights"])[0]
-    hard = False
+    surface = None
     if task == "sentiment":
         if truth == "negative" and rng.random() < 0.12:
-            hard = True
+            surface = "positive"  # sarcasm read by its words
             text = _fill(rng, rng.choice(SARCASTIC))
         else:
             text = _fill(rng, rng.choice(SENT[truth]))
         if rng.random() < 0.25:
-            pool = SENT["negative" if hard else truth]
+            pool = SENT["negative" if surface else truth]
             extra = rng.choice([x for x in pool if not text.startswith(x[:12])])
             text += " " + _fill(rng, extra)
         text = _decorate(rng, text, rng.choice(SENT_TAILS[truth]))
     elif task == "intent":
         if rng.random() < 0.08:
-            hard = True
-            text = _fill(rng, rng.choice(MULTI_TOPIC))
-            truth = "shipping" if "arrived late" in text else ("account" if "log in" in text else "returns")
+            template, surface, truth = rng.choice(MULTI_TOPIC)
+            text = _fill(rng, template)
         else:
             text = _fill(rng, rng.choice(INTENT[truth]))
         if rng.random() < 0.4:
@@ -353,12 +366,20 @@ def make_input(seed: int, task_no: int, task: str, idx: int) -> tuple[str, str, 
         text = _decorate(rng, text, rng.choice(INTENT_TAILS))
     else:
         if truth == "non_toxic" and rng.random() < 0.15:
-            hard = True
+            surface = "toxic"  # profanity about a product taken for an insult
             text = _fill(rng, rng.choice(PROFANE_NOT_TOXIC))
         else:
             text = _fill(rng, rng.choice(TOX[truth]))
         text = _decorate(rng, text, "")
-    return text, truth, hard
+    return text, truth, surface
+
+
+def wrong_label(rng: random.Random, task: str, truth: str, surface: str | None) -> str:
+    """A wrong answer for an input: its surface label when it is hard, else a likely confusion."""
+    if surface is not None:
+        return surface
+    wrong, weights = CONFUSIONS[task][truth]
+    return rng.choices(wrong, weights)[0]
 
 
 # ---------------------------------------------------------------------------
@@ -405,7 +426,6 @@ class TaskState:
         self.prefix = TASKS[name]["prefix"]
         self.labels = TASKS[name]["labels"]
         self.explicit_origin = TASKS[name]["explicit_origin"]
-        self.confusions = CONFUSIONS[name]
         self.eras = eras
         self.seen = bytearray()  # appearances of each input, by index
         # Inputs created before the newest prompt-era or model change: the
@@ -433,7 +453,8 @@ class TaskState:
         return f"{self.prefix}-{idx + 1:06d}"
 
 
-def generate(n: int, seed: int, ntasks: int, prompts_dir: Path, out) -> None:
+def generate(n: int, seed: int, ntasks: int, prompts_dir: Path, out) -> list[int]:
+    """Writes n label records to out; returns how many inputs of each task they label."""
     rng = random.Random(seed)
     names = TASK_ORDER[:ntasks]
     states = [TaskState(name, i, build_eras(name, prompts_dir)) for i, name in enumerate(names)]
@@ -498,7 +519,8 @@ def generate(n: int, seed: int, ntasks: int, prompts_dir: Path, out) -> None:
             if idx < 0:
                 idx = len(seen)
                 seen.append(1)
-            text, truth, hard = make_input(seed, st.task_no, st.name, idx)
+            text, truth, surface = make_input(seed, st.task_no, st.name, idx)
+            hard = surface is not None
 
             era = st.era_at(t)
             r = rng.random()
@@ -516,11 +538,7 @@ def generate(n: int, seed: int, ntasks: int, prompts_dir: Path, out) -> None:
             era.debt[slot] += p_wrong
             if era.debt[slot] >= 1.0:
                 era.debt[slot] -= 1.0
-                wrong, weights = st.confusions[truth]
-                if st.name == "sentiment" and hard:
-                    output = "positive"  # sarcasm taken at face value
-                else:
-                    output = rng.choices(wrong, weights)[0]
+                output = wrong_label(rng, st.name, truth, surface)
             else:
                 output = truth
 
@@ -556,6 +574,67 @@ def generate(n: int, seed: int, ntasks: int, prompts_dir: Path, out) -> None:
                 "output_tokens": rng.randrange(1, 4),
             }
             write(dumps(rec) + "\n")
+    return [len(st.seen) for st in states]
+
+
+# ---------------------------------------------------------------------------
+# Gold labels for held-out inputs
+# ---------------------------------------------------------------------------
+# Gold inputs are numbered from here, far above any labelled input's number,
+# so they come from the same distribution but are other inputs.
+GOLD_BASE = 1 << 35
+GOLD_TRIES = 50  # candidates per gold input before giving up on distinct texts
+
+
+def text_key(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+
+
+def write_gold(seed: int, labelled: list[int], per_task: int, out) -> None:
+    """Writes per_task gold labels of each task for inputs the label records never show.
+
+    A gold input has its own input id and a text that no labelled input of its
+    task has (the templates repeat texts under other ids) and no other gold
+    input has. `hard` marks the hard inputs, whose labels the noisy eras get
+    wrong systematically.
+    """
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    for task_no, count in enumerate(labelled):
+        task = TASK_ORDER[task_no]
+        seen = {text_key(make_input(seed, task_no, task, idx)[0]) for idx in range(count)}
+        written = 0
+        for k in range(per_task * GOLD_TRIES):
+            if written == per_task:
+                break
+            text, truth, surface = make_input(seed, task_no, task, GOLD_BASE + k)
+            key = text_key(text)
+            if key in seen:
+                continue
+            seen.add(key)
+            written += 1
+            record = {
+                "task": task,
+                "input_id": f"{TASKS[task]['prefix']}-gold-{written:06d}",
+                "input": {"text": text},
+                "label": truth,
+                "hard": surface is not None,
+            }
+            out.write(dumps(record) + "\n")
+        if written < per_task:
+            print(
+                f"generate-labels: {task}: only {written} of {per_task} gold inputs have a text no labelled input has",
+                file=sys.stderr,
+            )
+
+
+def open_output(path: str):
+    """A UTF-8 text stream with LF line ends to path, '-' for stdout; exits when it cannot."""
+    if path == "-":
+        return open(sys.stdout.fileno(), "w", encoding="utf-8", newline="\n", buffering=1 << 20, closefd=False)
+    try:
+        return open(path, "w", encoding="utf-8", newline="\n", buffering=1 << 20)
+    except OSError as e:
+        sys.exit(f"generate-labels: cannot write {path}: {e.strerror}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -574,22 +653,30 @@ def main(argv: list[str] | None = None) -> int:
         "--tasks", type=int, default=2, choices=[1, 2, 3],
         help="1: sentiment; 2: + intent (default); 3: + toxicity",
     )
+    ap.add_argument(
+        "--gold", metavar="PATH",
+        help="also write gold labels of held-out inputs (JSON Lines: task, input_id, input, label, hard) to PATH",
+    )
+    ap.add_argument(
+        "--gold-inputs", type=int, default=5000, metavar="N",
+        help="gold inputs per task (default 5000)",
+    )
     args = ap.parse_args(argv)
+    if args.gold_inputs < 0:
+        ap.error("--gold-inputs must be 0 or more")
     if args.records < 0:
         ap.error("--records must be 0 or more")
     if args.seed < 0:
         ap.error("--seed must be 0 or more")
 
-    if args.output == "-":
-        out = open(sys.stdout.fileno(), "w", encoding="utf-8", newline="\n", buffering=1 << 20, closefd=False)
-    else:
-        try:
-            out = open(args.output, "w", encoding="utf-8", newline="\n", buffering=1 << 20)
-        except OSError as e:
-            sys.exit(f"generate-labels: cannot write {args.output}: {e.strerror}")
+    out = open_output(args.output)
+    gold = None if args.gold is None else open_output(args.gold)
     try:
-        generate(args.records, args.seed, args.tasks, args.prompts, out)
+        labelled = generate(args.records, args.seed, args.tasks, args.prompts, out)
         out.close()
+        if gold is not None:
+            write_gold(args.seed, labelled, args.gold_inputs, gold)
+            gold.close()
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): not an error for a generator.
         # Point stdout at /dev/null so the interpreter's final flush is quiet.

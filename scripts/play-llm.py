@@ -39,16 +39,18 @@ def load_generator():
 
 
 def answer(gen, seed: int, task: str, input_id: str) -> str:
-    """The label a good model gives: the truth, except at the newest era's error rate."""
+    """The label a good model gives: the truth, except at the newest era's error rate.
+
+    Its mistakes are the generator's: a hard input's surface reading, or a likely confusion.
+    """
     task_no = gen.TASK_ORDER.index(task)
     index = int(input_id.rsplit("-", 1)[1]) - 1
-    _, truth, hard = gen.make_input(seed, task_no, task, index)
+    _, truth, surface = gen.make_input(seed, task_no, task, index)
     err_hard, err_easy = gen.TASKS[task]["eras"][-1][3]
     rng = random.Random(f"{seed}:{task}:{input_id}")
-    if rng.random() >= (err_hard if hard else err_easy):
+    if rng.random() >= (err_easy if surface is None else err_hard):
         return truth
-    wrong, weights = gen.CONFUSIONS[task][truth]
-    return rng.choices(wrong, weights)[0]
+    return gen.wrong_label(rng, task, truth, surface)
 
 
 def main(argv: list[str] | None = None) -> int:
