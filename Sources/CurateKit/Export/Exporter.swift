@@ -23,23 +23,27 @@ public struct Exporter {
         }
     }
 
-    /// Writes the dataset `folder` from the labels `options` select.
+    /// Writes the dataset `folder` from the labels `options` select: its data files, the
+    /// metadata documents rendered from the manifest (``MetadataDocument/all(for:labelNames:)``),
+    /// then the manifest listing them all.
     /// - Parameters:
     ///   - replace: whether an existing dataset of that name may be replaced (`--force`).
     ///   - createdAt: the manifest's `created_at` (inject a fixed time for stable output).
+    ///   - labelNames: each task's label names in class order, where they are known, for the card.
     /// - Returns: the manifest written, and the counts behind it.
     /// - Throws: ``ExportError`` for an unknown or ambiguous selector, an existing dataset,
     ///   an empty selection or a failed write; nothing is left behind then.
     @discardableResult
     public func export(
-        _ options: ExportOptions, to folder: DatasetFolder, replace: Bool, createdAt: Timestamp
+        _ options: ExportOptions, to folder: DatasetFolder, replace: Bool, createdAt: Timestamp,
+        labelNames: [String: [String]] = [:]
     ) throws -> (manifest: Manifest, summary: ExportSummary) {
         if folder.exists, !replace { throw ExportError.datasetExists(path: folder.url.path) }
         var options = options
         options.selection = options.selection.normalized
         let staging = try folder.makeStaging()
         do {
-            let result = try store.readSnapshot {
+            var result = try store.readSnapshot {
                 let plan = try SelectionPlan.resolve(options.selection, in: store)
                 let writer = try DatasetWriter(folder: staging, spec: options.split, format: options.format)
                 let summary = try stream(plan, options) { row, producer, split in
@@ -56,15 +60,26 @@ public struct Exporter {
                     inputsInSeveralSplits: summary.inputsInSeveralSplits)
                 return (manifest, summary)
             }
-            let manifestFile = try HashingFileOutput(path: staging.appendingPathComponent(Manifest.fileName).path)
-            manifestFile.buffer.append(utf8: result.0.jsonText)
-            _ = try manifestFile.finish()
+            for document in MetadataDocument.all(for: result.0, labelNames: labelNames) {
+                let sha256 = try write(document.text, to: staging.appendingPathComponent(document.path))
+                result.0.metadataFiles.append(Manifest.MetadataFile(path: document.path, sha256: sha256))
+            }
+            result.0.metadataFiles.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            _ = try write(result.0.jsonText, to: staging.appendingPathComponent(Manifest.fileName))
             try folder.install(staging, replace: replace)
             return result
         } catch {
             folder.discard(staging)
             throw error
         }
+    }
+
+    /// Writes `text` to the new file `url`.
+    /// - Returns: the lowercase hex SHA-256 of its bytes.
+    private func write(_ text: String, to url: URL) throws(ExportError) -> String {
+        let file = try HashingFileOutput(path: url.path)
+        file.buffer.append(utf8: text)
+        return try file.finish()
     }
 
     /// Streams the plan's labels through the shared ``LabelStream`` and split assignment,

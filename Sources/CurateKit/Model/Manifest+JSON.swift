@@ -22,6 +22,7 @@ extension Manifest {
             ("labels_by_split", .object(labelsBySplit.map { ($0.key, Self.distributionJSON($0.value)) })),
             ("flags", .array(flags.map(\.jsonValue))),
             ("inputs_in_several_splits", .integer(inputsInSeveralSplits)),
+            ("metadata_files", .array(metadataFiles.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })),
         ])
     }
 
@@ -73,10 +74,12 @@ extension Manifest.TupleCount {
 }
 
 extension Manifest.DataFile {
-    /// `{"path","split","format","records","sha256"}`.
+    /// `{"path","split","task","format","records","sha256"}`; `task` is null when the file
+    /// is not one task's.
     public var jsonValue: JSONValue {
         .object([
-            ("path", .string(path)), ("split", .string(split)), ("format", .string(format.rawValue)),
+            ("path", .string(path)), ("split", .string(split)), ("task", task.map(JSONValue.string) ?? .null),
+            ("format", .string(format.rawValue)),
             ("records", .integer(records)), ("sha256", .string(sha256)),
         ])
     }

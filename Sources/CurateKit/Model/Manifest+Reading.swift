@@ -70,6 +70,8 @@ extension Manifest {
             files: try top.objects("files").map { file throws(ExportError) in
                 DataFile(
                     path: try file.string("path"), split: try file.string("split"),
+                    // Absent from manifests written before files were made per task.
+                    task: file.has("task") ? try file.optionalString("task") : nil,
                     format: try file.parsed("format", expected: "jsonl, csv or parquet", ExportFormat.init(rawValue:)),
                     records: try file.integer("records"), sha256: try file.string("sha256"))
             },
@@ -84,7 +86,11 @@ extension Manifest {
             },
             labelsBySplit: labelsBySplit,
             // Absent from manifests written before splits counted shared inputs.
-            inputsInSeveralSplits: top.has("inputs_in_several_splits") ? try top.integer("inputs_in_several_splits") : 0
+            inputsInSeveralSplits: top.has("inputs_in_several_splits") ? try top.integer("inputs_in_several_splits") : 0,
+            // Absent from manifests written before the dataset card.
+            metadataFiles: !top.has("metadata_files") ? [] : try top.objects("metadata_files").map { entry throws(ExportError) in
+                MetadataFile(path: try entry.string("path"), sha256: try entry.string("sha256"))
+            }
         )
     }
 

@@ -23,7 +23,7 @@ public struct Manifest: Sendable, Hashable {
     public var resolvedModels: [ModelResolution]
     /// One entry per provenance tuple that contributed records, sorted by tuple.
     public var provenance: [TupleCount]
-    /// The data files, one per split, sorted by path.
+    /// The data files, one per split and task (see `DatasetLayout`), sorted by path.
     public var files: [DataFile]
     /// The exported records as a whole.
     public var records: RecordList
@@ -36,13 +36,16 @@ public struct Manifest: Sendable, Hashable {
     /// Distinct input payloads that landed in more than one split (under different
     /// `input_id`s): 0 when the split key is the input itself, or there is one split.
     public var inputsInSeveralSplits: Int
+    /// The documents rendered from the manifest beside it (the dataset card `README.md` …),
+    /// sorted by path: empty in manifests written before there were any.
+    public var metadataFiles: [MetadataFile]
 
     /// A manifest with every part given.
     public init(
         name: String, createdAt: Timestamp, tool: Tool = .current, options: ExportOptions,
         resolvedPrompts: [PromptResolution], resolvedModels: [ModelResolution], provenance: [TupleCount],
         files: [DataFile], records: RecordList, labels: [LabelDistribution], flags: [AppliedFlag],
-        labelsBySplit: [String: [LabelDistribution]] = [:], inputsInSeveralSplits: Int = 0
+        labelsBySplit: [String: [LabelDistribution]] = [:], inputsInSeveralSplits: Int = 0, metadataFiles: [MetadataFile] = []
     ) {
         self.name = name
         self.createdAt = createdAt
@@ -57,6 +60,7 @@ public struct Manifest: Sendable, Hashable {
         self.flags = flags
         self.labelsBySplit = labelsBySplit
         self.inputsInSeveralSplits = inputsInSeveralSplits
+        self.metadataFiles = metadataFiles
     }
 
     /// The program that wrote a dataset.
@@ -108,29 +112,49 @@ public struct Manifest: Sendable, Hashable {
 
     /// One data file of the dataset.
     public struct DataFile: Sendable, Hashable {
-        /// The file's name, relative to the dataset folder (`train.jsonl`).
+        /// The file's path relative to the dataset folder (`data/train-00000-of-00001.jsonl`;
+        /// `train.jsonl` in datasets written before the `data/` layout).
         public var path: String
         /// The split it holds.
         public var split: String
+        /// The one task whose records it holds; nil when it may hold several (datasets written
+        /// before files were made per task) or none (the empty file of a split without records).
+        public var task: String?
         public var format: ExportFormat
         /// Its number of records (rows, not counting a CSV header).
         public var records: Int
         /// Lowercase hex SHA-256 of its bytes.
         public var sha256: String
 
-        public init(path: String, split: String, format: ExportFormat, records: Int, sha256: String) {
+        public init(path: String, split: String, task: String? = nil, format: ExportFormat, records: Int, sha256: String) {
             self.path = path
             self.split = split
+            self.task = task
             self.format = format
             self.records = records
             self.sha256 = sha256
         }
     }
 
+    /// A document rendered from the manifest and written beside it, such as the dataset card.
+    public struct MetadataFile: Sendable, Hashable {
+        /// The file's path relative to the dataset folder (`README.md`).
+        public var path: String
+        /// Lowercase hex SHA-256 of its bytes.
+        public var sha256: String
+
+        public init(path: String, sha256: String) {
+            self.path = path
+            self.sha256 = sha256
+        }
+    }
+
     /// The exported records as a whole, with the sidecar that lists their ids.
     public struct RecordList: Sendable, Hashable {
-        /// The sidecar's name in every dataset folder.
-        public static let fileName = "records.jsonl"
+        /// The sidecar's name in the dataset folders this version writes: JSON Lines, under
+        /// an extension no glob over data files (`*.jsonl`, `data/*`) picks up.
+        /// (`records.jsonl` in datasets written before.)
+        public static let fileName = "records.ids"
 
         /// How many records the dataset holds, over all splits.
         public var count: Int
