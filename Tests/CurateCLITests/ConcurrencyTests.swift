@@ -98,8 +98,7 @@ struct ConcurrencyTests {
             #expect(verify.status == 0, "the export's manifest and data disagree: \(verify)")
             let manifest = try JSONSerialization.jsonObject(with: workspace.read("datasets/snapshot/manifest.json")) as? [String: Any]
             let exported = try #require((manifest?["records"] as? [String: Any])?["count"] as? Int)
-            let data = String(decoding: try workspace.read("datasets/snapshot/all.jsonl"), as: UTF8.self)
-            let doomed = data.split(separator: "\n").filter { $0.contains("doomed-model") }.count
+            let doomed = try workspace.dataRows("snapshot").filter { $0["model"] as? String == "doomed-model" }.count
             let flagsSeen = (manifest?["flags"] as? [Any])?.count ?? -1
             #expect((doomed == 100 && flagsSeen == 0) || (doomed == 0 && flagsSeen == 1), "\(doomed) flagged labels exported, \(flagsSeen) flags in the manifest")
             let subsetSums = Set((0..<(1 << Self.ingestSizes.count)).map { subset in

@@ -24,14 +24,16 @@ struct ConsumerTests {
         "pandas reads JSON Lines, CSV and Parquet with the rows, columns and splits of the manifest, and the formats agree",
         .enabled(if: importable("pandas"), "python3 cannot import pandas (scripts/test installs it)"))
     func pandas() throws {
-        try run("pandas", tests: ["test_formats_agree", "test_pandas_reads_csv", "test_pandas_reads_jsonl", "test_pandas_reads_parquet"])
+        try run("pandas", tests: [
+            "test_formats_agree", "test_pandas_reads_csv", "test_pandas_reads_jsonl", "test_pandas_reads_parquet", "test_pandas_recipes_keep_ids_strings",
+        ])
     }
 
     @Test(
-        "datasets.load_dataset loads the JSON Lines and CSV splits",
+        "datasets.load_dataset loads the splits, and the folder itself through its card: every split by name, one task per config, ids strings",
         .enabled(if: importable("datasets"), "python3 cannot import datasets (scripts/test installs it)"))
     func huggingFace() throws {
-        try run("datasets", tests: ["test_huggingface_loads_csv", "test_huggingface_loads_jsonl"])
+        try run("datasets", tests: ["test_huggingface_loads_csv", "test_huggingface_loads_jsonl", "test_huggingface_loads_the_card"])
     }
 
     @Test(
@@ -42,17 +44,17 @@ struct ConsumerTests {
     }
 
     @Test(
-        "polars reads Parquet, every value equal to the JSON Lines export",
+        "polars reads Parquet, every value equal to the JSON Lines export; a glob over data/ gives exactly the data rows",
         .enabled(if: importable("polars"), "python3 cannot import polars (scripts/test installs it)"))
     func polars() throws {
-        try run("polars", tests: ["test_polars_reads_parquet"])
+        try run("polars", tests: ["test_polars_globs_only_data_files", "test_polars_reads_parquet"])
     }
 
     @Test(
-        "DuckDB reads Parquet, every value equal to the JSON Lines export",
+        "DuckDB reads Parquet, every value equal to the JSON Lines export, and every format's ids as strings",
         .enabled(if: importable("duckdb"), "python3 cannot import duckdb (scripts/test installs it)"))
     func duckDB() throws {
-        try run("duckdb", tests: ["test_duckdb_reads_parquet"])
+        try run("duckdb", tests: ["test_duckdb_reads_parquet", "test_duckdb_recipes_keep_ids_strings"])
     }
 
     @Test(
@@ -77,10 +79,12 @@ struct ConsumerTests {
             try workspace.write("sample.jsonl", try Data(contentsOf: Self.repository.appendingPathComponent("examples/labels.jsonl")))
             try workspace.write("notes.jsonl", Self.notes)
             try workspace.curateSucceeds(["ingest", "sample.jsonl", "notes.jsonl"])
-            let arguments = ["--split", "train=0.8,validation=0.1,test=0.1", "--seed", "3", "--exclude-prompt", "sentiment@v1"]
+            // holdout: a split Hugging Face does not know by name.
+            let arguments = ["--split", "train=0.8,holdout=0.1,test=0.1", "--seed", "3", "--exclude-prompt", "sentiment@v1"]
             try workspace.curateSucceeds(["export", "as-jsonl", "--prov"] + arguments)
             try workspace.curateSucceeds(["export", "as-csv", "--format", "csv"] + arguments)
             try workspace.curateSucceeds(["export", "as-parquet", "--format", "parquet"] + arguments)
+            try workspace.curateSucceeds(["export", "unsplit", "--seed", "3", "--exclude-prompt", "sentiment@v1"])
 
             let cache = workspace.path("hf-cache")
             let result = try ChildProcess.run(
@@ -89,6 +93,7 @@ struct ConsumerTests {
                     "CURATE_JSONL_DATASET": workspace.path("datasets/as-jsonl"),
                     "CURATE_CSV_DATASET": workspace.path("datasets/as-csv"),
                     "CURATE_PARQUET_DATASET": workspace.path("datasets/as-parquet"),
+                    "CURATE_UNSPLIT_DATASET": workspace.path("datasets/unsplit"),
                     "HF_HOME": cache, "HF_DATASETS_CACHE": cache, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1",
                 ]))
             #expect(result.status == 0, "\(result)")
@@ -97,12 +102,13 @@ struct ConsumerTests {
         }
     }
 
-    /// Labels whose outputs need CSV quoting: CRLF, LF, commas, quotes, tabs, emoji.
+    /// Labels whose outputs need CSV quoting: CRLF, LF, commas, quotes, tabs, emoji; one
+    /// input id, "007", that a reader guessing types would take for a number.
     static let notes: Data = {
         let outputs = ["two\r\nlines", "one, two", "say \"hi\"", "tab\there", "café ☕ 😀", "plain"]
         let lines = outputs.enumerated().map { index, output in
             let record: [String: Any] = [
-                "task": "notes", "input_id": "note-\(index)", "input": ["text": "note \(index), \"quoted\"\nnext line"],
+                "task": "notes", "input_id": index == 0 ? "007" : "note-\(index)", "input": ["text": "note \(index), \"quoted\"\nnext line"],
                 "output": output, "created_at": "2026-06-0\(index + 1)T00:00:00Z", "origin": "human", "annotator": "ann-1",
             ]
             return (try? JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])) ?? Data()

@@ -31,13 +31,25 @@ struct DiffCommandTests {
             let result = try workspace.curate(["diff", "datasets/a", "datasets/b"])
             #expect(result.status == 0, "\(result)")
             #expect(result.out.contains("created 2026-11-01 00:00:00Z") && result.out.contains("created 2026-11-02 00:00:00Z"), "\(result)")
-            #expect(result.out.contains("result: same (name, created_at differ, ignored)\n"), "\(result)")
+            // The card and croissant.json differ by the dataset's name: said, and not counted.
+            #expect(result.out.hasSuffix("""
+                result: same (name, created_at, metadata files differ, ignored)
+
+                metadata files (made from the manifest; not counted): 2 changed
+                  file            content
+                  README.md       sha256 changed
+                  croissant.json  sha256 changed
+
+                """), "\(result)")
             #expect(result.err.isEmpty)
             let json = try workspace.curate(["diff", "a", "b/manifest.json", "--json"], in: "datasets")
             #expect(json.status == 0, "\(json)")
             let object = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any])
             #expect(object["same"] as? Bool == true)
-            #expect(object["ignored"] as? [String] == ["name", "created_at"])
+            #expect(object["ignored"] as? [String] == ["name", "created_at", "metadata files"])
+            let card = try #require((object["metadata_files"] as? [[String: Any]])?.first)
+            #expect(card["path"] as? String == "README.md" && card["change"] as? String == "changed")
+            #expect(card["before_sha256"] as? String != card["after_sha256"] as? String)
         }
     }
 
@@ -59,7 +71,9 @@ struct DiffCommandTests {
             let result = try workspace.curate(["diff", "all", "clean", "--json", "--examples", "2"])
             #expect(result.status == 1, "\(result)")
             let object = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
-            #expect(Set(object.keys) == ["after", "before", "differences", "files", "flags", "ignored", "labels", "provenance", "records", "same", "selection"])
+            #expect(Set(object.keys) == [
+                "after", "before", "differences", "files", "flags", "ignored", "labels", "metadata_files", "provenance", "records", "same", "selection",
+            ])
             #expect(object["same"] as? Bool == false)
             let records = try #require(object["records"] as? [String: Any])
             #expect(Set(records.keys) == ["added", "removed", "relabeled", "replaced", "unchanged", "digest_changed", "examples"])
@@ -93,9 +107,11 @@ struct DiffCommandTests {
             try workspace.write("future/manifest.json", "{\"format\": \"curate.manifest/2\"}")
             let future = try workspace.curate(["diff", "future", "all"])
             #expect(future.status == 2 && future.err.contains("curate.manifest/2"), "\(future)")
-            try workspace.write("datasets/clean/all.jsonl", "not json\n")
+            try workspace.write("datasets/clean/data/train-00000-of-00002.jsonl", "not json\n")
             let badRow = try workspace.curate(["diff", "all", "clean"])
-            #expect(badRow.status == 2 && badRow.err.contains("clean does not match its manifest (all.jsonl: sha256 is "), "\(badRow)")
+            #expect(
+                badRow.status == 2 && badRow.err.contains("clean does not match its manifest (data/train-00000-of-00002.jsonl: sha256 is "),
+                "\(badRow)")
             let revision = try workspace.curate(["diff", "all", "HEAD:datasets/all"])
             #expect(revision.status == 2 && revision.err.contains("git"), "\(revision)")
             #expect(try workspace.curate(["diff", "all"]).status == 2)

@@ -18,14 +18,17 @@ struct ExportCommandTests {
             #expect(result.out.hasPrefix("exported 6 records of 6 inputs to datasets/golden/\n"), "\(result)")
             let manifest = try workspace.text("datasets/golden/manifest.json")
             Snapshot.expect(ExportCLI.scrubCreatedAt(manifest), matches: "export-split.manifest.json")
-            #expect(workspace.listing("datasets/golden") == ["croissant.json", "manifest.json", "records.jsonl", "test.jsonl", "train.jsonl", "validation.jsonl"])
+            #expect(workspace.listing("datasets/golden") == [
+                "README.md", "croissant.json", "data", "data/test-00000-of-00001.jsonl", "data/train-00000-of-00001.jsonl",
+                "data/validation-00000-of-00001.jsonl", "manifest.json", "records.ids",
+            ])
             let files = try workspace.dataFiles("datasets/golden")
 
             let again = try workspace.curate(Self.splitArguments + ["--force"])
             #expect(again.status == 0, "\(again)")
             #expect(try workspace.dataFiles("datasets/golden") == files)
             #expect(ExportCLI.scrubCreatedAt(try workspace.text("datasets/golden/manifest.json")) == ExportCLI.scrubCreatedAt(manifest))
-            #expect(workspace.listing("datasets") == ["golden", "golden/croissant.json", "golden/manifest.json", "golden/records.jsonl", "golden/test.jsonl", "golden/train.jsonl", "golden/validation.jsonl"])
+            #expect(workspace.listing("datasets") == ["golden"] + workspace.listing("datasets/golden").map { "golden/\($0)" })
         }
     }
 
@@ -44,7 +47,10 @@ struct ExportCommandTests {
             let manifest = try workspace.text("datasets/majority/manifest.json")
             #expect(manifest.contains("\"created_at\": \"2026-11-01T00:00:00Z\""))
             Snapshot.expect(manifest, matches: "export-csv-majority.manifest.json")
-            Snapshot.expect(try workspace.text("datasets/majority/all.csv"), matches: "export-csv-majority.csv")
+            // Two tasks: a file each, intent's first; read in order, they are the split's rows.
+            let files = try workspace.manifestFiles("majority").compactMap { $0["path"] as? String }
+            #expect(files == ["data/train-00000-of-00002.csv", "data/train-00001-of-00002.csv"])
+            Snapshot.expect(try files.map { try workspace.text("datasets/majority/\($0)") }.joined(), matches: "export-csv-majority.csv")
         }
     }
 
@@ -71,7 +77,7 @@ struct ExportCommandTests {
             #expect(refused.stdout.isEmpty)
             #expect(try workspace.dataFiles("datasets/d") == before)
             try workspace.curateSucceeds(["export", "d", "--task", "sentiment", "--force"])
-            #expect(try workspace.text("datasets/d/all.jsonl").contains("\"task\":\"sentiment\""))
+            #expect(try workspace.text("datasets/d/data/train-00000-of-00001.jsonl").contains("\"task\":\"sentiment\""))
             #expect(workspace.listing("datasets").filter { !$0.hasPrefix("d/") && $0 != "d" }.isEmpty, "a staging folder was left behind")
         }
     }
@@ -147,15 +153,15 @@ struct ExportCommandTests {
             try workspace.curateSucceeds(["export", "all", "--task", "sentiment", "--resolve", "all"])
             try workspace.curateSucceeds(["export", "people", "--task", "intent"])
             try workspace.curateSucceeds(["export", "machines", "--task", "intent", "--no-human-priority"])
-            let latest = try workspace.jsonRows("datasets/latest/all.jsonl")
+            let latest = try workspace.dataRows("latest")
             #expect(latest.map { $0["input_id"] as? String } == ["rev-1", "rev-2", "rev-3", "rev-4", "rev-5", "rev-6", "rev-7"])
             #expect(latest.first?["origin"] as? String == "human")
-            #expect(try workspace.jsonRows("datasets/majority/all.jsonl").compactMap { $0["output"] as? String }
+            #expect(try workspace.dataRows("majority").compactMap { $0["output"] as? String }
                 == ["neutral", "positive", "negative", "neutral", "neutral", "positive", "negative"])
-            #expect(try workspace.jsonRows("datasets/all/all.jsonl").count == 11)
+            #expect(try workspace.dataRows("all").count == 11)
             // tkt-2: an older human label beats a newer LLM one, unless --no-human-priority.
-            #expect(try workspace.jsonRows("datasets/people/all.jsonl").compactMap { $0["output"] as? String } == ["shipping", "billing", "billing", "refund"])
-            #expect(try workspace.jsonRows("datasets/machines/all.jsonl").compactMap { $0["output"] as? String } == ["shipping", "refund", "billing", "refund"])
+            #expect(try workspace.dataRows("people").compactMap { $0["output"] as? String } == ["shipping", "billing", "billing", "refund"])
+            #expect(try workspace.dataRows("machines").compactMap { $0["output"] as? String } == ["shipping", "refund", "billing", "refund"])
         }
     }
 
@@ -164,12 +170,12 @@ struct ExportCommandTests {
         try TempWorkspace.with { workspace in
             try workspace.exportFixture()
             try workspace.curateSucceeds(["export", "c", "--format", "csv", "--task", "sentiment", "--include-prompt", "sentiment@v1", "--origin", "llm"])
-            let text = try workspace.text("datasets/c/all.csv")
+            let text = try workspace.text("datasets/c/data/train-00000-of-00001.csv")
             #expect(text.hasPrefix("input_id,input,output,id,task,split,origin,model,annotator,prompt,prompt_sha256,hash_status,run,created_at,supersedes\r\n"))
             #expect(text.contains("\r\nrev-2,\"{\"\"text\"\":\"\"She said \\\"\"fine\\\"\", then\\nleft. Ça va? 😀 — ok\"\"}\",positive,"), "\(text)")
             #expect(text.hasSuffix("\r\n"))
             try workspace.curateSucceeds(["export", "i", "--format", "csv", "--task", "intent"])
-            let intent = try workspace.text("datasets/i/all.csv")
+            let intent = try workspace.text("datasets/i/data/train-00000-of-00001.csv")
             #expect(intent.contains("\"Invoice #4411 is wrong, \\\"\"VAT\\\"\" missing\""), "\(intent)")
             // A JSON string input is written as its text: a raw CRLF, a comma and quotes inside one quoted field.
             #expect(intent.contains("\r\ntkt-4,\"Hi,\r\nI want a \"\"refund\"\" 🙏\",refund,"), "\(intent)")
@@ -194,7 +200,7 @@ struct ExportCommandTests {
             try workspace.exportFixture()
             try workspace.makeFolder("prompts/deep")
             try workspace.curateSucceeds(["export", "sub"], in: "prompts/deep")
-            #expect(workspace.exists("datasets/sub/all.jsonl"))
+            #expect(workspace.exists("datasets/sub/data/train-00000-of-00002.jsonl"))
         }
     }
 
@@ -235,7 +241,7 @@ extension TempWorkspace {
     /// Every file of a dataset folder but the manifest and croissant.json (both carry the export time), by name.
     func dataFiles(_ folder: String) throws -> [String: Data] {
         var files: [String: Data] = [:]
-        for name in listing(folder) where name != "manifest.json" && name != "croissant.json" { files[name] = try read("\(folder)/\(name)") }
+        for name in listing(folder) where name != "manifest.json" && name != "croissant.json" && name != "data" { files[name] = try read("\(folder)/\(name)") }
         return files
     }
 

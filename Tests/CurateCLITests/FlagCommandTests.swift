@@ -24,7 +24,7 @@ struct FlagCommandTests {
 
             let out = try workspace.curateSucceeds(["export", "out", "--resolve", "all", "--no-human-priority"])
             #expect(out.out.contains("flagged, left out"), "\(out)")
-            let rows = try workspace.jsonRows("datasets/out/all.jsonl")
+            let rows = try workspace.dataRows("out")
             #expect(!rows.contains { ($0["prompt"] as? String)?.hasPrefix("sentiment@v3#791c") == true })
             #expect(!rows.contains { $0["model"] as? String == "gpt-4o-mini-2024-07-18" })
             #expect(!rows.contains { $0["run"] as? String == "run-20260601-sentiment" })
@@ -35,7 +35,7 @@ struct FlagCommandTests {
             #expect(applied?.map { $0["reason"] as? String } == ["labels sarcasm positive", "fallback model", "rate limited", "checked by hand: wrong"])
 
             try workspace.curateSucceeds(["export", "everything", "--resolve", "all", "--no-human-priority", "--include-flagged"])
-            #expect(try workspace.jsonRows("datasets/everything/all.jsonl").count == rows.count + 4)
+            #expect(try workspace.dataRows("everything").count == rows.count + 4)
 
             let lifted = try workspace.curate(["unflag", "model", "gpt-4o-mini-*"])
             #expect(lifted.status == 0, "\(lifted)")
@@ -43,7 +43,7 @@ struct FlagCommandTests {
             try workspace.curateSucceeds(["unflag", "prompt", "sentiment@v3#791c662"])
             #expect(try workspace.curateSucceeds(["flags", "--json"]).out.contains("\"run\""))
             try workspace.curateSucceeds(["export", "after", "--resolve", "all", "--no-human-priority"])
-            #expect(try workspace.jsonRows("datasets/after/all.jsonl").count == rows.count + 2)
+            #expect(try workspace.dataRows("after").count == rows.count + 2)
         }
     }
 

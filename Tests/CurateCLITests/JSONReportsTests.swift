@@ -49,8 +49,7 @@ struct JSONReportsTests {
             let splits = try #require(written["splits"] as? [[String: Any]])
             for split in splits {
                 let name = try #require(split["name"] as? String)
-                let lines = try TestFiles.lines(of: workspace.read("datasets/d/\(name).jsonl")).count
-                #expect(split["records"] as? Int == lines)
+                #expect(split["records"] as? Int == (try workspace.dataRows("d", split: name)).count)
             }
             let tuples = try #require(written["tuples"] as? [[String: Any]])
             #expect(tuples.first?["per_split"] as? [String: Int] == Dictionary(uniqueKeysWithValues: splits.map { ($0["name"] as? String ?? "", $0["records"] as? Int ?? 0) }))
@@ -66,7 +65,7 @@ struct JSONReportsTests {
             try workspace.curateSucceeds(["export", "d"])
             let intact = try Self.object(workspace.curateSucceeds(["verify", "d", "--json"]))
             #expect(intact["intact"] as? Bool == true && intact["records"] as? Int == 20)
-            try workspace.write("datasets/d/all.jsonl", Data("{}\n".utf8))
+            try workspace.write("datasets/d/\(try #require(workspace.manifestFiles("d").first?["path"] as? String))", Data("{}\n".utf8))
             let damaged = try workspace.curate(["verify", "d", "--json"])
             #expect(damaged.status == 1)
             let report = try Self.object(damaged)

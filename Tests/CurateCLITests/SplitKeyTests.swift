@@ -28,8 +28,7 @@ struct SplitKeyTests {
     static func splits(_ workspace: TempWorkspace, _ name: String) throws -> [String: String] {
         var found: [String: String] = [:]
         for split in ["test", "train"] {
-            for line in try TestFiles.lines(of: workspace.read("datasets/\(name)/\(split).jsonl")) {
-                let row = try #require(try JSONSerialization.jsonObject(with: line) as? [String: Any])
+            for row in try workspace.dataRows(name, split: split) {
                 found[row["input_id"] as? String ?? ""] = split
             }
         }
@@ -64,9 +63,10 @@ struct SplitKeyTests {
             let split = try #require((manifest["selection"] as? [String: Any])?["split"] as? [String: Any])
             #expect(split["key"] as? String == "input")
             // The same arguments give the same bytes.
-            let before = try workspace.read("datasets/bytext/train.jsonl")
+            let train = try workspace.dataFile("bytext", task: "t")
+            let before = try workspace.read(train)
             try workspace.curateSucceeds(["export", "bytext", "--split", "train=0.5,test=0.5", "--split-key", "input", "--force"])
-            #expect(try workspace.read("datasets/bytext/train.jsonl") == before)
+            #expect(try workspace.read(train) == before)
         }
     }
 
@@ -86,8 +86,7 @@ struct SplitKeyTests {
                 let counts = try #require(tasks["bulk"])
                 summed.merge(counts, uniquingKeysWith: +)
                 var inFile: [String: Int] = [:]
-                for line in try TestFiles.lines(of: workspace.read("datasets/d/\(split).jsonl")) {
-                    let row = try #require(try JSONSerialization.jsonObject(with: line) as? [String: Any])
+                for row in try workspace.dataRows("d", split: split) {
                     inFile[row["output"] as? String ?? "", default: 0] += 1
                 }
                 #expect(counts == inFile, "\(split)")

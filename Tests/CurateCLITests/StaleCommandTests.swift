@@ -141,9 +141,7 @@ struct StaleCommandTests {
             #expect(try workspace.curateSucceeds(["stale", "--count"]).out == "0\n")
 
             try workspace.curateSucceeds(["export", "after"])
-            let rows = try TestFiles.lines(of: workspace.read("datasets/after/all.jsonl")).map { line in
-                try #require(try JSONSerialization.jsonObject(with: line) as? [String: Any])
-            }
+            let rows = try workspace.dataRows("after")
             for inputID in ["old-version", "old-text", "flagged", "unknown"] {
                 let row = try #require(rows.first { $0["input_id"] as? String == inputID })
                 #expect(row["output"] as? String == "negative")

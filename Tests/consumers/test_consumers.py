@@ -8,8 +8,10 @@ pytest or plain python3 (optionally only the tests of one consumer module):
     CURATE_JSONL_DATASET=datasets/a CURATE_PARQUET_DATASET=datasets/c python3 Tests/consumers/test_consumers.py
     python3 Tests/consumers/test_consumers.py --only pyarrow
 
-Each folder holds a manifest.json, croissant.json, one data file per split and
-records.jsonl; the JSON Lines one also provenance.json (export --prov).
+Each folder holds a manifest.json, croissant.json, its data files under data/ (one per split
+and task, SPLIT-00000-of-00001.EXT), the record sidecar records.ids and the dataset card
+README.md; the JSON Lines one also provenance.json (export --prov).
+CURATE_UNSPLIT_DATASET names a JSON Lines export made without --split.
 A test whose dataset is not given, or whose module python3 cannot import, is
 skipped with the reason. The datasets, when several are given, must be exports
 of the same store with the same selection: the Parquet tests compare every
@@ -18,6 +20,7 @@ value with the JSON Lines export.
 
 import datetime
 import functools
+import glob
 import hashlib
 import importlib
 import json
@@ -132,12 +135,21 @@ def test_pandas_reads_csv():
                 assert isinstance(json.loads(text), dict)
 
 
+def split_files(folder, manifest):
+    """Split name → the paths of its data files that hold records, in the manifest's order."""
+    files = {}
+    for file in manifest["files"]:
+        if file["records"] > 0:
+            files.setdefault(file["split"], []).append(os.path.join(folder, file["path"]))
+    return files
+
+
 @needs("datasets")
 def test_huggingface_loads_jsonl():
     import datasets
 
     folder, manifest = dataset("CURATE_JSONL_DATASET")
-    files = {file["split"]: os.path.join(folder, file["path"]) for file in manifest["files"] if file["records"] > 0}
+    files = split_files(folder, manifest)
     with tempfile.TemporaryDirectory() as cache:
         loaded = datasets.load_dataset("json", data_files=files, cache_dir=cache)
         assert set(loaded.keys()) == set(files)
@@ -145,7 +157,7 @@ def test_huggingface_loads_jsonl():
             if file["records"] == 0:
                 continue
             part = loaded[file["split"]]
-            assert part.num_rows == file["records"]
+            assert part.num_rows == sum(other["records"] for other in manifest["files"] if other["split"] == file["split"])
             assert COLUMNS <= set(part.column_names)
             assert set(part["split"]) == {file["split"]}
 
@@ -155,12 +167,115 @@ def test_huggingface_loads_csv():
     import datasets
 
     folder, manifest = dataset("CURATE_CSV_DATASET")
-    files = {file["split"]: os.path.join(folder, file["path"]) for file in manifest["files"] if file["records"] > 0}
+    files = split_files(folder, manifest)
     with tempfile.TemporaryDirectory() as cache:
         loaded = datasets.load_dataset("csv", data_files=files, cache_dir=cache, keep_default_na=False)
-        for file in manifest["files"]:
-            if file["records"] > 0:
-                assert loaded[file["split"]].num_rows == file["records"]
+        for split, paths in files.items():
+            assert loaded[split].num_rows == sum(file["records"] for file in manifest["files"] if file["split"] == split)
+
+
+def jsonl_rows(folder, manifest, split=None, task=None):
+    """The rows of the JSON Lines data files, file by file in the manifest's order."""
+    rows = []
+    for file in manifest["files"]:
+        if (split is None or file["split"] == split) and (task is None or file["task"] == task):
+            with open(os.path.join(folder, file["path"]), encoding="utf-8") as handle:
+                rows += [json.loads(line) for line in handle]
+    return rows
+
+
+def front_matter(folder):
+    """The YAML front matter of the dataset card, parsed."""
+    import yaml
+
+    with open(os.path.join(folder, "README.md"), encoding="utf-8") as handle:
+        text = handle.read()
+    assert text.startswith("---\n"), text[:40]
+    return yaml.safe_load(text[4:text.index("\n---\n")])
+
+
+@needs("datasets")
+def test_huggingface_loads_the_card():
+    """load_dataset(folder) with no glue: every split under its own name (holdout too), ids as
+    strings equal to the JSON Lines rows; load_dataset(folder, TASK) gives that task's rows only."""
+    import datasets
+
+    _, expected = dataset("CURATE_JSONL_DATASET")
+    for variable in ["CURATE_JSONL_DATASET", "CURATE_CSV_DATASET", "CURATE_PARQUET_DATASET", "CURATE_UNSPLIT_DATASET"]:
+        folder, manifest = dataset(variable)
+        jsonl_folder = folder if manifest["files"][0]["format"] == "jsonl" else os.environ["CURATE_JSONL_DATASET"]
+        jsonl_manifest = manifest if jsonl_folder == folder else expected
+        splits = split_files(folder, manifest)
+        configs = front_matter(folder)["configs"]
+        assert [config["config_name"] for config in configs] == ["default"] + sorted({file["task"] for file in manifest["files"] if file["task"]})
+        with tempfile.TemporaryDirectory() as cache:
+            loaded = datasets.load_dataset(folder, cache_dir=cache)
+            assert list(loaded.keys()) == list(splits), (variable, list(loaded.keys()), list(splits))
+            for split in splits:
+                rows = jsonl_rows(jsonl_folder, jsonl_manifest, split=split)
+                assert loaded[split].features["input_id"].dtype == "string", loaded[split].features
+                assert loaded[split]["input_id"] == [row["input_id"] for row in rows], (variable, split)
+                assert loaded[split]["id"] == [row["id"] for row in rows], (variable, split)
+            task = configs[1]["config_name"]
+            one = datasets.load_dataset(folder, task, cache_dir=cache)
+            for split in one:
+                rows = jsonl_rows(jsonl_folder, jsonl_manifest, split=split, task=task)
+                assert set(one[split]["task"]) == {task}
+                assert one[split]["input_id"] == [row["input_id"] for row in rows], (variable, task, split)
+
+
+@needs("polars")
+def test_polars_globs_only_data_files():
+    """A glob over data/ returns exactly the data rows: the record sidecar is never picked up."""
+    import polars
+
+    for variable, scan, extension in [
+        ("CURATE_JSONL_DATASET", polars.scan_ndjson, "jsonl"),
+        ("CURATE_PARQUET_DATASET", polars.scan_parquet, "parquet"),
+    ]:
+        folder, manifest = dataset(variable)
+        assert not glob.glob(os.path.join(folder, "*.jsonl")) and not glob.glob(os.path.join(folder, "*.parquet"))
+        assert sorted(glob.glob(os.path.join(folder, "data", "*"))) == sorted(os.path.join(folder, file["path"]) for file in manifest["files"])
+        frame = scan(os.path.join(folder, "data", "*")).collect()
+        assert frame.height == manifest["records"]["count"]
+        assert frame.schema["input_id"] == polars.String
+        with open(os.path.join(folder, manifest["records"]["path"]), encoding="utf-8") as handle:
+            assert sorted(frame["id"].to_list()) == sorted(json.loads(line)["id"] for line in handle)
+        train = scan(os.path.join(folder, "data", f"train-*.{extension}")).collect()
+        assert train.height == sum(file["records"] for file in manifest["files"] if file["split"] == "train")
+
+
+@needs("pandas")
+def test_pandas_recipes_keep_ids_strings():
+    """The card's pandas recipes: an id such as "007" stays "007"."""
+    import pandas
+
+    for variable, read in [
+        ("CURATE_JSONL_DATASET", lambda path: pandas.read_json(path, lines=True, engine="pyarrow")),
+        ("CURATE_CSV_DATASET", lambda path: pandas.read_csv(path, dtype=str, keep_default_na=False)),
+        ("CURATE_PARQUET_DATASET", pandas.read_parquet),
+    ]:
+        folder, manifest = dataset(variable)
+        paths = sorted(glob.glob(os.path.join(folder, "data", "*")))
+        frame = pandas.concat([read(path) for path in paths], ignore_index=True)
+        assert len(frame) == manifest["records"]["count"]
+        assert "007" in set(frame["input_id"]), variable
+
+
+@needs("duckdb")
+def test_duckdb_recipes_keep_ids_strings():
+    import duckdb
+
+    for variable, function in [
+        ("CURATE_JSONL_DATASET", "read_json('{}')"),
+        ("CURATE_CSV_DATASET", "read_csv('{}', all_varchar = true)"),
+        ("CURATE_PARQUET_DATASET", "read_parquet('{}')"),
+    ]:
+        folder, manifest = dataset(variable)
+        relation = duckdb.sql("SELECT input_id FROM " + function.format(os.path.join(folder, "data", "*")))
+        assert str(relation.types[0]) == "VARCHAR", (variable, relation.types)
+        ids = [row[0] for row in relation.fetchall()]
+        assert len(ids) == manifest["records"]["count"] and "007" in ids, variable
 
 
 @needs("pandas")

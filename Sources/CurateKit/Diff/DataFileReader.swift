@@ -11,10 +11,10 @@ final class DataFileReader {
     private var columns: CSVColumns?
     private var previous: (task: String, inputID: String)?
 
-    /// Opens the data file at `path`, written in `format`.
-    init(path: String, format: ExportFormat) throws(DiffError) {
-        splitter = format == .parquet ? nil : try RecordSplitter(path: path, quoted: format == .csv)
-        parquet = format == .parquet ? try ParquetRowSource(path: path) : nil
+    /// Opens the data file at `path`, inside the dataset folder `folder`, written in `format`.
+    init(path: String, folder: String, format: ExportFormat) throws(DiffError) {
+        splitter = format == .parquet ? nil : try RecordSplitter(path: path, folder: folder, quoted: format == .csv)
+        parquet = format == .parquet ? try ParquetRowSource(path: path, folder: folder) : nil
         self.format = format
         self.path = path
         if format == .csv, let splitter {

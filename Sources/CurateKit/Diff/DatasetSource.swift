@@ -58,7 +58,7 @@ public struct DatasetSource: Sendable {
         return DatasetSource(label: label, manifest: manifest, folder: checkout.url, checkout: checkout)
     }
 
-    /// Checks the data files and the record sidecar in `folder` against `manifest`, as
+    /// Checks the data files, the record sidecar and the metadata files in `folder` against `manifest`, as
     /// `curate verify` does: a diff of files that are not what their manifest says would
     /// report on something else (a manifest whose files changed or went missing could
     /// compare "same").

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Top-level keys: `same` (bool), `differences` (the parts that differ), `ignored`
 /// (metadata that differs but does not count), `before` and `after` (source, name,
-/// created_at, tool, records, store), `selection`, `provenance`, `files`, `records`, `labels`, `flags`.
+/// created_at, tool, records, store), `selection`, `provenance`, `files`, `records`, `labels`,
+/// `flags`, `metadata_files`.
 public enum DiffJSONRenderer {
     /// The JSON text of `diff`.
     public static func render(_ diff: ManifestDiff) -> String {
@@ -38,6 +39,12 @@ public enum DiffJSONRenderer {
                     ("kind", .string(change.flag.kind.rawValue)), ("target", .string(change.flag.target)),
                     ("reason", .string(change.flag.reason)), ("created_at", .string(change.flag.createdAt.rfc3339)),
                     ("before", change.before.map(integer) ?? .null), ("after", change.after.map(integer) ?? .null),
+                ])
+            })),
+            ("metadata_files", .array(diff.metadataFiles.map { change in
+                .object([
+                    ("change", .string(change.kind)), ("path", .string(change.path)),
+                    ("before_sha256", change.before.map(JSONValue.string) ?? .null), ("after_sha256", change.after.map(JSONValue.string) ?? .null),
                 ])
             })),
         ])

@@ -14,7 +14,7 @@ public enum DiffTextRenderer {
         if diff.isSame {
             let ignored = diff.ignoredDifferences
             text += "result: same" + (ignored.isEmpty ? "" : " (\(ignored.joined(separator: ", ")) differ\(ignored.count == 1 ? "s" : ""), ignored)") + "\n"
-            return text
+            return text + metadataFiles(diff.metadataFiles, width: width)
         }
         text += "result: different (\(diff.differences.joined(separator: ", ")))\n"
         if !diff.selection.isEmpty { text += "\n" + selection(diff.selection, width: width) }
@@ -23,7 +23,17 @@ public enum DiffTextRenderer {
         if diff.records.hasChanges { text += "\n" + records(diff.records, before: diff.before.records, after: diff.after.records, width: width) }
         if diff.labels.contains(where: \.isChanged) { text += "\n" + labels(diff.labels.filter(\.isChanged), width: width) }
         if !diff.flags.isEmpty { text += "\n" + flags(diff.flags, width: width) }
-        return text
+        return text + metadataFiles(diff.metadataFiles, width: width)
+    }
+
+    /// The metadata files that differ, after an empty line; nothing when none do.
+    private static func metadataFiles(_ changes: [ManifestDiff.MetadataFileChange], width: Int?) -> String {
+        guard !changes.isEmpty else { return "" }
+        var table = TextTable(header: ["file", "content"], flexible: [0: .middle])
+        for change in changes {
+            table.append([change.path, change.kind == "changed" ? "sha256 changed" : change.kind])
+        }
+        return "\nmetadata files (made from the manifest; not counted): \(tally(changes.map(\.kind)))\n" + table.render(indent: "  ", width: width)
     }
 
     private static func header(_ side: String, _ info: ManifestDiff.DatasetInfo) -> String {

@@ -18,8 +18,8 @@ struct GitDatasetFetcher {
         }
     }
 
-    /// Copies the data files and the record sidecar of the dataset at `path` in `revision`
-    /// into `folder`, and reads its manifest.
+    /// Copies the data files, the record sidecar and the metadata files of the dataset at
+    /// `path` in `revision` into `folder`, and reads its manifest.
     /// - Parameter path: a dataset folder or its manifest, relative to the directory or absolute.
     /// - Returns: the manifest.
     /// - Throws: ``DiffError/gitRevisionNotFound(revision:)``, ``DiffError/missingInRevision(revision:path:)``,
@@ -38,14 +38,16 @@ struct GitDatasetFetcher {
         let source = "\(revision):\(manifestPath)"
 
         let manifest = try ManifestLoader.parse(try blob(revision, manifestSpec, shownAs: manifestPath), source: source)
-        for name in manifest.files.map(\.path) + [manifest.records.path] {
-            guard !name.isEmpty, !name.contains("/"), name != ".", name != ".." else {
-                throw .notAManifest(path: source, reason: "file path \"\(name)\" is not a file name inside the dataset folder")
+        for name in manifest.files.map(\.path) + [manifest.records.path] + manifest.metadataFiles.map(\.path) {
+            guard DatasetLayout.isInsideFolder(name) else {
+                throw .notAManifest(path: source, reason: "file path \"\(name)\" is not a path inside the dataset folder")
             }
             let shown = Self.join(isFolder ? path : Self.parent(of: path), name)
             let data = try blob(revision, Self.join(folderSpec, name), shownAs: shown)
+            let copy = folder.appendingPathComponent(name)
             do {
-                try data.write(to: folder.appendingPathComponent(name))
+                try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: copy)
             } catch {
                 throw .unreadable(path: "\(revision):\(shown)", reason: "cannot copy it to \(folder.path): \(error.localizedDescription)")
             }

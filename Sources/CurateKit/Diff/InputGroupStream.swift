@@ -6,7 +6,7 @@ struct InputGroup {
 }
 
 /// Merges the rows of a dataset's data files (each sorted by task and input id, one per
-/// split) into one stream of inputs in that order, each with all of its records.
+/// split, or per split and task) into one stream of inputs in that order, each with all of its records.
 ///
 /// Holds one row per file at a time, so memory does not grow with the dataset.
 final class InputGroupStream {
@@ -18,10 +18,10 @@ final class InputGroupStream {
         var readers: [DataFileReader] = []
         var heads: [DatasetRow?] = []
         for file in manifest.files {
-            guard !file.path.isEmpty, !file.path.contains("/"), file.path != ".", file.path != ".." else {
-                throw .notAManifest(path: folder, reason: "file path \"\(file.path)\" is not a file name inside the dataset folder")
+            guard DatasetLayout.isInsideFolder(file.path) else {
+                throw .notAManifest(path: folder, reason: "file path \"\(file.path)\" is not a path inside the dataset folder")
             }
-            let reader = try DataFileReader(path: folder + "/" + file.path, format: file.format)
+            let reader = try DataFileReader(path: folder + "/" + file.path, folder: folder, format: file.format)
             readers.append(reader)
             heads.append(try reader.next())
         }

@@ -25,7 +25,8 @@ extension ManifestDiff {
             files: fileChanges(before, after),
             records: records,
             labels: labelShifts(before, after),
-            flags: flagChanges(before, after))
+            flags: flagChanges(before, after),
+            metadataFiles: metadataFileChanges(before, after))
     }
 
     /// Every leaf of the manifests' `selection` objects that differs, by dotted path.
@@ -64,6 +65,14 @@ extension ManifestDiff {
         let new = Dictionary(after.files.map { ($0.path, $0) }) { first, _ in first }
         return sortedUnion(Array(old.keys), Array(new.keys)).compactMap { path in
             old[path] == new[path] ? nil : FileChange(path: path, before: old[path], after: new[path])
+        }
+    }
+
+    static func metadataFileChanges(_ before: Manifest, _ after: Manifest) -> [MetadataFileChange] {
+        let old = Dictionary(before.metadataFiles.map { ($0.path, $0.sha256) }) { first, _ in first }
+        let new = Dictionary(after.metadataFiles.map { ($0.path, $0.sha256) }) { first, _ in first }
+        return sortedUnion(Array(old.keys), Array(new.keys)).compactMap { path in
+            old[path] == new[path] ? nil : MetadataFileChange(path: path, before: old[path], after: new[path])
         }
     }
 

@@ -21,11 +21,15 @@ public struct ManifestDiff: Sendable, Hashable {
     public var labels: [TaskLabelShift]
     /// Each applied flag that appears in one dataset only or matched another number of labels.
     public var flags: [FlagChange]
+    /// Each metadata file (the dataset card …) in one dataset only or with another checksum,
+    /// sorted by path. They are renderings of the manifest, whose parts are compared above, so
+    /// they never make two datasets differ: they are listed in ``ignoredDifferences``.
+    public var metadataFiles: [MetadataFileChange]
 
     /// A difference with every part given.
     public init(
         before: DatasetInfo, after: DatasetInfo, selection: [FieldChange], tuples: [TupleChange], files: [FileChange],
-        records: RecordChanges, labels: [TaskLabelShift], flags: [FlagChange]
+        records: RecordChanges, labels: [TaskLabelShift], flags: [FlagChange], metadataFiles: [MetadataFileChange] = []
     ) {
         self.before = before
         self.after = after
@@ -35,6 +39,7 @@ public struct ManifestDiff: Sendable, Hashable {
         self.records = records
         self.labels = labels
         self.flags = flags
+        self.metadataFiles = metadataFiles
     }
 
     /// The parts that differ, in display order: `selection`, `provenance`, `files`,
@@ -54,13 +59,14 @@ public struct ManifestDiff: Sendable, Hashable {
     public var isSame: Bool { differences.isEmpty }
 
     /// Metadata that differs but does not count: `name`, `created_at`, `tool`, `store` (what
-    /// the store held: labels added since that no selection took change nothing).
+    /// the store held: labels added since that no selection took change nothing), `metadata files`.
     public var ignoredDifferences: [String] {
         var parts: [String] = []
         if before.name != after.name { parts.append("name") }
         if before.createdAt != after.createdAt { parts.append("created_at") }
         if before.tool != after.tool { parts.append("tool") }
         if before.store != after.store { parts.append("store") }
+        if !metadataFiles.isEmpty { parts.append("metadata files") }
         return parts
     }
 
@@ -149,6 +155,28 @@ public struct ManifestDiff: Sendable, Hashable {
 
         /// A change with every field given.
         public init(path: String, before: Manifest.DataFile?, after: Manifest.DataFile?) {
+            self.path = path
+            self.before = before
+            self.after = after
+        }
+
+        /// `added`, `removed` or `changed`.
+        public var kind: String {
+            before == nil ? "added" : after == nil ? "removed" : "changed"
+        }
+    }
+
+    /// A metadata file that is in one dataset only, or whose checksum differs.
+    public struct MetadataFileChange: Sendable, Hashable {
+        /// The file's path in the dataset folder.
+        public var path: String
+        /// Its SHA-256 before; nil when the dataset before has none of that path.
+        public var before: String?
+        /// Its SHA-256 after; nil when the dataset after has none.
+        public var after: String?
+
+        /// A change with every field given.
+        public init(path: String, before: String?, after: String?) {
             self.path = path
             self.before = before
             self.after = after

@@ -16,10 +16,10 @@ final class ParquetRowSource {
     private static let required = ["task", "input_id", "id", "output"]
     private static let optional = ["prompt", "model", "annotator", "supersedes"]
 
-    /// Opens the Parquet file at `path` and reads its footer.
+    /// Opens the Parquet file at `path`, inside the dataset folder `folder`, and reads its footer.
     /// - Throws: ``DiffError`` when the file is missing, unreadable, or not a Parquet file.
-    init(path: String) throws(DiffError) {
-        descriptor = try RecordSplitter.openDataFile(path)
+    init(path: String, folder: String) throws(DiffError) {
+        descriptor = try RecordSplitter.openDataFile(path, inside: folder)
         self.path = path
         do {
             file = try ParquetFileReader(descriptor: descriptor)

@@ -19,22 +19,22 @@ final class RecordSplitter {
     /// What one read fills before its bytes join ``buffer``.
     private var chunk = [UInt8](repeating: 0, count: 1 << 18)
 
-    /// Opens `path`, a file of a dataset folder; `quoted` makes double quotes protect line breaks (CSV).
+    /// Opens `path`, a file of the dataset folder `folder`; `quoted` makes double quotes protect line breaks (CSV).
     /// - Throws: ``DiffError/missingFile(path:)`` when there is no such file,
     ///   ``DiffError/unreadable(path:reason:)`` when it is not a regular file inside the folder.
-    init(path: String, quoted: Bool) throws(DiffError) {
-        descriptor = try Self.openDataFile(path)
+    init(path: String, folder: String, quoted: Bool) throws(DiffError) {
+        descriptor = try Self.openDataFile(path, inside: folder)
         self.path = path
         self.quoted = quoted
     }
 
-    /// Opens the data file `path` of a dataset folder for reading (see ``DatasetFileOpener``).
+    /// Opens the data file `path` of the dataset folder `folder` for reading (see ``DatasetFileOpener``).
     /// - Returns: the file descriptor, which the caller closes.
     /// - Throws: ``DiffError/missingFile(path:)`` when there is no such file,
     ///   ``DiffError/unreadable(path:reason:)`` when it is not a regular file inside the folder.
-    static func openDataFile(_ path: String) throws(DiffError) -> Int32 {
+    static func openDataFile(_ path: String, inside folder: String) throws(DiffError) -> Int32 {
         do {
-            return try DatasetFileOpener.openForReading(path)
+            return try DatasetFileOpener.openForReading(path, inside: folder)
         } catch {
             switch error {
             case .missing: throw .missingFile(path: path)

@@ -10,8 +10,9 @@ import Darwin
 ///
 /// A manifest names its files, but whatever sits at those names is not to be trusted: a
 /// symbolic link to `/dev/zero` would make `verify` read forever, a FIFO would block it,
-/// and a link to a file elsewhere would check (and show) something that is not part of the
-/// dataset. A symbolic link that stays inside the folder is followed.
+/// and a link to a file elsewhere (the file's own, or one of a folder on its way, such as
+/// `data/`) would check (and show) something that is not part of the dataset. A symbolic
+/// link that stays inside the folder is followed.
 enum DatasetFileOpener {
     /// Why a dataset file was not opened.
     enum Refusal: Error, Equatable {
@@ -23,18 +24,20 @@ enum DatasetFileOpener {
         case unreadable(reason: String)
     }
 
-    /// Opens `path`, a file directly inside its dataset folder, read-only.
+    /// Opens `path`, a file inside the dataset folder `folder`, read-only.
     /// - Returns: the file descriptor, which the caller closes.
-    static func openForReading(_ path: String) throws(Refusal) -> Int32 {
+    static func openForReading(_ path: String, inside folder: String) throws(Refusal) -> Int32 {
         var info = stat()
         guard lstat(path, &info) == 0 else { throw errno == ENOENT ? .missing : .unreadable(reason: String(cString: strerror(errno))) }
+        let isLink = info.st_mode & S_IFMT == S_IFLNK
+        guard let target = realPath(path) else { throw .missing }
+        guard let root = realPath(folder), target.hasPrefix(root == "/" ? "/" : root + "/") else {
+            throw .refused(reason: isLink
+                ? "it is a symbolic link to \(target), outside the dataset folder"
+                : "a symbolic link on its way leads it to \(target), outside the dataset folder")
+        }
         var link = ""
-        if info.st_mode & S_IFMT == S_IFLNK {
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            guard let target = realPath(path) else { throw .missing }
-            guard let root = realPath(folder), target.hasPrefix(root == "/" ? "/" : root + "/") else {
-                throw .refused(reason: "it is a symbolic link to \(target), outside the dataset folder")
-            }
+        if isLink {
             link = "it is a symbolic link to \(target), which is "
             guard stat(path, &info) == 0 else { throw .unreadable(reason: String(cString: strerror(errno))) }
         }

@@ -6,8 +6,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Checks a dataset against its manifest: every file's SHA-256 and record count,
-/// and the manifest's own totals.
+/// Checks a dataset against its manifest: every file's SHA-256, every data file's record
+/// count, and the manifest's own totals.
 public enum DatasetVerifier {
     /// Verifies the dataset at `url`: its folder or its `manifest.json`.
     /// - Throws: ``ExportError/datasetMissing(path:)`` or ``ExportError/invalidManifest(path:reason:)``
@@ -22,25 +22,26 @@ public enum DatasetVerifier {
         return VerificationReport(manifest: manifest, problems: try problems(of: manifest, in: folder, manifestPath: manifestURL.path))
     }
 
-    /// Every way the files in `folder` differ from `manifest`, in the manifest's file order.
+    /// Every way the files in `folder` differ from `manifest`, in the manifest's order: data
+    /// files, the record sidecar, the metadata files (the card …; their checksums only).
     /// - Parameter manifestPath: where the manifest was read, for messages.
     /// - Throws: ``ExportError/invalidManifest(path:reason:)`` when the manifest names a file
     ///   outside the folder.
     static func problems(of manifest: Manifest, in folder: URL, manifestPath: String) throws(ExportError) -> [VerificationReport.Problem] {
         var problems: [VerificationReport.Problem] = []
         for file in manifest.files {
-            try checkPlainName(file.path, manifest: manifestPath)
             let kind: RecordCounter.Kind = switch file.format {
             case .jsonl: .lines
             case .csv: .csv
             case .parquet: .parquet
             }
-            problems += check(folder.appendingPathComponent(file.path), path: file.path, sha256: file.sha256, records: file.records, kind: kind)
+            problems += try check(file.path, in: folder, sha256: file.sha256, records: (file.records, kind), manifest: manifestPath)
         }
-        try checkPlainName(manifest.records.path, manifest: manifestPath)
-        problems += check(
-            folder.appendingPathComponent(manifest.records.path), path: manifest.records.path,
-            sha256: manifest.records.sha256, records: manifest.records.count, kind: .lines)
+        problems += try check(
+            manifest.records.path, in: folder, sha256: manifest.records.sha256, records: (manifest.records.count, .lines), manifest: manifestPath)
+        for file in manifest.metadataFiles {
+            problems += try check(file.path, in: folder, sha256: file.sha256, records: nil, manifest: manifestPath)
+        }
 
         let inFiles = manifest.files.reduce(0) { $0 + $1.records }
         if inFiles != manifest.records.count {
@@ -53,17 +54,18 @@ public enum DatasetVerifier {
         return problems
     }
 
-    private static func checkPlainName(_ path: String, manifest: String) throws(ExportError) {
-        if path.isEmpty || path.contains("/") || path.contains("\\") || path == "." || path == ".." {
-            throw .invalidManifest(path: manifest, reason: "file path \"\(path)\" is not a file name inside the dataset folder")
+    /// How the file at `path` differs from its checksum and, when given, its record count.
+    /// - Throws: ``ExportError/invalidManifest(path:reason:)`` when `path` is not inside the folder.
+    private static func check(
+        _ path: String, in folder: URL, sha256: String, records: (count: Int, kind: RecordCounter.Kind)?, manifest: String
+    ) throws(ExportError) -> [VerificationReport.Problem] {
+        guard DatasetLayout.isInsideFolder(path) else {
+            throw .invalidManifest(path: manifest, reason: "file path \"\(path)\" is not a path inside the dataset folder")
         }
-    }
-
-    private static func check(_ url: URL, path: String, sha256: String, records: Int, kind: RecordCounter.Kind) -> [VerificationReport.Problem] {
         let digest: String
         let count: Result<Int, ParquetError>
         do {
-            (digest, count) = try digestAndCount(url, kind: kind)
+            (digest, count) = try digestAndCount(folder.appendingPathComponent(path), in: folder, kind: records?.kind ?? .lines)
         } catch {
             switch error {
             case .missing: return [.missingFile(path: path)]
@@ -72,9 +74,10 @@ public enum DatasetVerifier {
         }
         var problems: [VerificationReport.Problem] = []
         if digest != sha256 { problems.append(.checksumMismatch(path: path, expected: sha256, actual: digest)) }
+        guard let records else { return problems }
         switch count {
-        case .success(let count) where count != records:
-            problems.append(.recordCountMismatch(path: path, expected: records, actual: count))
+        case .success(let count) where count != records.count:
+            problems.append(.recordCountMismatch(path: path, expected: records.count, actual: count))
         case .failure(let error):
             problems.append(.uncountableFile(path: path, reason: error.errorDescription ?? "\(error)"))
         case .success:
@@ -87,9 +90,9 @@ public enum DatasetVerifier {
     /// the row count in its footer, or why that cannot be read.
     /// - Throws: why the file was not read (see ``DatasetFileOpener``).
     private static func digestAndCount(
-        _ url: URL, kind: RecordCounter.Kind
+        _ url: URL, in folder: URL, kind: RecordCounter.Kind
     ) throws(DatasetFileOpener.Refusal) -> (String, Result<Int, ParquetError>) {
-        let descriptor = try DatasetFileOpener.openForReading(url.path)
+        let descriptor = try DatasetFileOpener.openForReading(url.path, inside: folder.path)
         defer { close(descriptor) }
         var hasher = SHA256()
         var counter = RecordCounter(kind: kind)

@@ -1,41 +1,62 @@
 import Foundation
 
 /// Writes one dataset's files into its staging folder as rows arrive: a data file per
-/// split and the record sidecar, each hashed while it is written.
+/// split and task (see ``DatasetLayout``) and the record sidecar, each hashed while it is
+/// written.
+///
+/// Rows come in task order, so only the current task's files are open. A file is written
+/// under a provisional name and renamed once the number of files of its split is known.
 final class DatasetWriter {
     private let folder: URL
     private let spec: SplitSpec
     private let format: ExportFormat
-    /// One writer and one output per split.
-    private var rows: [any RowWriter] = []
-    private var outputs: [HashingFileOutput] = []
+    /// The task whose rows are being written.
+    private var task: String?
+    /// The current task's file in each split, once that split has a row of it.
+    private var open: [Shard?]
+    /// The finished files of each split, in task order.
+    private var finished: [[Manifest.DataFile]]
     private let sidecar: HashingFileOutput
 
-    /// Creates the (empty) files in `folder`.
+    /// One data file being written.
+    private struct Shard {
+        /// Its provisional path inside the folder.
+        let path: String
+        let writer: any RowWriter
+        let output: HashingFileOutput
+    }
+
+    /// Creates `folder`'s data folder and the (empty) sidecar.
     init(folder: URL, spec: SplitSpec, format: ExportFormat) throws(ExportError) {
         self.folder = folder
         self.spec = spec
         self.format = format
-        for split in spec.splits {
-            let output = try HashingFileOutput(path: folder.appendingPathComponent("\(split.name).\(format.fileExtension)").path)
-            let writer = RowColumns.writer(for: format)
-            writer.header.withUnsafeBytes { output.buffer.append($0) }
-            rows.append(writer)
-            outputs.append(output)
+        open = Array(repeating: nil, count: spec.splits.count)
+        finished = Array(repeating: [], count: spec.splits.count)
+        let data = folder.appendingPathComponent(DatasetLayout.dataFolder)
+        do {
+            try FileManager.default.createDirectory(at: data, withIntermediateDirectories: false)
+        } catch {
+            throw .cannotWrite(path: data.path, reason: error.localizedDescription)
         }
         sidecar = try HashingFileOutput(path: folder.appendingPathComponent(Manifest.RecordList.fileName).path)
     }
 
-    /// Appends `row` to the data file of split number `split`, and its id to the sidecar.
+    /// Appends `row` to the data file of its task in split number `split`, and its id to the sidecar.
     func write(_ row: StoredLabel, producer: ProducerColumns, split: Int) throws(ExportError) {
-        let output = outputs[split]
-        do {
-            try rows[split].append(row, producer: producer, split: spec.splits[split].name, to: &output.buffer)
-        } catch {
-            throw .cannotWrite(path: output.path, reason: error.errorDescription ?? "\(error)")
+        if row.task != task {
+            try finishTask()
+            task = row.task
         }
-        output.records += 1
-        try output.flushIfFull()
+        if open[split] == nil { open[split] = try startShard(split) }
+        guard let shard = open[split] else { return }
+        do {
+            try shard.writer.append(row, producer: producer, split: spec.splits[split].name, to: &shard.output.buffer)
+        } catch {
+            throw .cannotWrite(path: shard.output.path, reason: error.errorDescription ?? "\(error)")
+        }
+        shard.output.records += 1
+        try shard.output.flushIfFull()
         sidecar.buffer.append("{\"id\":")
         JSONLRowWriter.writeString(row.id, to: &sidecar.buffer)
         sidecar.buffer.append(",\"input_id\":")
@@ -47,22 +68,63 @@ final class DatasetWriter {
         try sidecar.flushIfFull()
     }
 
-    /// Finishes every file.
-    /// - Returns: the data files and the record list, as the manifest lists them.
+    /// Finishes every file and gives each data file its final name.
+    /// - Returns: the data files, sorted by path, and the record list, as the manifest lists them.
     func finish() throws(ExportError) -> (files: [Manifest.DataFile], records: Manifest.RecordList) {
+        try finishTask()
         var files: [Manifest.DataFile] = []
-        for (index, (split, output)) in zip(spec.splits, outputs).enumerated() {
-            do {
-                try rows[index].finish(to: &output.buffer)
-            } catch {
-                throw .cannotWrite(path: output.path, reason: error.errorDescription ?? "\(error)")
+        for index in spec.splits.indices {
+            // A split without records still has its (empty) file.
+            if finished[index].isEmpty {
+                try finishShard(try startShard(index), split: index, task: nil)
             }
-            let digest = try output.finish()
-            files.append(Manifest.DataFile(
-                path: "\(split.name).\(format.fileExtension)", split: split.name, format: format,
-                records: output.records, sha256: digest))
+            let shards = finished[index]
+            for (number, shard) in shards.enumerated() {
+                var file = shard
+                file.path = DatasetLayout.dataFilePath(split: file.split, shard: number, of: shards.count, format: format)
+                try rename(from: shard.path, to: file.path)
+                files.append(file)
+            }
         }
         let records = Manifest.RecordList(count: sidecar.records, sha256: try sidecar.finish())
-        return (files, records)
+        return (files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }, records)
+    }
+
+    /// Opens the next file of split number `split` under its provisional name.
+    private func startShard(_ split: Int) throws(ExportError) -> Shard {
+        let path = "\(DatasetLayout.dataFolder)/\(spec.splits[split].name)-\(finished[split].count).partial"
+        let output = try HashingFileOutput(path: folder.appendingPathComponent(path).path)
+        let writer = RowColumns.writer(for: format)
+        writer.header.withUnsafeBytes { output.buffer.append($0) }
+        return Shard(path: path, writer: writer, output: output)
+    }
+
+    /// Finishes the current task's files.
+    private func finishTask() throws(ExportError) {
+        for index in open.indices {
+            guard let shard = open[index] else { continue }
+            try finishShard(shard, split: index, task: task)
+            open[index] = nil
+        }
+    }
+
+    private func finishShard(_ shard: Shard, split: Int, task: String?) throws(ExportError) {
+        do {
+            try shard.writer.finish(to: &shard.output.buffer)
+        } catch {
+            throw .cannotWrite(path: shard.output.path, reason: error.errorDescription ?? "\(error)")
+        }
+        let digest = try shard.output.finish()
+        finished[split].append(Manifest.DataFile(
+            path: shard.path, split: spec.splits[split].name, task: task, format: format, records: shard.output.records, sha256: digest))
+    }
+
+    private func rename(from old: String, to new: String) throws(ExportError) {
+        let target = folder.appendingPathComponent(new)
+        do {
+            try FileManager.default.moveItem(at: folder.appendingPathComponent(old), to: target)
+        } catch {
+            throw .cannotWrite(path: target.path, reason: error.localizedDescription)
+        }
     }
 }

@@ -7,6 +7,8 @@ struct ExportTally {
     private var perTask: [String: TaskCounts] = [:]
     private(set) var records = 0
     private(set) var inputs = 0
+    /// The newest `created_at` written, in nanoseconds since the epoch.
+    private var newest: Int64?
 
     /// One task's records per tuple and split, and its label distribution, in all and per split.
     private struct TaskCounts {
@@ -39,6 +41,7 @@ struct ExportTally {
     /// Counts a record written to split number `split`.
     mutating func export(_ row: StoredLabel, split: Int) {
         records += 1
+        newest = max(newest ?? row.createdAt, row.createdAt)
         let splitCount = splits.count
         perTask[row.task, default: TaskCounts(splits: splitCount)].count(row, split: split, splits: splitCount)
     }
@@ -60,6 +63,7 @@ struct ExportTally {
         var summary = ExportSummary(
             splits: splits, tuples: tuples, records: records, inputs: inputs, labelsSelected: stream.labelsSelected,
             labelsFlagged: stream.labelsFlagged, flags: flags.sorted { $0.flag < $1.flag }, labels: labels)
+        summary.newestCreatedAt = newest.map(Timestamp.init(nanosecondsSinceEpoch:))
         summary.labelsPerSplit = splits.indices.map { split in
             byTask.map { Manifest.LabelDistribution(task: $0.key, counts: $0.value.labelsPerSplit[split].distribution) }
         }

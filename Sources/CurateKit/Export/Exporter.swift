@@ -23,23 +23,28 @@ public struct Exporter {
         }
     }
 
-    /// Writes the dataset `folder` from the labels `options` select.
+    /// Writes the dataset `folder` from the labels `options` select: its data files, the
+    /// metadata documents rendered from the manifest (``MetadataDocument/all(for:labelNames:)``),
+    /// then the manifest listing them all.
     /// - Parameters:
     ///   - replace: whether an existing dataset of that name may be replaced (`--force`).
     ///   - createdAt: the manifest's `created_at` (inject a fixed time for stable output).
     ///   - metadata: license, creator, version, citation and description, for the manifest
     ///     and `croissant.json`.
     ///   - provenance: whether to write `provenance.json` (PROV-JSON) too.
+    ///   - labelNames: each task's label names in class order, where they are known, for the card.
     /// - Returns: the manifest written, and the counts behind it.
     /// - Throws: ``ExportError`` for an unknown or ambiguous selector, an existing dataset,
     ///   an empty selection or a failed write; nothing is left behind then.
     @discardableResult
     public func export(
         _ options: ExportOptions, to folder: DatasetFolder, replace: Bool, createdAt: Timestamp,
-        metadata: DatasetMetadata = DatasetMetadata(), provenance: Bool = false
+        metadata: DatasetMetadata = DatasetMetadata(), provenance: Bool = false, labelNames: [String: [String]] = [:]
     ) throws -> (manifest: Manifest, summary: ExportSummary) {
         if folder.exists, !replace { throw ExportError.datasetExists(path: folder.url.path) }
-        return try staged(options, metadata: metadata, provenance: provenance, for: folder, createdAt: createdAt, throughIngest: nil) { staging, _ in
+        return try staged(
+            options, metadata: metadata, provenance: provenance, labelNames: labelNames, for: folder, createdAt: createdAt, throughIngest: nil
+        ) { staging, _ in
             try folder.install(staging, replace: replace)
             return true
         }
@@ -49,7 +54,7 @@ public struct Exporter {
     /// and returns true, or returns false to have it deleted.
     /// - Parameter ingest: only labels of this ingest and earlier ones; nil for all.
     func staged(
-        _ options: ExportOptions, metadata: DatasetMetadata, provenance: Bool, for folder: DatasetFolder,
+        _ options: ExportOptions, metadata: DatasetMetadata, provenance: Bool, labelNames: [String: [String]], for folder: DatasetFolder,
         createdAt: Timestamp, throughIngest ingest: Int64?,
         finish: (URL, Manifest) throws -> Bool
     ) throws -> (manifest: Manifest, summary: ExportSummary) {
@@ -57,7 +62,7 @@ public struct Exporter {
         options.selection = options.selection.normalized
         let staging = try folder.makeStaging()
         do {
-            let result = try store.readSnapshot {
+            var result = try store.readSnapshot {
                 var plan = try SelectionPlan.resolve(options.selection, in: store)
                 plan.query.ingestedThrough = ingest
                 let writer = try DatasetWriter(folder: staging, spec: options.split, format: options.format)
@@ -65,7 +70,8 @@ public struct Exporter {
                     try writer.write(row, producer: producer, split: split)
                 }
                 guard summary.records > 0 else { throw ExportError.nothingToExport(name: folder.name) }
-                let (files, records) = try writer.finish()
+                var (files, records) = try writer.finish()
+                records.newestCreatedAt = summary.newestCreatedAt
                 let manifest = Manifest(
                     name: folder.name, createdAt: createdAt, options: options,
                     resolvedPrompts: plan.resolvedPrompts, resolvedModels: plan.resolvedModels,
@@ -76,19 +82,26 @@ public struct Exporter {
                     store: try store.state(throughIngest: ingest), dataset: metadata)
                 return (manifest, summary)
             }
-            var files = [(Manifest.fileName, result.0.jsonText), (CroissantDocument.fileName, CroissantDocument(manifest: result.0).jsonText)]
-            if provenance { files.append((ProvenanceDocument.fileName, ProvenanceDocument(manifest: result.0).jsonText)) }
-            for (name, text) in files {
-                let file = try HashingFileOutput(path: staging.appendingPathComponent(name).path)
-                file.buffer.append(utf8: text)
-                _ = try file.finish()
+            for document in MetadataDocument.all(for: result.0, provenance: provenance, labelNames: labelNames) {
+                let sha256 = try write(document.text, to: staging.appendingPathComponent(document.path))
+                result.0.metadataFiles.append(Manifest.MetadataFile(path: document.path, sha256: sha256))
             }
+            result.0.metadataFiles.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+            _ = try write(result.0.jsonText, to: staging.appendingPathComponent(Manifest.fileName))
             if try !finish(staging, result.0) { folder.discard(staging) }
             return result
         } catch {
             folder.discard(staging)
             throw error
         }
+    }
+
+    /// Writes `text` to the new file `url`.
+    /// - Returns: the lowercase hex SHA-256 of its bytes.
+    private func write(_ text: String, to url: URL) throws(ExportError) -> String {
+        let file = try HashingFileOutput(path: url.path)
+        file.buffer.append(utf8: text)
+        return try file.finish()
     }
 
     /// Streams the plan's labels through the shared ``LabelStream`` and split assignment,

@@ -41,7 +41,8 @@ public struct CroissantDocument: ManifestDocument {
             ("license", .string(metadata.license.map(DatasetMetadata.licenseURL) ?? Self.defaultLicense)),
             ("version", .string(version)),
             ("citeAs", .string(metadata.citation ?? defaultCitation)),
-            ("datePublished", .string(manifest.createdAt.rfc3339)),
+            // The newest record's time, not the export's, so exports of the same data are the same bytes.
+            ("datePublished", .string((manifest.records.newestCreatedAt ?? manifest.createdAt).rfc3339)),
             ("distribution", .array(manifest.files.map(fileObject) + [fileSet])),
             ("recordSet", .array([splitRecordSet, recordSet])),
         ]
@@ -119,9 +120,11 @@ public struct CroissantDocument: ManifestDocument {
     }
 
     private var splitRecordSet: JSONValue {
-        let rows: [JSONValue] = manifest.files.map { file in
-            var row: [(key: String, value: JSONValue)] = [("splits/name", .string(file.split))]
-            if let url = Self.splitURL(file.split) { row.append(("splits/url", .string(url))) }
+        // A split has a file per task: name each split once, in the files' (path) order.
+        var seen: Set<String> = []
+        let rows: [JSONValue] = manifest.files.map(\.split).filter { seen.insert($0).inserted }.map { split in
+            var row: [(key: String, value: JSONValue)] = [("splits/name", .string(split))]
+            if let url = Self.splitURL(split) { row.append(("splits/url", .string(url))) }
             return .object(row)
         }
         return .object([

@@ -21,6 +21,8 @@ public struct ExportSummary: Sendable, Hashable {
     public var labelsPerSplit: [[Manifest.LabelDistribution]] = []
     /// Distinct input payloads written to more than one split (see ``Manifest/inputsInSeveralSplits``).
     public var inputsInSeveralSplits = 0
+    /// The `created_at` of the newest record written; nil when none was.
+    public var newestCreatedAt: Timestamp?
 
     /// A summary with every part given.
     public init(

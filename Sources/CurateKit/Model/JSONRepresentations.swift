@@ -72,12 +72,13 @@ extension ExportSummary {
 }
 
 extension VerificationReport {
-    /// `curate verify --json`: `{"dataset","intact","files","records","problems":[{"path","kind",…}]}`;
+    /// `curate verify --json`: `{"dataset","intact","files","metadata_files","records","problems":[{"path","kind",…}]}`;
     /// a problem's other members are `expected` and `actual` (checksum, record count) or `reason`.
     public var jsonValue: JSONValue {
         .object([
             ("dataset", .string(manifest.name)), ("intact", .bool(isIntact)),
-            ("files", .integer(manifest.files.count)), ("records", .integer(manifest.records.count)),
+            ("files", .integer(manifest.files.count)), ("metadata_files", .integer(manifest.metadataFiles.count)),
+            ("records", .integer(manifest.records.count)),
             ("problems", .array(problems.map(\.jsonValue))),
         ])
     }

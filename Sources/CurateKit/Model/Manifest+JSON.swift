@@ -17,13 +17,14 @@ extension Manifest {
             ("files", .array(files.map(\.jsonValue))),
             ("records", .object([
                 ("count", .integer(records.count)), ("path", .string(records.path)), ("sha256", .string(records.sha256)),
-            ])),
+            ] + (records.newestCreatedAt.map { [("newest_created_at", .string($0.rfc3339))] } ?? []))),
             ("labels", Self.distributionJSON(labels)),
             ("labels_by_split", .object(labelsBySplit.map { ($0.key, Self.distributionJSON($0.value)) })),
             ("flags", .array(flags.map(\.jsonValue))),
             ("inputs_in_several_splits", .integer(inputsInSeveralSplits)),
             ("command", .array(command.map(JSONValue.string))),
             ("dataset", dataset.jsonValue),
+            ("metadata_files", .array(metadataFiles.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })),
         ]
         if let store { members.append(("store", store.jsonValue)) }
         return .object(members)
@@ -77,10 +78,12 @@ extension Manifest.TupleCount {
 }
 
 extension Manifest.DataFile {
-    /// `{"path","split","format","records","sha256"}`.
+    /// `{"path","split","task","format","records","sha256"}`; `task` is null when the file
+    /// is not one task's.
     public var jsonValue: JSONValue {
         .object([
-            ("path", .string(path)), ("split", .string(split)), ("format", .string(format.rawValue)),
+            ("path", .string(path)), ("split", .string(split)), ("task", task.map(JSONValue.string) ?? .null),
+            ("format", .string(format.rawValue)),
             ("records", .integer(records)), ("sha256", .string(sha256)),
         ])
     }

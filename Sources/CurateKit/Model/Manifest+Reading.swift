@@ -70,10 +70,16 @@ extension Manifest {
             files: try top.objects("files").map { file throws(ExportError) in
                 DataFile(
                     path: try file.string("path"), split: try file.string("split"),
+                    // Absent from manifests written before files were made per task.
+                    task: file.has("task") ? try file.optionalString("task") : nil,
                     format: try file.parsed("format", expected: "jsonl, csv or parquet", ExportFormat.init(rawValue:)),
                     records: try file.integer("records"), sha256: try file.string("sha256"))
             },
-            records: RecordList(count: try records.integer("count"), path: try records.string("path"), sha256: try records.string("sha256")),
+            records: RecordList(
+                count: try records.integer("count"), path: try records.string("path"), sha256: try records.string("sha256"),
+                // Absent from manifests written before it was recorded.
+                newestCreatedAt: records.has("newest_created_at")
+                    ? try records.parsed("newest_created_at", expected: "an RFC 3339 time", Timestamp.init(rfc3339:)) : nil),
             labels: labels.sorted { $0.task.utf8.lexicographicallyPrecedes($1.task.utf8) },
             flags: try top.objects("flags").map { entry throws(ExportError) in
                 let flag = LabelFlag(
@@ -88,7 +94,11 @@ extension Manifest {
             // Absent from manifests written before the store's state was recorded.
             store: top.has("store") ? try Self.readStoreState(try top.object("store")) : nil,
             // Absent from manifests written before datasets carried metadata.
-            dataset: top.has("dataset") ? try DatasetMetadata(try top.object("dataset")) : DatasetMetadata()
+            dataset: top.has("dataset") ? try DatasetMetadata(try top.object("dataset")) : DatasetMetadata(),
+            // Absent from manifests written before the dataset card.
+            metadataFiles: !top.has("metadata_files") ? [] : try top.objects("metadata_files").map { entry throws(ExportError) in
+                MetadataFile(path: try entry.string("path"), sha256: try entry.string("sha256"))
+            }
         )
     }
 

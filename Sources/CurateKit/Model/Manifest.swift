@@ -23,7 +23,7 @@ public struct Manifest: Sendable, Hashable {
     public var resolvedModels: [ModelResolution]
     /// One entry per provenance tuple that contributed records, sorted by tuple.
     public var provenance: [TupleCount]
-    /// The data files, one per split, sorted by path.
+    /// The data files, one per split and task (see `DatasetLayout`), sorted by path.
     public var files: [DataFile]
     /// The exported records as a whole.
     public var records: RecordList
@@ -43,6 +43,9 @@ public struct Manifest: Sendable, Hashable {
 
     /// The `curate export` command that asks for this dataset (``ExportOptions/commandLine(name:)``).
     public var command: [String] { options.commandLine(name: name) }
+    /// The documents rendered from the manifest beside it (the dataset card `README.md` …),
+    /// sorted by path: empty in manifests written before there were any.
+    public var metadataFiles: [MetadataFile]
 
     /// A manifest with every part given.
     public init(
@@ -50,7 +53,7 @@ public struct Manifest: Sendable, Hashable {
         resolvedPrompts: [PromptResolution], resolvedModels: [ModelResolution], provenance: [TupleCount],
         files: [DataFile], records: RecordList, labels: [LabelDistribution], flags: [AppliedFlag],
         labelsBySplit: [String: [LabelDistribution]] = [:], inputsInSeveralSplits: Int = 0, store: StoreState? = nil,
-        dataset: DatasetMetadata = DatasetMetadata()
+        dataset: DatasetMetadata = DatasetMetadata(), metadataFiles: [MetadataFile] = []
     ) {
         self.name = name
         self.createdAt = createdAt
@@ -67,6 +70,7 @@ public struct Manifest: Sendable, Hashable {
         self.inputsInSeveralSplits = inputsInSeveralSplits
         self.store = store
         self.dataset = dataset
+        self.metadataFiles = metadataFiles
     }
 
     /// The program that wrote a dataset.
@@ -118,29 +122,49 @@ public struct Manifest: Sendable, Hashable {
 
     /// One data file of the dataset.
     public struct DataFile: Sendable, Hashable {
-        /// The file's name, relative to the dataset folder (`train.jsonl`).
+        /// The file's path relative to the dataset folder (`data/train-00000-of-00001.jsonl`;
+        /// `train.jsonl` in datasets written before the `data/` layout).
         public var path: String
         /// The split it holds.
         public var split: String
+        /// The one task whose records it holds; nil when it may hold several (datasets written
+        /// before files were made per task) or none (the empty file of a split without records).
+        public var task: String?
         public var format: ExportFormat
         /// Its number of records (rows, not counting a CSV header).
         public var records: Int
         /// Lowercase hex SHA-256 of its bytes.
         public var sha256: String
 
-        public init(path: String, split: String, format: ExportFormat, records: Int, sha256: String) {
+        public init(path: String, split: String, task: String? = nil, format: ExportFormat, records: Int, sha256: String) {
             self.path = path
             self.split = split
+            self.task = task
             self.format = format
             self.records = records
             self.sha256 = sha256
         }
     }
 
+    /// A document rendered from the manifest and written beside it, such as the dataset card.
+    public struct MetadataFile: Sendable, Hashable {
+        /// The file's path relative to the dataset folder (`README.md`).
+        public var path: String
+        /// Lowercase hex SHA-256 of its bytes.
+        public var sha256: String
+
+        public init(path: String, sha256: String) {
+            self.path = path
+            self.sha256 = sha256
+        }
+    }
+
     /// The exported records as a whole, with the sidecar that lists their ids.
     public struct RecordList: Sendable, Hashable {
-        /// The sidecar's name in every dataset folder.
-        public static let fileName = "records.jsonl"
+        /// The sidecar's name in the dataset folders this version writes: JSON Lines, under
+        /// an extension no glob over data files (`*.jsonl`, `data/*`) picks up.
+        /// (`records.jsonl` in datasets written before.)
+        public static let fileName = "records.ids"
 
         /// How many records the dataset holds, over all splits.
         public var count: Int
@@ -149,11 +173,15 @@ public struct Manifest: Sendable, Hashable {
         public var path: String
         /// Lowercase hex SHA-256 of the sidecar's bytes: a digest of the record set.
         public var sha256: String
+        /// The `created_at` of the newest record: when the data is from, the same in every
+        /// export of the same records (`croissant.json` publishes it); nil in older manifests.
+        public var newestCreatedAt: Timestamp?
 
-        public init(count: Int, path: String = RecordList.fileName, sha256: String) {
+        public init(count: Int, path: String = RecordList.fileName, sha256: String, newestCreatedAt: Timestamp? = nil) {
             self.count = count
             self.path = path
             self.sha256 = sha256
+            self.newestCreatedAt = newestCreatedAt
         }
     }
 

@@ -7,7 +7,7 @@
 public struct SplitSpec: Sendable, Hashable {
     /// One named split and the share of inputs it receives.
     public struct Split: Sendable, Hashable {
-        /// The split's name, also its data file's base name (`train` → `train.jsonl`).
+        /// The split's name, also its data files' base name (`train` → `data/train-00000-of-00001.jsonl`).
         public var name: String
         /// Its share of inputs, in (0, 1].
         public var fraction: Double
@@ -35,10 +35,14 @@ public struct SplitSpec: Sendable, Hashable {
         case input
     }
 
-    /// The name of the one split of an export without `--split`.
-    public static let unsplitName = "all"
+    /// The name of the one split of an export without `--split`: what Hugging Face
+    /// `datasets` calls a dataset that is not split (datasets written before named it `all`).
+    public static let unsplitName = "train"
     /// Names a split may not take, because the dataset folder uses them.
     public static let reservedNames: Set<String> = ["manifest", "records"]
+    /// Names `--split` may not give, because Hugging Face `datasets` gives them another
+    /// meaning (`all` is every split at once).
+    public static let reservedForLoaders: Set<String> = ["all"]
 
     /// One split holding every input.
     public static func unsplit(seed: UInt64 = 0) -> SplitSpec {
@@ -77,6 +81,9 @@ public struct SplitSpec: Sendable, Hashable {
     }
 
     /// Parses `NAME=FRACTION,NAME=FRACTION,…`, e.g. `train=0.8,validation=0.1,test=0.1`.
+    ///
+    /// The names of a new spec must also be split names Hugging Face `datasets` loads:
+    /// no `-`, and not `all` (a spec read from an older manifest is not held to that).
     /// - Throws: ``ExportError/invalidSplit(spec:reason:)`` naming what is wrong.
     public init(parsing text: String, seed: UInt64) throws(ExportError) {
         var splits: [Split] = []
@@ -88,6 +95,10 @@ public struct SplitSpec: Sendable, Hashable {
             let name = pieces[0].trimmingSpaces
             guard let fraction = Double(pieces[1].trimmingSpaces) else {
                 throw .invalidSplit(spec: text, reason: "\"\(pieces[1])\" is not a number")
+            }
+            guard !name.contains("-"), !Self.reservedForLoaders.contains(name) else {
+                throw .invalidSplit(
+                    spec: text, reason: "\"\(name)\" is not a split name Hugging Face datasets loads (letters, digits and '_'; not \"all\")")
             }
             splits.append(Split(name: name, fraction: fraction))
         }

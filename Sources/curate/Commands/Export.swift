@@ -24,7 +24,14 @@ struct Export: ParsableCommand {
 
             Splits: an input's split is a pure function of its input_id and --seed (SHA-256 of \
             "SEED:INPUT_ID"), so it never moves when records are added or excluded. Without \
-            --split, one file all.FORMAT. Rows are ordered by task, input_id, created_at, id.
+            --split, one split named train. Split names are letters, digits and '_' (what Hugging \
+            Face datasets loads). Rows are ordered by task, input_id, created_at, id.
+
+            Layout: data/SPLIT-00000-of-00001.FORMAT, one file per split and task (shard \
+            00001-of-00002 is the second task's part of the split); README.md, the dataset card \
+            whose configs make datasets.load_dataset("datasets/NAME") load every split and \
+            load_dataset("datasets/NAME", "TASK") one task; records.ids, the record ids; and \
+            manifest.json with the SHA-256 of every file.
 
             Beside the data files and manifest.json, croissant.json describes the dataset in \
             Croissant 1.1 (license, creator, version, citation and description from the [dataset] \
@@ -141,10 +148,10 @@ struct Export: ParsableCommand {
             warnAboutSharedInputs(report.summary)
             return
         }
-        let (_, summary) = try exporter.export(
+        let (manifest, summary) = try exporter.export(
             options, to: folder, replace: force, createdAt: CommandClock.now(), metadata: datasetMetadata, provenance: prov)
         let report = ExportReport(summary: summary, folder: folder, format: format, includeFlagged: options.selection.includeFlagged)
-        if json { Terminal.writeJSON(report.json(dryRun: false)) } else { Terminal.write(report.renderExported()) }
+        if json { Terminal.writeJSON(report.json(dryRun: false)) } else { Terminal.write(report.renderExported(manifest.files)) }
         warnAboutSharedInputs(summary)
     }
 
@@ -156,7 +163,6 @@ struct Export: ParsableCommand {
         let folder = try DatasetFolder(datasets: workspace.datasetsURL, name: name ?? recorded.name)
         let outcome = try Exporter(store: store).rebuild(
             from: recorded, recordedFolder: recordedFolder, to: folder,
-            provenance: FileManager.default.fileExists(atPath: recordedFolder.appendingPathComponent(ProvenanceDocument.fileName).path),
             replace: force || folder.url.standardizedFileURL.path == recordedFolder.path)
         let report = ExportReport(
             summary: outcome.summary, folder: folder, format: recorded.options.format,

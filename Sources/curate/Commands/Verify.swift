@@ -8,7 +8,8 @@ struct Verify: ParsableCommand {
         abstract: "Check a dataset's files against its manifest.json.",
         discussion: """
             Recomputes the SHA-256 and the record count of every data file and of the record \
-            sidecar (records.jsonl), and checks the manifest's totals against each other. \
+            sidecar (records.ids; records.jsonl in older datasets), the SHA-256 of every metadata \
+            file (the dataset card README.md …), and checks the manifest's totals against each other. \
             DATASET is a dataset folder, its manifest.json, or a name under the workspace's datasets/.
             Each difference is printed on standard output, naming the file. Only regular files \
             inside the dataset folder are read: a device, FIFO, socket or folder, or a symbolic \
@@ -42,7 +43,8 @@ struct Verify: ParsableCommand {
         let name = TerminalText.escaped(report.manifest.name)
         if report.isIntact {
             let files = report.manifest.files.count
-            Terminal.write("ok: \(name): \(files) data file\(files == 1 ? "" : "s") and \(report.manifest.records.count) records match \(Manifest.fileName)\n")
+            let checked = ["\(files) data file\(files == 1 ? "" : "s")"] + report.manifest.metadataFiles.map { TerminalText.escaped($0.path) }
+            Terminal.write("ok: \(name): \(checked.joined(separator: ", ")) and \(report.manifest.records.count) records match \(Manifest.fileName)\n")
             return
         }
         for problem in report.problems { Terminal.write("\(problem)\n") }

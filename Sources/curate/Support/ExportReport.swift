@@ -40,15 +40,16 @@ struct ExportReport {
         return text + footer()
     }
 
-    /// After an export: where it went and what each file holds.
-    func renderExported() -> String {
+    /// After an export: where it went and what each of its data files holds.
+    func renderExported(_ files: [Manifest.DataFile]) -> String {
         var text = "exported \(count(summary.records, "record")) of \(count(summary.inputs, "input")) to \(Self.display(folder.url))/\n"
-        var table = TextTable(header: ["file", "split", "records"], rightAligned: [2])
-        for (split, records) in zip(summary.splits, summary.recordsPerSplit) {
-            table.append(["\(split).\(format.fileExtension)", split, String(records)])
+        var table = TextTable(header: ["file", "split", "task", "records"], rightAligned: [3], flexible: [2: .end])
+        for file in files {
+            table.append([file.path, file.split, file.task ?? "-", String(file.records)])
         }
         text += table.render(width: width)
-        text += "from \(count(summary.tuples.count, "provenance tuple")); manifest: \(Self.display(folder.url.appendingPathComponent(Manifest.fileName)))\n"
+        text += "from \(count(summary.tuples.count, "provenance tuple")); manifest: \(Self.display(folder.url.appendingPathComponent(Manifest.fileName)))"
+            + "; card: \(Self.display(folder.url.appendingPathComponent(DatasetCard.fileName)))\n"
         return text + footer()
     }
 

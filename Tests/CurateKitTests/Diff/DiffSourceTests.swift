@@ -50,37 +50,41 @@ struct DiffSourceTests {
         }
     }
 
-    /// `datasets/a` and `datasets/b` exported alike, and b's data file.
+    /// The data file of b's sentiment rows.
+    static let sentiment = "data/train-00001-of-00002.jsonl"
+
+    /// `datasets/a` and `datasets/b` exported alike, and b's data file of sentiment rows.
     static func twoExports() throws -> (ExportFixture, URL) {
         let fixture = try ExportFixture(ExportFixture.diffCorpus)
         try fixture.export("a")
         try fixture.export("b")
-        return (fixture, fixture.datasets.appendingPathComponent("b/all.jsonl"))
+        return (fixture, fixture.datasets.appendingPathComponent("b").appendingPathComponent(sentiment))
     }
 
     @Test("a data file that does not match its manifest stops the diff before any row is compared")
     func unverifiedDataFiles() throws {
         let (fixture, file) = try Self.twoExports()
-        let text = try fixture.read("b", "all.jsonl")
+        let text = try fixture.read("b", Self.sentiment)
         try (text + "\n").write(to: file, atomically: true, encoding: .utf8)
         #expect(throws: DiffError.datasetDoesNotVerify(dataset: "datasets/b", problems: [
-            "all.jsonl: sha256 is \(SHA256Hex.digest(of: text + "\n")), the manifest says \(SHA256Hex.digest(of: text))",
-            "all.jsonl: 6 records, the manifest says 5",
+            "\(Self.sentiment): sha256 is \(SHA256Hex.digest(of: text + "\n")), the manifest says \(SHA256Hex.digest(of: text))",
+            "\(Self.sentiment): 5 records, the manifest says 4",
         ])) { try fixture.diff("a", "b") }
         try FileManager.default.removeItem(at: file)
-        #expect(throws: DiffError.datasetDoesNotVerify(dataset: "datasets/b", problems: ["all.jsonl: missing"])) { try fixture.diff("a", "b") }
+        #expect(throws: DiffError.datasetDoesNotVerify(dataset: "datasets/b", problems: ["\(Self.sentiment): missing"])) { try fixture.diff("a", "b") }
     }
 
     @Test("a data file its manifest vouches for that is not rows, or out of order, stops the diff")
     func badDataFiles() throws {
         let (fixture, file) = try Self.twoExports()
-        let rows = try fixture.read("b", "all.jsonl").split(separator: "\n").map(String.init)
+        let rows = try fixture.read("b", Self.sentiment).split(separator: "\n").map(String.init)
         /// Writes `text` as the data file and its checksum into the manifest, so the dataset verifies.
         func vouchedFor(_ text: String) throws {
             try text.write(to: file, atomically: true, encoding: .utf8)
             let manifestURL = fixture.datasets.appendingPathComponent("b/manifest.json")
             var manifest = try Manifest.read(from: manifestURL)
-            manifest.files[0].sha256 = SHA256Hex.digest(of: text)
+            guard let index = manifest.files.firstIndex(where: { $0.path == Self.sentiment }) else { return }
+            manifest.files[index].sha256 = SHA256Hex.digest(of: text)
             try manifest.jsonText.write(to: manifestURL, atomically: true, encoding: .utf8)
         }
 

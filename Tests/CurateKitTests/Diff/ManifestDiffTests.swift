@@ -19,10 +19,12 @@ struct ManifestDiffTests {
         let diff = try fixture.diff("a", "b")
         #expect(diff.isSame)
         #expect(diff.differences == [])
-        #expect(diff.ignoredDifferences == ["name", "created_at"])
+        // The cards differ by their title (the name), croissant.json by its name and date: listed, never counted.
+        #expect(diff.ignoredDifferences == ["name", "created_at", "metadata files"])
+        #expect(diff.metadataFiles.map(\.path) == ["README.md", "croissant.json"] && diff.metadataFiles.map(\.kind) == ["changed", "changed"])
         #expect(diff.records == RecordChanges(unchanged: 5))
         #expect(diff.labels.map(\.isChanged) == [false, false])
-        #expect(DiffTextRenderer.render(diff).contains("result: same (name, created_at differ, ignored)\n"))
+        #expect(DiffTextRenderer.render(diff).contains("result: same (name, created_at, metadata files differ, ignored)\n"))
     }
 
     @Test("excluding a prompt: selection, tuples, files, records and labels, exactly")
@@ -42,8 +44,8 @@ struct ManifestDiffTests {
             ManifestDiff.TupleChange(tuple: Self.tuple("model-b", Self.v2), before: 3, after: 0),
         ])
         #expect(diff.tuples.map(\.kind) == ["changed", "removed"])
-        #expect(diff.files.map(\.path) == ["all.jsonl"])
-        #expect(diff.files.first?.before?.records == 5 && diff.files.first?.after?.records == 4)
+        #expect(diff.files.map(\.path) == ["data/train-00001-of-00002.jsonl"])
+        #expect(diff.files.first?.before?.records == 4 && diff.files.first?.after?.records == 3)
 
         let records = diff.records
         #expect((records.added, records.removed, records.relabeled, records.replaced, records.unchanged) == (0, 1, 1, 1, 2))
@@ -120,7 +122,8 @@ struct ManifestDiffTests {
         let diff = try fixture.diff("whole", "split")
         #expect(diff.records == RecordChanges(unchanged: 45))
         #expect(diff.differences == ["selection", "files"])
-        #expect(diff.files.map(\.kind) == ["removed", "added", "added", "added"])
+        #expect(diff.files.filter { $0.kind == "removed" }.map(\.path) == ["data/train-00000-of-00002.jsonl", "data/train-00001-of-00002.jsonl"])
+        #expect(diff.files.filter { $0.kind == "added" }.allSatisfy { $0.path.hasSuffix(".csv") })
     }
 
     @Test("--resolve all: an input is compared by its outputs and record ids together")
@@ -144,7 +147,7 @@ struct ManifestDiffTests {
         let value = try JSONParser.parse(text)
         guard case .object(let members) = value else { throw Failure("not an object") }
         #expect(members.map(\.key) == [
-            "after", "before", "differences", "files", "flags", "ignored", "labels", "provenance", "records", "same", "selection",
+            "after", "before", "differences", "files", "flags", "ignored", "labels", "metadata_files", "provenance", "records", "same", "selection",
         ])
         #expect(value["same"] == .bool(false))
         #expect(value["records"]?["relabeled"] == .number("1"))

@@ -22,24 +22,29 @@ struct DatasetVerifierTests {
     @Test("a changed data file is named, with its checksum and its record count")
     func changedFile() throws {
         try withExport { (folder: URL) throws in
-            let train = folder.appendingPathComponent("train.jsonl")
+            let path = "data/train-00001-of-00002.jsonl"
+            let train = folder.appendingPathComponent(path)
             try (String(contentsOf: train, encoding: .utf8) + "{}\n").write(to: train, atomically: true, encoding: .utf8)
             let report = try DatasetVerifier.verify(folder)
-            #expect(report.problems.map(\.path) == ["train.jsonl", "train.jsonl"])
+            #expect(report.problems.map(\.path) == [path, path])
             #expect(report.problems.contains { if case .recordCountMismatch(_, _, _) = $0 { true } else { false } })
-            #expect(report.problems.first?.description.hasPrefix("train.jsonl: sha256 is ") == true)
+            #expect(report.problems.first?.description.hasPrefix("\(path): sha256 is ") == true)
         }
     }
 
-    @Test("a missing file and a changed sidecar are reported")
+    @Test("a missing file, a changed sidecar and a changed card are reported")
     func missingFile() throws {
         try withExport { (folder: URL) throws in
-            try FileManager.default.removeItem(at: folder.appendingPathComponent("test.jsonl"))
-            try Data("x\n".utf8).write(to: folder.appendingPathComponent("records.jsonl"))
+            let manifest = try Manifest.read(from: folder.appendingPathComponent(Manifest.fileName))
+            let test = try #require(manifest.files.first { $0.split == "test" }?.path)
+            try FileManager.default.removeItem(at: folder.appendingPathComponent(test))
+            try Data("x\n".utf8).write(to: folder.appendingPathComponent("records.ids"))
+            try Data("# edited\n".utf8).write(to: folder.appendingPathComponent("README.md"))
             let report = try DatasetVerifier.verify(folder)
-            #expect(report.problems.first == .missingFile(path: "test.jsonl"))
-            #expect(report.problems.dropFirst().allSatisfy { $0.path == "records.jsonl" })
-            #expect(report.problems.count == 3)
+            #expect(report.problems.first == .missingFile(path: test))
+            #expect(report.problems.dropFirst().prefix(2).allSatisfy { $0.path == "records.ids" })
+            #expect(report.problems.last.map { if case .checksumMismatch("README.md", _, _) = $0 { true } else { false } } == true)
+            #expect(report.problems.count == 4)
         }
     }
 
@@ -63,10 +68,12 @@ struct DatasetVerifierTests {
             }
             let url = folder.appendingPathComponent("manifest.json")
             let text = try String(contentsOf: url, encoding: .utf8)
-            try text.replacingOccurrences(of: "\"path\": \"train.jsonl\"", with: "\"path\": \"../train.jsonl\"").write(to: url, atomically: true, encoding: .utf8)
-            #expect { _ = try DatasetVerifier.verify(folder) } throws: { error in
-                if case ExportError.invalidManifest(_, let reason) = error { return reason.contains("../train.jsonl") }
-                return false
+            for outside in ["../README.md", "data/../../README.md", "/etc/passwd", "data//x"] {
+                try text.replacingOccurrences(of: "\"path\": \"README.md\"", with: "\"path\": \"\(outside)\"").write(to: url, atomically: true, encoding: .utf8)
+                #expect { _ = try DatasetVerifier.verify(folder) } throws: { error in
+                    if case ExportError.invalidManifest(_, let reason) = error { return reason.contains(outside) }
+                    return false
+                }
             }
             try "{\"format\": \"other/1\"}".write(to: url, atomically: true, encoding: .utf8)
             #expect { _ = try DatasetVerifier.verify(folder) } throws: { error in

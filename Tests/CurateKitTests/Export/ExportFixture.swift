@@ -47,14 +47,21 @@ final class ExportFixture {
         try String(contentsOf: datasets.appendingPathComponent(name).appendingPathComponent(file), encoding: .utf8)
     }
 
-    /// The JSON objects of a JSON Lines data file.
-    func rows(_ name: String, _ file: String = "all.jsonl") throws -> [JSONValue] {
-        try read(name, file).split(separator: "\n").map { try JSONParser.parse(String($0)) }
+    /// The manifest of `datasets/NAME`.
+    func manifest(_ name: String) throws -> Manifest {
+        try Manifest.read(from: datasets.appendingPathComponent(name).appendingPathComponent(Manifest.fileName))
     }
 
-    /// One field of every row of a JSON Lines data file, as a string (JSON strings unquoted).
-    func column(_ name: String, _ field: String, file: String = "all.jsonl") throws -> [String] {
-        try rows(name, file).map { row in
+    /// The JSON objects of the JSON Lines data files of `split`, in path (task) order.
+    func rows(_ name: String, split: String = SplitSpec.unsplitName) throws -> [JSONValue] {
+        try manifest(name).files.filter { $0.split == split }.flatMap { file in
+            try read(name, file.path).split(separator: "\n").map { try JSONParser.parse(String($0)) }
+        }
+    }
+
+    /// One field of every row of the JSON Lines data files of `split`, as a string (JSON strings unquoted).
+    func column(_ name: String, _ field: String, split: String = SplitSpec.unsplitName) throws -> [String] {
+        try rows(name, split: split).map { row in
             switch row[field] {
             case .string(let text)?: text
             case let value?: JSONWriter.canonical(value)

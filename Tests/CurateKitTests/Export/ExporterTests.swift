@@ -29,12 +29,21 @@ struct ExporterTests {
         #expect(summary.inputs == 5)
         #expect(summary.labelsSelected == 8)
         #expect(manifest.records.count == 5)
-        #expect(manifest.files == [Manifest.DataFile(
-            path: "all.jsonl", split: "all", format: .jsonl, records: 5,
-            sha256: SHA256Hex.digest(of: try fixture.read("all", "all.jsonl")))])
+        #expect(manifest.files == [
+            Manifest.DataFile(
+                path: "data/train-00000-of-00002.jsonl", split: "train", task: "intent", format: .jsonl, records: 2,
+                sha256: SHA256Hex.digest(of: try fixture.read("all", "data/train-00000-of-00002.jsonl"))),
+            Manifest.DataFile(
+                path: "data/train-00001-of-00002.jsonl", split: "train", task: "sentiment", format: .jsonl, records: 3,
+                sha256: SHA256Hex.digest(of: try fixture.read("all", "data/train-00001-of-00002.jsonl"))),
+        ])
         #expect(manifest.provenance.reduce(0) { $0 + $1.records } == 5)
         #expect(manifest.labels.first { $0.task == "sentiment" }?.counts == ["positive": 2, "neutral": 1])
-        #expect(try fixture.read("all", "records.jsonl").split(separator: "\n").count == 5)
+        #expect(try fixture.read("all", "records.ids").split(separator: "\n").count == 5)
+        #expect(manifest.metadataFiles == [
+            Manifest.MetadataFile(path: "README.md", sha256: SHA256Hex.digest(of: try fixture.read("all", "README.md"))),
+            Manifest.MetadataFile(path: "croissant.json", sha256: SHA256Hex.digest(of: try fixture.read("all", "croissant.json"))),
+        ])
     }
 
     @Test("the manifest on disk reads back equal to the one returned")
@@ -177,9 +186,27 @@ struct ExporterTests {
     func filePerSplit() throws {
         let fixture = try ExportFixture([Label.llm("only")])
         let (manifest, _) = try fixture.export("s", ExportOptions(split: try SplitSpec(parsing: "a=0.5,b=0.5", seed: 0), format: .csv))
-        #expect(manifest.files.map(\.path) == ["a.csv", "b.csv"])
+        #expect(manifest.files.map(\.path) == ["data/a-00000-of-00001.csv", "data/b-00000-of-00001.csv"])
         #expect(manifest.files.map(\.records).sorted() == [0, 1])
-        #expect(try visible(fixture.datasets.appendingPathComponent("s")) == ["a.csv", "b.csv", "croissant.json", "manifest.json", "records.jsonl"])
+        #expect(Set(manifest.files.map(\.task)) == [nil, "sentiment"])
+        #expect(try visible(fixture.datasets.appendingPathComponent("s")) == ["README.md", "croissant.json", "data", "manifest.json", "records.ids"])
+        #expect(try visible(fixture.datasets.appendingPathComponent("s/data")) == ["a-00000-of-00001.csv", "b-00000-of-00001.csv"])
+    }
+
+    @Test("a split holds one file per task with records in it, numbered in task order; the rows of the files, in order, are the split's")
+    func filePerTask() throws {
+        let fixture = try ExportFixture(Self.corpus + [Label.llm("x-1", "yes", task: "extra", prompt: "extra@v1")])
+        let (manifest, _) = try fixture.export("t", ExportOptions(split: try SplitSpec(parsing: "train=0.5,test=0.5", seed: 0)))
+        for split in ["test", "train"] {
+            let files = manifest.files.filter { $0.split == split }
+            #expect(files.allSatisfy { $0.records > 0 })
+            #expect(files.map(\.path) == files.indices.map { "data/\(split)-0000\($0)-of-0000\(files.count).jsonl" })
+            #expect(files.compactMap(\.task) == files.compactMap(\.task).sorted())
+            let tasks = try fixture.column("t", "task", split: split)
+            #expect(tasks == tasks.sorted())
+            #expect(Set(tasks) == Set(files.compactMap(\.task)))
+        }
+        #expect(manifest.files.reduce(0) { $0 + $1.records } == 6)
     }
 
     @Test("an existing dataset is kept unless replace is asked for")
@@ -244,8 +271,11 @@ struct ExporterTests {
 
     func files(_ fixture: ExportFixture, _ name: String) throws -> [String: String] {
         var result: [String: String] = [:]
-        for file in try visible(fixture.datasets.appendingPathComponent(name)) {
+        for file in try visible(fixture.datasets.appendingPathComponent(name)) where file != DatasetLayout.dataFolder {
             result[file] = try fixture.read(name, file)
+        }
+        for file in try visible(fixture.datasets.appendingPathComponent(name).appendingPathComponent(DatasetLayout.dataFolder)) {
+            result["data/\(file)"] = try fixture.read(name, "data/\(file)")
         }
         return result
     }
@@ -253,7 +283,7 @@ struct ExporterTests {
     func splitsByInput(_ fixture: ExportFixture, _ name: String) throws -> [String: String] {
         var result: [String: String] = [:]
         for split in ["train", "validation", "test"] {
-            for input in try fixture.column(name, "input_id", file: "\(split).jsonl") { result[input] = split }
+            for input in try fixture.column(name, "input_id", split: split) { result[input] = split }
         }
         return result
     }

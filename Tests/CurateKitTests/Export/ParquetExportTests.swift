@@ -23,13 +23,15 @@ struct ParquetExportTests {
     }
 
     /// The string columns of `datasets/NAME/FILE`, by name; nil for a null.
-    static func columns(_ fixture: ExportFixture, _ name: String, _ file: String) throws -> [String: [String?]] {
-        let descriptor = open(fixture.datasets.appendingPathComponent(name).appendingPathComponent(file).path, O_RDONLY)
-        defer { close(descriptor) }
-        let reader = try ParquetFileReader(descriptor: descriptor)
+    static func columns(_ fixture: ExportFixture, _ name: String, split: String) throws -> [String: [String?]] {
         var columns: [String: [String?]] = [:]
-        for column in RowColumns.names where column != "created_at" {
-            columns[column] = try reader.rowGroupRows.indices.flatMap { try reader.strings(column, rowGroup: $0) }
+        for file in try fixture.manifest(name).files where file.split == split {
+            let descriptor = open(fixture.datasets.appendingPathComponent(name).appendingPathComponent(file.path).path, O_RDONLY)
+            defer { close(descriptor) }
+            let reader = try ParquetFileReader(descriptor: descriptor)
+            for column in RowColumns.names where column != "created_at" {
+                columns[column, default: []] += try reader.rowGroupRows.indices.flatMap { try reader.strings(column, rowGroup: $0) }
+            }
         }
         return columns
     }
@@ -39,16 +41,17 @@ struct ParquetExportTests {
         let fixture = try ExportFixture(Self.corpus)
         let (manifest, _) = try fixture.export("p", try Self.options(.parquet))
         try fixture.export("j", try Self.options(.jsonl))
-        #expect(manifest.files.map(\.path) == ["test.parquet", "train.parquet"])
+        #expect(Set(manifest.files.map(\.split)) == ["test", "train"])
+        #expect(manifest.files.allSatisfy { $0.path.hasPrefix("data/\($0.split)-") && $0.path.hasSuffix(".parquet") })
         for split in ["test", "train"] {
-            let parquet = try Self.columns(fixture, "p", "\(split).parquet")
+            let parquet = try Self.columns(fixture, "p", split: split)
             for column in RowColumns.names where column != "created_at" {
-                let jsonl = try fixture.column("j", column, file: "\(split).jsonl")
+                let jsonl = try fixture.column("j", column, split: split)
                 #expect(parquet[column]?.map { $0 ?? "null" } == jsonl, "\(split) \(column)")
             }
         }
-        let all = try Self.columns(fixture, "p", "train.parquet")["output"] ?? []
-        + (try Self.columns(fixture, "p", "test.parquet")["output"] ?? [])
+        let all = try Self.columns(fixture, "p", split: "train")["output"] ?? []
+        + (try Self.columns(fixture, "p", split: "test")["output"] ?? [])
         #expect(all.contains("line\r\nbreak ☕"))
         #expect(all.contains("{\"a\":[1,2]}"))
     }
@@ -57,22 +60,24 @@ struct ParquetExportTests {
     func byteIdentical() throws {
         let fixture = try ExportFixture(Self.corpus)
         let (first, _) = try fixture.export("p", try Self.options(.parquet))
-        let bytes = try Data(contentsOf: fixture.datasets.appendingPathComponent("p/train.parquet"))
+        let train = fixture.datasets.appendingPathComponent("p").appendingPathComponent(try #require(first.files.last?.path))
+        let bytes = try Data(contentsOf: train)
         let (second, _) = try fixture.export("p", try Self.options(.parquet), replace: true)
         #expect(first.files == second.files)
-        #expect(try Data(contentsOf: fixture.datasets.appendingPathComponent("p/train.parquet")) == bytes)
+        #expect(try Data(contentsOf: train) == bytes)
         #expect(try DatasetVerifier.verify(fixture.datasets.appendingPathComponent("p")).isIntact)
     }
 
     @Test("verify reports a cut Parquet file by its checksum and its unreadable footer")
     func truncatedFile() throws {
         let fixture = try ExportFixture(Self.corpus)
-        try fixture.export("p", try Self.options(.parquet))
-        let train = fixture.datasets.appendingPathComponent("p/train.parquet")
+        let (manifest, _) = try fixture.export("p", try Self.options(.parquet))
+        let path = try #require(manifest.files.last?.path)
+        let train = fixture.datasets.appendingPathComponent("p").appendingPathComponent(path)
         try Data(try Data(contentsOf: train).dropLast(5)).write(to: train)
         let problems = try DatasetVerifier.verify(fixture.datasets.appendingPathComponent("p")).problems
         #expect(problems.count == 2)
-        #expect(problems.last.map { if case .uncountableFile(path: "train.parquet", _) = $0 { true } else { false } } == true)
+        #expect(problems.last.map { if case .uncountableFile(path: path, _) = $0 { true } else { false } } == true)
         #expect(problems.last?.description.contains("does not end with PAR1") == true)
     }
 

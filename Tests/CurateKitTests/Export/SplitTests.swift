@@ -67,10 +67,22 @@ struct SplitTests {
         #expect(abs(Double(counts["validation", default: 0]) / 20_000 - 0.1) < 0.015)
     }
 
-    @Test("without a split spec every input is in the one split all")
-    func unsplitIsAll() {
+    @Test("without a split spec every input is in the one split train, as Hugging Face names an unsplit dataset")
+    func unsplitIsTrain() {
         let spec = SplitSpec.unsplit(seed: 9)
-        #expect(spec.splits.map(\.name) == ["all"])
-        #expect(SplitAssigner(spec: spec).split(for: "anything") == "all")
+        #expect(spec.splits.map(\.name) == ["train"])
+        #expect(SplitAssigner(spec: spec).split(for: "anything") == "train")
+    }
+
+    @Test("--split refuses names Hugging Face datasets cannot load (a '-', all); a manifest may still hold them", arguments: ["hold-out=0.5,train=0.5", "all=1"])
+    func loaderNames(_ text: String) throws {
+        #expect {
+            _ = try SplitSpec(parsing: text, seed: 0)
+        } throws: { error in
+            guard case ExportError.invalidSplit(_, let reason) = error else { return false }
+            return reason.contains("Hugging Face")
+        }
+        let splits = text.split(separator: ",").map { SplitSpec.Split(name: String($0.prefix { $0 != "=" }), fraction: 1 / Double(text.split(separator: ",").count)) }
+        #expect(try SplitSpec(splits: splits, seed: 0).splits.count == splits.count)
     }
 }
