@@ -32,10 +32,11 @@ extension TupleStats {
 }
 
 extension IngestSummary {
-    /// `curate ingest --json`: `{"lines","new","duplicates","rejected","rejected_too_long",
+    /// `curate ingest --json`: `{"ingest_id","lines","new","duplicates","rejected","rejected_too_long",
     /// "reject_path","tuples":[{…tuple, "new","duplicates"}]}`, tuples sorted.
     public var jsonValue: JSONValue {
         .object([
+            ("ingest_id", .number(String(ingestID))),
             ("lines", .integer(lines)), ("new", .integer(new)), ("duplicates", .integer(duplicates)),
             ("rejected", .integer(rejected)), ("rejected_too_long", .integer(rejectedTooLong)),
             ("reject_path", rejectPath.map(JSONValue.string) ?? .null),
