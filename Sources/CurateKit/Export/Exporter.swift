@@ -53,7 +53,7 @@ public struct Exporter {
                     provenance: summary.tuples.map { Manifest.TupleCount(tuple: $0.tuple, records: $0.records) },
                     files: files, records: records, labels: summary.labels, flags: summary.flags,
                     labelsBySplit: Dictionary(uniqueKeysWithValues: zip(summary.splits, summary.labelsPerSplit)),
-                    inputsInSeveralSplits: summary.inputsInSeveralSplits)
+                    inputsInSeveralSplits: summary.inputsInSeveralSplits, retractions: summary.retractions)
                 return (manifest, summary)
             }
             let manifestFile = try HashingFileOutput(path: staging.appendingPathComponent(Manifest.fileName).path)

@@ -12,4 +12,6 @@ struct LabelQuery: Sendable, Hashable {
     var excludedRuns: [String] = []
     /// Whether labels carry their `params` as text (only selections by param need them).
     var readsParams = false
+    /// Whether labels carry the retraction that took them out, if any (only when some retraction exists).
+    var readsRetractions = false
 }

@@ -22,6 +22,7 @@ extension Manifest {
             ("labels_by_split", .object(labelsBySplit.map { ($0.key, Self.distributionJSON($0.value)) })),
             ("flags", .array(flags.map(\.jsonValue))),
             ("inputs_in_several_splits", .integer(inputsInSeveralSplits)),
+            ("retractions", .array(retractions.map(\.jsonValue))),
         ])
     }
 
@@ -89,6 +90,15 @@ extension Manifest.AppliedFlag {
             ("kind", .string(flag.kind.rawValue)), ("target", .string(flag.target)), ("reason", .string(flag.reason)),
             ("created_at", .string(flag.createdAt.rfc3339)), ("labels", .integer(labels)),
         ])
+    }
+}
+
+extension Manifest.AppliedRetraction {
+    /// The retraction's fields (``Retraction/jsonValue``) plus `labels`, those of the selection it took out.
+    public var jsonValue: JSONValue {
+        guard case .object(var members) = retraction.jsonValue else { return retraction.jsonValue }
+        members.append(("labels", .integer(labels)))
+        return .object(members)
     }
 }
 
