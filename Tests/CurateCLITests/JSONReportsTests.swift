@@ -18,6 +18,7 @@ struct JSONReportsTests {
                 LabelLines.llm(inputID: "1"), LabelLines.llm(inputID: "2"), LabelLines.human(inputID: "1"), "not json",
             ]))
             let first = try Self.object(workspace.curateSucceeds(["ingest", "a.jsonl", "--json", "--skip-invalid", "--reject", "r.jsonl"]))
+            #expect(first["ingest_id"] as? Int == 1)
             #expect(first["lines"] as? Int == 4)
             #expect(first["new"] as? Int == 3)
             #expect(first["rejected"] as? Int == 1)
@@ -27,7 +28,7 @@ struct JSONReportsTests {
             #expect(tuples.map { $0["new"] as? Int ?? 0 }.reduce(0, +) == 3)
             #expect(Set(tuples.compactMap { $0["origin"] as? String }) == ["llm", "human"])
             let again = try Self.object(workspace.curateSucceeds(["ingest", "a.jsonl", "--json", "--skip-invalid", "--reject", "r.jsonl"]))
-            #expect(again["new"] as? Int == 0 && again["duplicates"] as? Int == 3)
+            #expect(again["new"] as? Int == 0 && again["duplicates"] as? Int == 3 && again["ingest_id"] as? Int == 2)
         }
     }
 

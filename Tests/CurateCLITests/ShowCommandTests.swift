@@ -30,6 +30,7 @@ struct ShowCommandTests {
             #expect(Set(label.keys) == [
                 "id", "task", "input_id", "input", "output", "created_at", "ingested_at", "ingest", "origin", "model", "annotator",
                 "prompt", "hash_status", "params", "run", "meta", "supersedes", "superseded_by", "quarantined", "flags",
+                "retracted", "retraction",
             ])
             #expect(label["id"] as? String == "req-alpha-0001")
             #expect(label["output"] as? String == "positive")

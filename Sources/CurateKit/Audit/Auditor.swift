@@ -5,7 +5,7 @@
 /// It reads the same stream as an export (``LabelStream``: the same selection, grouped by
 /// input, with the same flags) once, and keeps only counts (see ``TaskAudit``), so memory
 /// stays flat however many labels there are. Flagged labels are left out unless the
-/// selection includes them. Every selected label counts, superseded ones too: a
+/// selection includes them; retracted ones always. Every selected label counts, superseded ones too: a
 /// superseded label is still the record of what its prompt and model said.
 ///
 /// Agreement compares outputs as canonical JSON. Cohen's kappa needs categorical outputs
@@ -32,8 +32,8 @@ public struct Auditor {
                 var labels = group.labels
                 if !selection.includeFlagged, group.flags.contains(where: { !$0.isEmpty }) {
                     labels = zip(group.labels, group.flags).filter { $0.1.isEmpty }.map(\.0)
-                    guard !labels.isEmpty else { return }
                 }
+                guard !labels.isEmpty else { return }  // every label flagged, or retracted
                 result.labels += labels.count
                 result.inputs += 1
                 tasks[group.task, default: TaskAudit()].add(labels, raters: raters)

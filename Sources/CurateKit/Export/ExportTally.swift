@@ -67,6 +67,10 @@ struct ExportTally {
         summary.labelsPerSplit = splits.indices.map { split in
             byTask.map { Manifest.LabelDistribution(task: $0.key, counts: $0.value.labelsPerSplit[split].distribution) }
         }
+        summary.labelsRetracted = stream.labelsRetracted
+        summary.retractions = stream.perRetraction.sorted { $0.key < $1.key }.compactMap { id, labels in
+            plan.retractions[id].map { Manifest.AppliedRetraction(retraction: $0, labels: labels) }
+        }
         return summary
     }
 }

@@ -78,7 +78,7 @@ public struct Exporter {
                     provenance: summary.tuples.map { Manifest.TupleCount(tuple: $0.tuple, records: $0.records) },
                     files: files, records: records, labels: summary.labels, flags: summary.flags,
                     labelsBySplit: Dictionary(uniqueKeysWithValues: zip(summary.splits, summary.labelsPerSplit)),
-                    inputsInSeveralSplits: summary.inputsInSeveralSplits,
+                    inputsInSeveralSplits: summary.inputsInSeveralSplits, retractions: summary.retractions,
                     store: try store.state(throughIngest: ingest), dataset: metadata)
                 return (manifest, summary)
             }

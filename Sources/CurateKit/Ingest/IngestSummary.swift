@@ -1,5 +1,8 @@
 /// What one `curate ingest` invocation did.
 public struct IngestSummary: Sendable, Equatable {
+    /// The ingest's number in the store's ingest log, set once it has run: what
+    /// `curate retract ingest ID` names to take back every label it stored.
+    public var ingestID: Int64 = 0
     /// Non-blank lines read.
     public var lines = 0
     /// Labels stored for the first time.

@@ -52,7 +52,7 @@ public struct Ingester {
         if case .reject(let rejectPath) = policy { try RejectFile.checkNotAmong(paths, rejectPath: rejectPath) }
         var invocation = IngestRun(policy: policy, resolver: resolver)
         var totalBytes = 0
-        try store.ingest(sources: paths, ingestedAt: ingestedAt) { writer in
+        let ingestID = try store.ingest(sources: paths, ingestedAt: ingestedAt) { writer in
             let pipeline = ParsePipeline(
                 paths: paths, provenanceNumbers: writer.provenanceNumbers, storedBatches: writer.storedBatches.digests,
                 maximumLineBytes: maximumLineBytes)
@@ -68,7 +68,10 @@ public struct Ingester {
                 pipeline.recycle(consume item)
             }
             try invocation.finish(provenanceNumbers: writer.provenanceNumbers)
+            return writer.ingestID
         }
-        return invocation.summary
+        var summary = invocation.summary
+        summary.ingestID = ingestID
+        return summary
     }
 }

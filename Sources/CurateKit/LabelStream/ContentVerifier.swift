@@ -42,8 +42,10 @@ struct ContentVerifier {
 
     /// The label from its verified texts.
     /// - Throws: ``StoreError/badValue(path:table:row:column:value:)`` when a text every label has is NULL.
-    func label(text: (StoredLabel.Text) -> String?, createdAt: Int64, tupleID: Int64, withParams: Bool) throws(StoreError) -> StoredLabel {
-        guard let label = StoredLabel(text: text, createdAt: createdAt, tupleID: tupleID, withParams: withParams) else {
+    func label(
+        text: (StoredLabel.Text) -> String?, createdAt: Int64, tupleID: Int64, withParams: Bool, retraction: Int64?
+    ) throws(StoreError) -> StoredLabel {
+        guard let label = StoredLabel(text: text, createdAt: createdAt, tupleID: tupleID, withParams: withParams, retraction: retraction) else {
             throw .badValue(path: storePath, table: "labels", row: "row id \(text(.id) ?? "NULL")", column: "task, input_id, id or output", value: "NULL")
         }
         return label

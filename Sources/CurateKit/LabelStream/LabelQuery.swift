@@ -14,4 +14,6 @@ struct LabelQuery: Sendable, Hashable {
     var ingestedThrough: Int64?
     /// Whether labels carry their `params` as text (only selections by param need them).
     var readsParams = false
+    /// Whether labels carry the retraction that took them out, if any (only when some retraction exists).
+    var readsRetractions = false
 }

@@ -1,5 +1,6 @@
 /// The one stream behind `export`, `stale` and `audit`: the labels a selection plan
-/// selects, grouped by input, with the labels the resolution chooses for each.
+/// selects, grouped by input, with the labels the resolution chooses for each; labels a
+/// retraction took out are set apart in each group, never candidates.
 ///
 /// Labels come from the store in (task, input_id, created_at) order, read on a second
 /// thread (see ``RowPrefetcher``), and are handed on one input at a time, so memory
@@ -7,12 +8,16 @@
 struct LabelStream {
     /// What the stream counted on its way.
     struct Counts {
-        /// Labels the selection matched, before flags and resolution.
+        /// Labels the selection matched, before flags and resolution, less retracted ones.
         var labelsSelected = 0
         /// Of those, labels a flag matched.
         var labelsFlagged = 0
         /// Labels each flag of the plan matched, index for index with its flags.
         var perFlag: [Int]
+        /// Labels the selection matched that a retraction took out (not in ``labelsSelected``).
+        var labelsRetracted = 0
+        /// Those labels, per retraction id.
+        var perRetraction: [Int64: Int] = [:]
     }
 
     let store: Store
@@ -39,26 +44,34 @@ struct LabelStream {
         var counts = Counts(perFlag: Array(repeating: 0, count: plan.flags.flags.count))
         var labels: [StoredLabel] = []
         var flags: [FlagKinds] = []
+        var retracted: [StoredLabel] = []
         var anyFlagged = false
 
         // A function of its own, so the group handed to `body` is released before the arrays
         // are emptied, and their storage, referenced once again, is reused instead of copied.
         func finishGroup() throws {
-            guard !labels.isEmpty else { return }
+            guard !labels.isEmpty || !retracted.isEmpty else { return }
             Self.orderTies(&labels, &flags)
             let candidates = anyFlagged && !includeFlagged ? labels.indices.filter { flags[$0].isEmpty }.map { labels[$0] } : labels
-            try body(InputLabels(labels: labels, flags: flags, chosen: resolver.choose(from: candidates)))
+            try body(InputLabels(labels: labels, flags: flags, chosen: resolver.choose(from: candidates), retracted: retracted))
         }
 
         let verifier = ContentVerifier(tuples: plan.tuples, storePath: store.path)
         try RowPrefetcher.forEach(plan.query, in: store, verifier: verifier) { (label: consuming StoredLabel) in
             guard plan.params.accepts(params: label.params), plan.outputs.accepts(output: label.output) else { return }
-            if let first = labels.first,
+            if let first = labels.first ?? retracted.first,
                String.compareUTF8(first.inputID, label.inputID) != 0 || String.compareUTF8(first.task, label.task) != 0 {
                 try finishGroup()
                 labels.removeAll(keepingCapacity: true)
                 flags.removeAll(keepingCapacity: true)
+                retracted.removeAll(keepingCapacity: true)
                 anyFlagged = false
+            }
+            if let retraction = label.retraction {
+                counts.labelsRetracted += 1
+                counts.perRetraction[retraction, default: 0] += 1
+                retracted.append(label)
+                return
             }
             counts.labelsSelected += 1
             let matched = plan.flags.count(label, into: &counts.perFlag)
@@ -77,12 +90,8 @@ struct LabelStream {
     /// flags with them; the store gives them ordered by created_at alone, so only ties need work.
     static func orderTies(_ labels: inout [StoredLabel], _ flags: inout [FlagKinds]) {
         guard labels.count > 1 else { return }
-        func precedes(_ earlier: StoredLabel, _ later: StoredLabel) -> Bool {
-            earlier.createdAt != later.createdAt
-                ? earlier.createdAt < later.createdAt : earlier.id.utf8.lexicographicallyPrecedes(later.id.utf8)
-        }
-        if zip(labels, labels.dropFirst()).allSatisfy({ !precedes($1, $0) }) { return }
-        let order = labels.indices.sorted { precedes(labels[$0], labels[$1]) }
+        if zip(labels, labels.dropFirst()).allSatisfy({ !$1.precedes($0) }) { return }
+        let order = labels.indices.sorted { labels[$0].precedes(labels[$1]) }
         labels = order.map { labels[$0] }
         flags = order.map { flags[$0] }
     }

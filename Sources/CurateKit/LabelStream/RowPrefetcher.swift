@@ -105,6 +105,7 @@ private final class RowBatch: @unchecked Sendable {
         let contentSHA256: Range<Int>
         let createdAt: Int64
         let tupleID: Int64
+        let retraction: Int64?
 
         subscript(text: StoredLabel.Text) -> Range<Int>? {
             switch text {
@@ -144,7 +145,7 @@ private final class RowBatch: @unchecked Sendable {
             task: copy(.task), inputID: copy(.inputID), id: copy(.id), output: copy(.output), input: copy(.input),
             run: copy(.run), supersedes: copy(.supersedes), params: copy(.params), meta: copy(.meta),
             contentSHA256: columns.withContentSHA256 { bytes.appendSpan($0) },
-            createdAt: try columns.createdAt(), tupleID: try columns.tupleID()))
+            createdAt: try columns.createdAt(), tupleID: try columns.tupleID(), retraction: columns.retraction()))
     }
 
     /// The next row, in the order they were appended, once `verifier` found it intact; nil after the last.
@@ -163,7 +164,7 @@ private final class RowBatch: @unchecked Sendable {
                 createdAt: row.createdAt, tupleID: row.tupleID, stored: UnsafeRawBufferPointer(rebasing: buffer[row.contentSHA256]))
             return try verifier.label(
                 text: { text in bytes(text).map { String(decoding: $0, as: UTF8.self) } },
-                createdAt: row.createdAt, tupleID: row.tupleID, withParams: withParams)
+                createdAt: row.createdAt, tupleID: row.tupleID, withParams: withParams, retraction: row.retraction)
         }
     }
 }

@@ -1,5 +1,6 @@
 /// A selection resolved against the store: the query to stream, the tuples it may
-/// return, the flags to apply to each row, and what every selector stood for.
+/// return, the flags to apply to each row, the retractions that take rows out, and what
+/// every selector stood for.
 struct SelectionPlan {
     /// The SQL-side filters.
     var query: LabelQuery
@@ -7,6 +8,8 @@ struct SelectionPlan {
     let tuples: [Int64: ProvenanceTuple]
     /// The flags and the labels they match.
     let flags: FlagMatcher
+    /// Every retraction in the store, by id: a row one took out is as if it were not stored.
+    let retractions: [Int64: Retraction]
     /// The `--param` rules, checked per label.
     let params: ParamFilter
     /// The `--output-matches` rules, checked per label.
@@ -18,10 +21,10 @@ struct SelectionPlan {
 }
 
 extension SelectionPlan {
-    /// Resolves `selection` against `store`'s labels and flags.
+    /// Resolves `selection` against `store`'s labels, flags and retractions.
     /// - Throws: ``ExportError`` for an unknown or ambiguous selector.
     static func resolve(_ selection: Selection, in store: Store) throws -> SelectionPlan {
         let resolver = SelectionResolver(store: store, catalog: try store.exportCatalog())
-        return try resolver.plan(selection.normalized, flags: try store.flags())
+        return try resolver.plan(selection.normalized, flags: try store.flags(), retractions: try store.retractions())
     }
 }

@@ -6,11 +6,11 @@ struct SelectionResolver {
     /// Every (task, tuple) with labels.
     let catalog: [CatalogEntry]
 
-    /// Resolves `selection` (already normalized) with the stored `flags`.
+    /// Resolves `selection` (already normalized) with the stored `flags` and `retractions`.
     /// - Throws: ``ExportError`` for an unknown task, run, model or prompt selector,
     ///   an ambiguous prompt selector, or an empty time range; ``OutputPatternError`` for an
     ///   output pattern that is not a valid regular expression.
-    func plan(_ selection: Selection, flags: [LabelFlag]) throws -> SelectionPlan {
+    func plan(_ selection: Selection, flags: [LabelFlag], retractions: [Retraction]) throws -> SelectionPlan {
         if let since = selection.since, let until = selection.until, since >= until {
             throw ExportError.emptyTimeRange(since: since.rfc3339, until: until.rfc3339)
         }
@@ -72,10 +72,12 @@ struct SelectionResolver {
             excludedRuns: selection.excludeRuns)
         let params = ParamFilter(include: selection.includeParams, exclude: selection.excludeParams)
         query.readsParams = !params.isEmpty
+        query.readsRetractions = !retractions.isEmpty
         let outputs = OutputFilter(
             include: try selection.outputMatches.map(OutputPattern.init), exclude: try selection.excludeOutputMatches.map(OutputPattern.init))
         return SelectionPlan(
-            query: query, tuples: tuples, flags: try FlagMatcher(flags: flags, tuples: tuples), params: params, outputs: outputs,
+            query: query, tuples: tuples, flags: try FlagMatcher(flags: flags, tuples: tuples),
+            retractions: Dictionary(uniqueKeysWithValues: retractions.map { ($0.id, $0) }), params: params, outputs: outputs,
             resolvedPrompts: resolvedPrompts.sorted { $0.selector.utf8.lexicographicallyPrecedes($1.selector.utf8) },
             resolvedModels: resolvedModels.sorted { $0.pattern.utf8.lexicographicallyPrecedes($1.pattern.utf8) })
     }

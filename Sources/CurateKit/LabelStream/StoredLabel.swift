@@ -12,10 +12,12 @@ struct StoredLabel: Sendable {
     let supersedes: String?
     /// The generation parameters as canonical JSON; read only when ``LabelQuery/readsParams``.
     let params: String?
+    /// The id of the retraction that took the label out; read only when ``LabelQuery/readsRetractions``.
+    let retraction: Int64?
 
     init(
         task: String, inputID: String, createdAt: Int64, id: String, output: String, input: String?, run: String?,
-        tupleID: Int64, supersedes: String? = nil, params: String? = nil
+        tupleID: Int64, supersedes: String? = nil, params: String? = nil, retraction: Int64? = nil
     ) {
         self.task = task
         self.inputID = inputID
@@ -27,6 +29,7 @@ struct StoredLabel: Sendable {
         self.tupleID = tupleID
         self.supersedes = supersedes
         self.params = params
+        self.retraction = retraction
     }
 
     /// The text fields, by their column in a label query's rows.
@@ -38,10 +41,18 @@ struct StoredLabel: Sendable {
 extension StoredLabel {
     /// A label from its texts (`text` gives nil for NULL) and numbers, or nil when a text
     /// every label has is NULL.
-    init?(text: (Text) -> String?, createdAt: Int64, tupleID: Int64, withParams: Bool) {
+    init?(text: (Text) -> String?, createdAt: Int64, tupleID: Int64, withParams: Bool, retraction: Int64? = nil) {
         guard let task = text(.task), let inputID = text(.inputID), let id = text(.id), let output = text(.output) else { return nil }
         self.init(
             task: task, inputID: inputID, createdAt: createdAt, id: id, output: output, input: text(.input), run: text(.run),
-            tupleID: tupleID, supersedes: text(.supersedes), params: withParams ? text(.params) : nil)
+            tupleID: tupleID, supersedes: text(.supersedes), params: withParams ? text(.params) : nil, retraction: retraction)
+    }
+}
+
+extension StoredLabel {
+    /// Whether the label comes before `other` in (created_at, id) order, ids in UTF-8 byte order:
+    /// the order of an input's labels.
+    func precedes(_ other: StoredLabel) -> Bool {
+        createdAt != other.createdAt ? createdAt < other.createdAt : id.utf8.lexicographicallyPrecedes(other.id.utf8)
     }
 }

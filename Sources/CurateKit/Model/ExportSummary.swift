@@ -9,7 +9,7 @@ public struct ExportSummary: Sendable, Hashable {
     public var records: Int
     /// Distinct inputs (task and input_id) with at least one exported record.
     public var inputs: Int
-    /// Labels the selection matched, before flags and resolution.
+    /// Labels the selection matched, before flags and resolution, less retracted ones.
     public var labelsSelected: Int
     /// Of those, labels left out because a flag matched them.
     public var labelsFlagged: Int
@@ -23,6 +23,10 @@ public struct ExportSummary: Sendable, Hashable {
     public var inputsInSeveralSplits = 0
     /// The `created_at` of the newest record written; nil when none was.
     public var newestCreatedAt: Timestamp?
+    /// Labels the selection matched that a retraction took out: never exported.
+    public var labelsRetracted = 0
+    /// The retractions that took labels of the selection out, sorted by id.
+    public var retractions: [Manifest.AppliedRetraction] = []
 
     /// A summary with every part given.
     public init(

@@ -21,10 +21,11 @@ extension ProvenanceTuple {
 }
 
 extension TupleStats {
-    /// The tuple's fields plus `labels`, `first_created_at` and `last_created_at`.
+    /// The tuple's fields plus `labels`, `retracted` (of those), `first_created_at` and `last_created_at`.
     public var jsonValue: JSONValue {
         guard case .object(var members) = tuple.jsonValue else { return tuple.jsonValue }
         members.append(("labels", .number(String(labels))))
+        members.append(("retracted", .number(String(retracted))))
         members.append(("first_created_at", .string(firstCreatedAt.rfc3339)))
         members.append(("last_created_at", .string(lastCreatedAt.rfc3339)))
         return .object(members)
@@ -32,10 +33,11 @@ extension TupleStats {
 }
 
 extension IngestSummary {
-    /// `curate ingest --json`: `{"lines","new","duplicates","rejected","rejected_too_long",
+    /// `curate ingest --json`: `{"ingest_id","lines","new","duplicates","rejected","rejected_too_long",
     /// "reject_path","tuples":[{…tuple, "new","duplicates"}]}`, tuples sorted.
     public var jsonValue: JSONValue {
         .object([
+            ("ingest_id", .number(String(ingestID))),
             ("lines", .integer(lines)), ("new", .integer(new)), ("duplicates", .integer(duplicates)),
             ("rejected", .integer(rejected)), ("rejected_too_long", .integer(rejectedTooLong)),
             ("reject_path", rejectPath.map(JSONValue.string) ?? .null),
@@ -51,12 +53,14 @@ extension IngestSummary {
 
 extension ExportSummary {
     /// The counts of `curate export --json` (and `--dry-run --json`): `{"records","inputs",
-    /// "labels_selected","labels_flagged","splits":[{"name","records"}],"tuples":[{…tuple,
-    /// "records","per_split":{SPLIT: N}}],"flags":[…],"labels":{TASK: {LABEL: N}|null}}`.
+    /// "labels_selected","labels_flagged","labels_retracted","splits":[{"name","records"}],
+    /// "tuples":[{…tuple,"records","per_split":{SPLIT: N}}],"flags":[…],"retractions":[…],
+    /// "labels":{TASK: {LABEL: N}|null}}`.
     public var jsonValue: JSONValue {
         .object([
             ("records", .integer(records)), ("inputs", .integer(inputs)),
             ("labels_selected", .integer(labelsSelected)), ("labels_flagged", .integer(labelsFlagged)),
+            ("labels_retracted", .integer(labelsRetracted)), ("retractions", .array(retractions.map(\.jsonValue))),
             ("splits", .array(zip(splits, recordsPerSplit).map { .object([("name", .string($0)), ("records", .integer($1))]) })),
             ("tuples", .array(tuples.map { count in
                 guard case .object(var members) = count.tuple.jsonValue else { return count.tuple.jsonValue }
@@ -129,6 +133,17 @@ extension LabelFlag {
     public var jsonValue: JSONValue {
         .object([
             ("kind", .string(kind.rawValue)), ("target", .string(target)),
+            ("reason", .string(reason)), ("created_at", .string(createdAt.rfc3339)),
+        ])
+    }
+}
+
+extension Retraction {
+    /// `{"id","kind","target","reason","created_at"}`, as `curate retract --json`, `curate retractions --json`,
+    /// `curate show --json` and manifests give it.
+    public var jsonValue: JSONValue {
+        .object([
+            ("id", .number(String(id))), ("kind", .string(kind.rawValue)), ("target", .string(target)),
             ("reason", .string(reason)), ("created_at", .string(createdAt.rfc3339)),
         ])
     }

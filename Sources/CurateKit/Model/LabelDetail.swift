@@ -26,6 +26,8 @@ public struct LabelDetail: Sendable, Equatable {
     public var supersededBy: [String]
     /// The flags that quarantine the label (sorted by kind, then target); empty when none does.
     public var flags: [LabelFlag]
+    /// The retraction that took the label out of every export for good; nil when none did.
+    public var retraction: Retraction?
 
     /// One run of `curate ingest`, as the ingest log keeps it.
     public struct Ingest: Sendable, Equatable {
@@ -47,7 +49,8 @@ public struct LabelDetail: Sendable, Equatable {
     /// A label with every field given.
     public init(
         id: String, tuple: ProvenanceTuple, inputID: String, input: JSONValue?, output: JSONValue, createdAt: Timestamp, ingest: Ingest,
-        params: JSONValue?, run: String?, meta: JSONValue?, supersedes: String?, supersededBy: [String], flags: [LabelFlag]
+        params: JSONValue?, run: String?, meta: JSONValue?, supersedes: String?, supersededBy: [String], flags: [LabelFlag],
+        retraction: Retraction? = nil
     ) {
         self.id = id
         self.tuple = tuple
@@ -62,5 +65,6 @@ public struct LabelDetail: Sendable, Equatable {
         self.supersedes = supersedes
         self.supersededBy = supersededBy
         self.flags = flags
+        self.retraction = retraction
     }
 }

@@ -25,6 +25,7 @@ extension Manifest {
             ("command", .array(command.map(JSONValue.string))),
             ("dataset", dataset.jsonValue),
             ("metadata_files", .array(metadataFiles.map { .object([("path", .string($0.path)), ("sha256", .string($0.sha256))]) })),
+            ("retractions", .array(retractions.map(\.jsonValue))),
         ]
         if let store { members.append(("store", store.jsonValue)) }
         return .object(members)
@@ -96,6 +97,15 @@ extension Manifest.AppliedFlag {
             ("kind", .string(flag.kind.rawValue)), ("target", .string(flag.target)), ("reason", .string(flag.reason)),
             ("created_at", .string(flag.createdAt.rfc3339)), ("labels", .integer(labels)),
         ])
+    }
+}
+
+extension Manifest.AppliedRetraction {
+    /// The retraction's fields (``Retraction/jsonValue``) plus `labels`, those of the selection it took out.
+    public var jsonValue: JSONValue {
+        guard case .object(var members) = retraction.jsonValue else { return retraction.jsonValue }
+        members.append(("labels", .integer(labels)))
+        return .object(members)
     }
 }
 

@@ -91,6 +91,15 @@ extension Manifest {
             labelsBySplit: labelsBySplit,
             // Absent from manifests written before splits counted shared inputs.
             inputsInSeveralSplits: top.has("inputs_in_several_splits") ? try top.integer("inputs_in_several_splits") : 0,
+            // Absent from manifests written before labels could be retracted.
+            retractions: !top.has("retractions") ? [] : try top.objects("retractions").map { entry throws(ExportError) in
+                let retraction = Retraction(
+                    id: Int64(try entry.integer("id")),
+                    kind: try entry.parsed("kind", expected: "record, run or ingest", RetractionKind.init(rawValue:)),
+                    target: try entry.string("target"), reason: try entry.string("reason"),
+                    createdAt: try entry.parsed("created_at", expected: "an RFC 3339 time", Timestamp.init(rfc3339:)))
+                return AppliedRetraction(retraction: retraction, labels: try entry.integer("labels"))
+            },
             // Absent from manifests written before the store's state was recorded.
             store: top.has("store") ? try Self.readStoreState(try top.object("store")) : nil,
             // Absent from manifests written before datasets carried metadata.

@@ -36,6 +36,8 @@ public struct Manifest: Sendable, Hashable {
     /// Distinct input payloads that landed in more than one split (under different
     /// `input_id`s): 0 when the split key is the input itself, or there is one split.
     public var inputsInSeveralSplits: Int
+    /// The retractions that took labels of the selection out, and how many, sorted by id.
+    public var retractions: [AppliedRetraction]
     /// What the store held when the export ran; nil in manifests written before it was recorded.
     public var store: StoreState?
     /// License, creator, version, citation and description, as the export was given them.
@@ -52,8 +54,8 @@ public struct Manifest: Sendable, Hashable {
         name: String, createdAt: Timestamp, tool: Tool = .current, options: ExportOptions,
         resolvedPrompts: [PromptResolution], resolvedModels: [ModelResolution], provenance: [TupleCount],
         files: [DataFile], records: RecordList, labels: [LabelDistribution], flags: [AppliedFlag],
-        labelsBySplit: [String: [LabelDistribution]] = [:], inputsInSeveralSplits: Int = 0, store: StoreState? = nil,
-        dataset: DatasetMetadata = DatasetMetadata(), metadataFiles: [MetadataFile] = []
+        labelsBySplit: [String: [LabelDistribution]] = [:], inputsInSeveralSplits: Int = 0, retractions: [AppliedRetraction] = [],
+        store: StoreState? = nil, dataset: DatasetMetadata = DatasetMetadata(), metadataFiles: [MetadataFile] = []
     ) {
         self.name = name
         self.createdAt = createdAt
@@ -68,6 +70,7 @@ public struct Manifest: Sendable, Hashable {
         self.flags = flags
         self.labelsBySplit = labelsBySplit
         self.inputsInSeveralSplits = inputsInSeveralSplits
+        self.retractions = retractions
         self.store = store
         self.dataset = dataset
         self.metadataFiles = metadataFiles
@@ -211,6 +214,19 @@ public struct Manifest: Sendable, Hashable {
 
         public init(flag: LabelFlag, labels: Int) {
             self.flag = flag
+            self.labels = labels
+        }
+    }
+
+    /// A retraction that took labels of the selection out.
+    public struct AppliedRetraction: Sendable, Hashable {
+        /// The retraction, as the journal keeps it (its own ``Retraction/labels`` is not written).
+        public var retraction: Retraction
+        /// How many labels of the selection it took out: never exported, whatever the options.
+        public var labels: Int
+
+        public init(retraction: Retraction, labels: Int) {
+            self.retraction = retraction
             self.labels = labels
         }
     }

@@ -6,11 +6,14 @@ public struct TupleStats: Sendable, Hashable, Codable {
     public var firstCreatedAt: Timestamp
     /// The latest `created_at` among the tuple's labels.
     public var lastCreatedAt: Timestamp
+    /// Of ``labels``, those a retraction took out: still stored, never exported.
+    public var retracted: Int
 
-    public init(tuple: ProvenanceTuple, labels: Int, firstCreatedAt: Timestamp, lastCreatedAt: Timestamp) {
+    public init(tuple: ProvenanceTuple, labels: Int, firstCreatedAt: Timestamp, lastCreatedAt: Timestamp, retracted: Int = 0) {
         self.tuple = tuple
         self.labels = labels
         self.firstCreatedAt = firstCreatedAt
         self.lastCreatedAt = lastCreatedAt
+        self.retracted = retracted
     }
 }

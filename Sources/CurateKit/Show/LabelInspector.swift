@@ -1,6 +1,6 @@
 /// Finds one stored label by its record id (or an unambiguous prefix of it) and gathers
-/// its full provenance: ingest, producer, prompt, the labels that supersede it and the
-/// flags that quarantine it, matched exactly as export matches them.
+/// its full provenance: ingest, producer, prompt, the labels that supersede it, the
+/// flags that quarantine it, matched exactly as export matches them, and its retraction.
 public struct LabelInspector {
     private let store: Store
 
@@ -21,20 +21,27 @@ public struct LabelInspector {
     ///   that is no longer a valid pattern.
     public func label(_ id: String) throws -> LabelDetail {
         try store.readSnapshot {
-            guard var found = try store.labelDetail(id: id) ?? labelDetail(prefix: id) else { throw ShowError.unknownLabel(id: id) }
+            guard var found = try store.labelDetail(id: try recordID(id)) else { throw ShowError.unknownLabel(id: id) }
             let label = found.detail
             found.detail.supersededBy = try store.labelIDs(superseding: label.id, task: label.tuple.task, inputID: label.inputID)
             found.detail.flags = try flags(of: label, tupleID: found.tupleID)
+            if let retractionID = found.retractionID {
+                found.detail.retraction = try store.retractions().first { $0.id == retractionID }
+            }
             return found.detail
         }
     }
 
-    /// The one label whose id starts with `prefix`; nil when none does or `prefix` is too short.
-    private func labelDetail(prefix: String) throws -> StoredLabelDetail? {
-        guard prefix.count >= Self.minimumPrefixLength else { return nil }
-        let ids = try store.labelIDs(prefix: prefix, limit: Self.listedCandidates + 1)
-        guard ids.count <= 1 else { throw ShowError.ambiguousLabel(prefix: prefix, candidates: ids) }
-        return try ids.first.flatMap { try store.labelDetail(id: $0) }
+    /// The record id `selector` names: itself when a label has that id, else the one stored id
+    /// it starts (at least ``minimumPrefixLength`` characters), as `show` and `retract` take it.
+    /// - Throws: ``ShowError/unknownLabel(id:)`` or ``ShowError/ambiguousLabel(prefix:candidates:)``.
+    func recordID(_ selector: String) throws -> String {
+        if try store.hasRecord(id: selector) { return selector }
+        guard selector.count >= Self.minimumPrefixLength else { throw ShowError.unknownLabel(id: selector) }
+        let ids = try store.labelIDs(prefix: selector, limit: Self.listedCandidates + 1)
+        guard ids.count <= 1 else { throw ShowError.ambiguousLabel(prefix: selector, candidates: ids) }
+        guard let id = ids.first else { throw ShowError.unknownLabel(id: selector) }
+        return id
     }
 
     /// The stored flags that match `label`, through the matcher export uses.

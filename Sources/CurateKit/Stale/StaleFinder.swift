@@ -1,7 +1,8 @@
 import Foundation
 
 /// Finds the inputs whose chosen label is stale — made by an outdated prompt text, of an
-/// unknown text, or quarantined — for `curate stale`.
+/// unknown text, or quarantined — and those left with no label by flags or retractions, for
+/// `curate stale`.
 ///
 /// It reads the same stream as an export (``LabelStream``: the same selection, one label
 /// per input by the same resolution) and hands each stale input on as it comes, so memory
@@ -74,11 +75,13 @@ public struct StaleFinder {
     /// The input as a stale one, or nil when its chosen labels are current.
     private static func stale(_ group: InputLabels, plan: SelectionPlan, targets: PromptTargets, patterns: [OutputPattern]) throws -> StaleInput? {
         guard !group.chosen.isEmpty else {
-            // Every label is quarantined: the input has no label to train on.
-            let why = Set(group.flags.flatMap(\.kinds).map(StaleReason.init(flag:))).sorted()
-            let newestPrompt = group.labels.reversed().lazy.compactMap { plan.tuples[$0.tupleID]?.prompt }.first
+            // Every label is quarantined or retracted: the input has no label to train on.
+            var why = Set(group.flags.flatMap(\.kinds).map(StaleReason.init(flag:)))
+            if !group.retracted.isEmpty { why.insert(.retracted) }
+            let all = group.retracted.isEmpty ? group.labels : (group.labels + group.retracted).sorted { $0.precedes($1) }
+            let newestPrompt = all.reversed().lazy.compactMap { plan.tuples[$0.tupleID]?.prompt }.first
             return StaleInput(
-                task: group.task, inputID: group.inputID, input: group.labels.last?.input, why: why, label: nil,
+                task: group.task, inputID: group.inputID, input: all.last?.input, why: why.sorted(), label: nil,
                 regenerateWith: try newestPrompt.flatMap { try targets.target(of: $0.name) })
         }
         for label in group.chosen.reversed() {

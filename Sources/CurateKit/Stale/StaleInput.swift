@@ -9,7 +9,7 @@ public struct StaleInput: Sendable, Hashable {
     public var input: String?
     /// Why the label is stale, in ``StaleReason`` order.
     public var why: [StaleReason]
-    /// The chosen label; nil when every label of the input is quarantined.
+    /// The chosen label; nil when every label of the input is quarantined or retracted.
     public var label: Label?
     /// The prompt text to regenerate with; nil when none is known for the label's prompt name.
     public var regenerateWith: PromptTarget?

@@ -19,6 +19,8 @@ public enum StaleReason: String, Sendable, Hashable, CaseIterable, Comparable {
     /// The label's output matches the `--output-matches` pattern (or, when the input has no
     /// candidate, an output flag quarantines its labels).
     case outputMatches = "output-matches"
+    /// The input has no candidate, and a retraction took out some of its labels (or all of them).
+    case retracted
 
     /// The reason a flag of `kind` gives.
     init(flag kind: FlagKind) {

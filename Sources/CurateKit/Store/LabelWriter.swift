@@ -13,6 +13,8 @@ public final class LabelWriter {
     /// The provenance number of each queued label.
     private var queuedProvenance: [Int] = []
     private let provenanceRows: ProvenanceRows
+    /// The ingest's id in the ingest log: what `curate retract ingest` names.
+    let ingestID: Int64
     /// Numbers for the provenance of the records added, shared with whoever parses them.
     let provenanceNumbers = ProvenanceNumbers()
     /// The input batches stored whole, by this ingest and earlier ones.
@@ -26,6 +28,7 @@ public final class LabelWriter {
 
     init(connection: SQLiteConnection, ingestID: Int64) throws(StoreError) {
         self.connection = connection
+        self.ingestID = ingestID
         findLabel = try connection.prepare("SELECT seq, content_sha256 FROM labels WHERE id_key = ?2 AND collided = 0 AND id = ?1")
         findCollidedLabel = try connection.prepare("SELECT seq, content_sha256 FROM labels WHERE id_key = ?2 AND collided = 1 AND id = ?1")
         findInputOfLabel = try connection.prepare("""

@@ -137,6 +137,23 @@ enum Migrations {
             ALTER TABLE flags_new RENAME TO flags;
             CREATE UNIQUE INDEX flags_target ON flags (kind, target);
             """),
+        Migration(version: 8, sql: """
+            -- Retractions: labels taken out of every export, stale and audit for good. The labels
+            -- stay in `labels`, so the audit trail stays; a row here says which were taken, when and why.
+            CREATE TABLE retractions (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('record', 'run', 'ingest')),
+                target TEXT NOT NULL,           -- record id, run id or ingest id, as given after resolving
+                reason TEXT NOT NULL,
+                created_at INTEGER NOT NULL     -- nanoseconds since the epoch, UTC
+            );
+            -- Each retracted label once, with the retraction that took it (the first that named it);
+            -- a label stream joins it on `seq` (the rowid here) only when there is a retraction.
+            CREATE TABLE retracted_labels (
+                label_seq INTEGER PRIMARY KEY REFERENCES labels (seq),
+                retraction_id INTEGER NOT NULL REFERENCES retractions (id)
+            );
+            """),
     ]
 
     /// The schema version this build writes.

@@ -21,6 +21,8 @@ struct StoredLabelColumns {
     func createdAt() throws(StoreError) -> Int64 { try statement.integer(2, of: place) }
     /// The label's provenance tuple.
     func tupleID() throws(StoreError) -> Int64 { try statement.integer(7, of: place) }
+    /// The retraction that took the label out; nil when none did, or the query does not read retractions.
+    func retraction() -> Int64? { statement.int64(12) }
 
     /// Calls `body` with a text's bytes, in place; nil for NULL.
     func withText<R>(_ text: StoredLabel.Text, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
@@ -64,11 +66,14 @@ extension Store {
     /// so all labels of one input arrive together, oldest first, and memory stays flat
     /// however many there are. Labels of one input with equal `created_at` come in no
     /// particular order; the caller orders them by id. `body` reads each row in place,
-    /// copying what it keeps.
+    /// copying what it keeps. Retracted labels come too, with their retraction when the query
+    /// reads retractions (the join is left out of a query that does not, so costs nothing then).
     func forEachStoredLabel(_ query: LabelQuery, _ body: (StoredLabelColumns) throws -> Void) throws {
         var sql = """
-            SELECT task, input_id, created_at, id, output, input, run, tuple_id, supersedes, params, meta, content_sha256
-            FROM labels WHERE tuple_id IN (SELECT value FROM json_each(?))
+            SELECT task, input_id, created_at, id, output, input, run, tuple_id, supersedes, params, meta, content_sha256,
+                   \(query.readsRetractions ? "retraction_id" : "NULL")
+            FROM labels\(query.readsRetractions ? " LEFT JOIN retracted_labels ON retracted_labels.label_seq = labels.seq" : "")
+            WHERE tuple_id IN (SELECT value FROM json_each(?))
             """
         var values: [Statement.Value] = [.jsonList(query.tupleIDs)]
         if !query.tasks.isEmpty {

@@ -1,8 +1,10 @@
 /// A stored label as ``Store/labelDetail(id:)`` reads it: the label (without the labels that
-/// supersede it and the flags that match it) and its provenance tuple's row id.
+/// supersede it, the flags that match it and its retraction), its provenance tuple's row id and
+/// the id of the retraction that took it out.
 struct StoredLabelDetail {
     var detail: LabelDetail
     let tupleID: Int64
+    let retractionID: Int64?
 }
 
 extension Store {
@@ -12,11 +14,12 @@ extension Store {
     func labelDetail(id: String) throws -> StoredLabelDetail? {
         let statement = try connection.prepare("""
             SELECT \(Self.tupleColumns), c.id, c.input_id, c.created_at, c.output, c.input, c.params, c.run, c.meta,
-                   c.supersedes, c.ingest_id, i.ingested_at, i.sources, c.tuple_id
+                   c.supersedes, c.ingest_id, i.ingested_at, i.sources, c.tuple_id, r.retraction_id
             FROM labels c
             JOIN tuples t ON t.id = c.tuple_id
             LEFT JOIN prompts p ON p.id = t.prompt_id
             JOIN ingests i ON i.id = c.ingest_id
+            LEFT JOIN retracted_labels r ON r.label_seq = c.seq
             WHERE c.seq IN (
                 SELECT seq FROM labels WHERE id_key = ?1 AND collided = 0 AND id = ?2
                 UNION ALL SELECT seq FROM labels WHERE id_key = ?1 AND collided = 1 AND id = ?2)
@@ -32,8 +35,9 @@ extension Store {
                 id: try row.text(8, of: place), tuple: try row.provenanceTuple(of: Self.tupleRow(tupleID)),
                 inputID: try row.text(9, of: place), input: try row.optionalJSON(12, of: place), output: try row.json(11, of: place),
                 createdAt: try row.timestamp(10, of: place), ingest: ingest, params: try row.optionalJSON(13, of: place),
-                run: row.string(14), meta: try row.optionalJSON(15, of: place), supersedes: row.string(16), supersededBy: [], flags: [])
-            return StoredLabelDetail(detail: detail, tupleID: tupleID)
+                run: row.string(14), meta: try row.optionalJSON(15, of: place), supersedes: row.string(16), supersededBy: [], flags: [],
+                retraction: nil)
+            return StoredLabelDetail(detail: detail, tupleID: tupleID, retractionID: row.int64(21))
         }.first
     }
 

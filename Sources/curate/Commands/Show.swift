@@ -9,9 +9,9 @@ struct Show: ParsableCommand {
             Prints the label's record id, task, input id, input, output, created_at, its ingest \
             (time, id and inputs), model or annotator, prompt (NAME@VERSION#HASH12, the full \
             SHA-256 and how sure the store is of it), params, run, meta, the label it supersedes \
-            and the labels that supersede it, and the flags that quarantine it (so export leaves \
-            it out). ID is a record id, or a prefix of at least 8 characters that starts exactly \
-            one record id.
+            and the labels that supersede it, the flags that quarantine it (so export leaves \
+            it out), and the retraction that took it out for good, if any. ID is a record id, or a \
+            prefix of at least 8 characters that starts exactly one record id.
 
             Exit codes: 0 shown; 2 no such label (a prefix that starts several ids lists them), \
             or usage error; 3 store failure.

@@ -14,7 +14,8 @@ struct Stale: ParsableCommand {
             (ambiguous-hash, unknown-hash), when its output matches --output-matches \
             (output-matches), or when every label of the input is quarantined (flagged-prompt, \
             flagged-model, flagged-run, flagged-record, output-matches for an output flag; label is \
-            null). An input decided by a human label is never stale.
+            null) or retracted (retracted, label null: a retracted label is as if it were not \
+            stored). An input decided by a human label is never stale.
 
             Each line: {"task","input_id","input","why":[…],"label":{"id","output","model",\
             "prompt","hash_status","created_at"}|null,"regenerate_with":{"name","version",\

@@ -8,7 +8,8 @@ struct Stats: ParsableCommand {
         discussion: """
             A provenance tuple is what a set of labels shares: task, model (or human annotator), \
             prompt as NAME@VERSION#HASH12, and how sure we are of the prompt hash (recorded, \
-            resolved, inferred-git, ambiguous, unknown).
+            resolved, inferred-git, ambiguous, unknown). labels counts every stored label; once \
+            some are retracted, a retracted column says how many of them ('curate retractions').
 
             Exit codes: 0 shown; 2 a --task with no labels (the known tasks are listed), or usage error.
 
@@ -49,7 +50,9 @@ struct Stats: ParsableCommand {
         var table = Self.table(stats, flagged: flagged, times: ("first created_at", "last created_at"), DisplayForm.time)
         if table.naturalWidth > columns { table = Self.table(stats, flagged: flagged, times: ("first day", "last day"), DisplayForm.date) }
         Terminal.write(table.render(width: columns))
-        Terminal.write("\(stats.count) tuple\(stats.count == 1 ? "" : "s"), \(stats.reduce(0) { $0 + $1.labels }) labels\n")
+        let retracted = stats.reduce(0) { $0 + $1.retracted }
+        Terminal.write("\(stats.count) tuple\(stats.count == 1 ? "" : "s"), \(stats.reduce(0) { $0 + $1.labels }) labels"
+            + (retracted > 0 ? ", \(retracted) of them retracted (see curate retractions)\n" : "\n"))
         if flagged.contains(where: { !$0.isEmpty }) {
             Terminal.write("* flagged: every label of that model or prompt is left out of exports (see curate flags)\n")
         }
@@ -65,19 +68,21 @@ struct Stats: ParsableCommand {
     }
 
     /// One row per tuple, its first and last created_at shown by `time` under the headers `times`;
-    /// a producer or prompt that a flag holds back whole is marked with a trailing `*`.
+    /// a producer or prompt that a flag holds back whole is marked with a trailing `*`. A column
+    /// of retracted labels follows the labels once some tuple has any.
     private static func table(
         _ stats: [TupleStats], flagged: [[FlagKind]], times: (String, String), _ time: (Timestamp) -> String
     ) -> TextTable {
+        let retracted = stats.contains { $0.retracted > 0 } ? ["retracted"] : []
         var table = TextTable(
-            header: ["task", "producer", "prompt", "hash", "labels", times.0, times.1], rightAligned: [4], flexible: [0: .end, 1: .middle])
+            header: ["task", "producer", "prompt", "hash", "labels"] + retracted + [times.0, times.1],
+            rightAligned: Set(4..<(5 + retracted.count)), flexible: [0: .end, 1: .middle])
         for (row, kinds) in zip(stats, flagged) {
             let producer = row.tuple.producerDescription + (kinds.contains(.model) ? "*" : "")
             let prompt = (row.tuple.prompt?.shortForm ?? "-") + (kinds.contains(.prompt) ? "*" : "")
-            table.append([
-                row.tuple.task, producer, prompt, row.tuple.hashStatus?.rawValue ?? "-", String(row.labels),
-                time(row.firstCreatedAt), time(row.lastCreatedAt),
-            ])
+            table.append(
+                [row.tuple.task, producer, prompt, row.tuple.hashStatus?.rawValue ?? "-", String(row.labels)]
+                    + (retracted.isEmpty ? [] : [String(row.retracted)]) + [time(row.firstCreatedAt), time(row.lastCreatedAt)])
         }
         return table
     }

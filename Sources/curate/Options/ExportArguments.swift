@@ -5,4 +5,5 @@ import CurateKit
 extension ResolvePolicy: ExpressibleByArgument {}
 extension ExportFormat: ExpressibleByArgument {}
 extension FlagKind: ExpressibleByArgument {}
+extension RetractionKind: ExpressibleByArgument {}
 extension SplitSpec.SplitKey: ExpressibleByArgument {}

@@ -27,7 +27,8 @@ struct CurateFailure: Error {
             self.init(message: message, exitCode: Self.internalFailure)
         case let error as ExportError:
             self.init(message: message, exitCode: error.isBadInput ? Self.badInput : Self.internalFailure)
-        case is IngestError, is WorkspaceError, is PromptError, is DiffError, is StaleError, is OutputPatternError, is ShowError, is MetadataError:
+        case is IngestError, is WorkspaceError, is PromptError, is DiffError, is StaleError, is OutputPatternError, is ShowError,
+             is MetadataError, is RetractionError:
             self.init(message: message, exitCode: Self.badInput)
         case let error as StoreError:
             self.init(message: message, exitCode: error.isBadInput ? Self.badInput : Self.internalFailure)

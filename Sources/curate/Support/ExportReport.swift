@@ -58,6 +58,10 @@ struct ExportReport {
         if summary.labelsFlagged > 0 {
             text += "; \(summary.labelsFlagged) of them flagged, " + (includeFlagged ? "kept (--include-flagged)" : "left out")
         }
+        if summary.labelsRetracted > 0 {
+            let ids = summary.retractions.map { String($0.retraction.id) }.joined(separator: ", ")
+            text += "; \(count(summary.labelsRetracted, "retracted label")) left out (retraction\(summary.retractions.count == 1 ? "" : "s") \(ids))"
+        }
         text += "\n"
         guard !summary.flags.isEmpty else { return text }
         var table = TextTable(header: ["flag", "target", "labels", "reason"], rightAligned: [2], flexible: [1: .middle, 3: .end])

@@ -15,6 +15,7 @@ struct IngestReport {
         counts.append(["duplicates", String(summary.duplicates)])
         counts.append(["rejected", String(summary.rejected)])
         text += counts.render(indent: "  ")
+        text += "logged as ingest \(summary.ingestID)\n"
         if let rejectPath = summary.rejectPath {
             text += "rejected lines written to \(TerminalText.escaped(rejectPath))\n"
         }

@@ -29,6 +29,10 @@ enum LabelReport {
         for flag in label.flags {
             fields.append(("  \(flag.kind.rawValue) flag", "\(DisplayForm.shortHashes(flag.target)) since \(DisplayForm.time(flag.createdAt)): \(flag.reason)"))
         }
+        fields.append(("retracted", label.retraction.map { retraction in
+            "yes, by retraction \(retraction.id) (\(retraction.kind.rawValue) \(retraction.target)) "
+                + "since \(DisplayForm.time(retraction.createdAt)): \(retraction.reason)"
+        } ?? "no"))
         let width = fields.map { TerminalText.width(TerminalText.escaped($0.0)) }.max() ?? 0
         return fields.map { name, value in
             let name = TerminalText.escaped(name)
@@ -68,6 +72,7 @@ enum LabelReport {
             ("params", label.params ?? .null), ("run", optional(label.run)), ("meta", label.meta ?? .null),
             ("supersedes", optional(label.supersedes)), ("superseded_by", .array(label.supersededBy.map(JSONValue.string))),
             ("quarantined", .bool(!label.flags.isEmpty)), ("flags", .array(flags)),
+            ("retracted", .bool(label.retraction != nil)), ("retraction", label.retraction?.jsonValue ?? .null),
         ]))
     }
 
