@@ -27,7 +27,7 @@ struct CurateFailure: Error {
             self.init(message: message, exitCode: Self.internalFailure)
         case let error as ExportError:
             self.init(message: message, exitCode: error.isBadInput ? Self.badInput : Self.internalFailure)
-        case is IngestError, is WorkspaceError, is PromptError, is DiffError, is StaleError, is OutputPatternError, is ShowError:
+        case is IngestError, is WorkspaceError, is PromptError, is DiffError, is StaleError, is OutputPatternError, is ShowError, is SchemaError:
             self.init(message: message, exitCode: Self.badInput)
         case let error as StoreError:
             self.init(message: message, exitCode: error.isBadInput ? Self.badInput : Self.internalFailure)
