@@ -109,6 +109,18 @@ struct LabelSchemaCommandTests {
         }
     }
 
+    @Test("prompts check reads the label schemas too, so a broken one fails in CI before an ingest (exit 2)")
+    func promptsCheckReadsSchemas() throws {
+        try TempWorkspace.with { workspace in
+            try workspace.write("prompts/sentiment/v1.txt", "Classify the review.\n")
+            try workspace.curateSucceeds(["prompts", "lock"])
+            try workspace.write("prompts/sentiment/schema.json", #"{"properties": {"level": {"enum": ["A1"], "const": "A1"}}}"#)
+            let result = try workspace.curate(["prompts", "check"])
+            #expect(result.status == 2, "\(result)")
+            #expect(result.err.hasPrefix(#"curate: prompts/sentiment/schema.json at /properties/level: keyword "const" is not supported"#), "\(result)")
+        }
+    }
+
     @Test("schema.json is not a prompt version: prompts lock, prompts and prompts check leave it out")
     func notAPromptVersion() throws {
         try Self.withSchema { workspace in
