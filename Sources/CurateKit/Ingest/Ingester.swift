@@ -16,6 +16,8 @@ public struct Ingester {
     private let ingestedAt: Timestamp
     private let resolver: PromptResolver?
     private let maximumLineBytes: Int
+    private let schemas: TaskSchemas
+    private let allowNewTasks: Bool
     /// How many problems a refusal lists before it only counts them.
     public static let listedProblems = 10
 
@@ -26,15 +28,20 @@ public struct Ingester {
     ///   - resolver: finds the hash of a prompt given only as `{name, version}`; nil stores it `unknown`.
     ///   - maximumLineBytes: the longest line read; a longer one is a bad line, skipped without
     ///     being held in memory.
+    ///   - schemas: the workspace's label schemas; a record of an undeclared task or with an output
+    ///     outside its task's schema is a bad line.
+    ///   - allowNewTasks: accept records of tasks that have no schema although the workspace declares its tasks.
     public init(
         store: Store, policy: BadLinePolicy, ingestedAt: Timestamp, resolver: PromptResolver? = nil,
-        maximumLineBytes: Int = LineReader.defaultMaximumLineBytes
+        maximumLineBytes: Int = LineReader.defaultMaximumLineBytes, schemas: TaskSchemas = TaskSchemas(), allowNewTasks: Bool = false
     ) {
         self.store = store
         self.policy = policy
         self.ingestedAt = ingestedAt
         self.resolver = resolver
         self.maximumLineBytes = maximumLineBytes
+        self.schemas = schemas
+        self.allowNewTasks = allowNewTasks
     }
 
     /// Ingests every path in order (`-` is standard input).
@@ -55,7 +62,7 @@ public struct Ingester {
         let ingestID = try store.ingest(sources: paths, ingestedAt: ingestedAt) { writer in
             let pipeline = ParsePipeline(
                 paths: paths, provenanceNumbers: writer.provenanceNumbers, storedBatches: writer.storedBatches.digests,
-                maximumLineBytes: maximumLineBytes)
+                maximumLineBytes: maximumLineBytes, schemas: schemas, allowNewTasks: allowNewTasks)
             defer { pipeline.stop() }
             while let item = try pipeline.next() {
                 if item.storedBefore {

@@ -76,6 +76,8 @@ final class ParsePipeline: @unchecked Sendable {
     private let maximumLineBytes: Int
     private let provenanceNumbers: ProvenanceNumbers
     private let storedBatches: Set<StoredBatches.Digest>
+    private let schemas: TaskSchemas
+    private let allowNewTasks: Bool
     private let condition = NSCondition()
     // Everything below is guarded by `condition`.
     private let inputs: InputSequence
@@ -91,12 +93,16 @@ final class ParsePipeline: @unchecked Sendable {
     /// Starts reading `paths` in order (`-` is standard input), numbering each record's
     /// provenance with `provenanceNumbers`; batches whose digest is in `storedBatches` are not parsed.
     /// `maximumLineBytes` is the longest line parsed; a longer one is a problem of its batch.
+    /// A record of a task or with an output `schemas` refuses (see ``TaskSchemas/check(_:allowingNewTasks:)``)
+    /// is a problem too.
     init(
         paths: [String], provenanceNumbers: ProvenanceNumbers, storedBatches: Set<StoredBatches.Digest>,
-        maximumLineBytes: Int = LineReader.defaultMaximumLineBytes
+        maximumLineBytes: Int = LineReader.defaultMaximumLineBytes, schemas: TaskSchemas = TaskSchemas(), allowNewTasks: Bool = false
     ) {
         inputs = InputSequence(paths: paths, maximumLineBytes: maximumLineBytes)
         self.maximumLineBytes = maximumLineBytes
+        self.schemas = schemas
+        self.allowNewTasks = allowNewTasks
         self.provenanceNumbers = provenanceNumbers
         self.storedBatches = storedBatches
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -163,7 +169,9 @@ final class ParsePipeline: @unchecked Sendable {
                 let digest = StoredBatches.Digest(SHA256.hash(data: batch.bytes))
                 let item = batch.overlong.isEmpty && storedBatches.contains(digest)
                     ? Item(source: source, batch: batch, digest: digest, storedBefore: true, records: [], problems: [], recordsByProvenance: [])
-                    : Self.parse(batch, from: source, digest: digest, provenance: &provenance, maximumLineBytes: maximumLineBytes)
+                    : Self.parse(
+                        batch, from: source, digest: digest, provenance: &provenance, maximumLineBytes: maximumLineBytes,
+                        schemas: schemas, allowNewTasks: allowNewTasks)
                 condition.lock()
                 ready[sequence] = .success(item)
                 condition.broadcast()
@@ -186,10 +194,10 @@ final class ParsePipeline: @unchecked Sendable {
     }
 
     /// Parses each line of a batch, whose bytes' SHA-256 is `digest`; its overlong lines
-    /// (longer than `maximumLineBytes`) are problems.
+    /// (longer than `maximumLineBytes`) and the records `schemas` refuses are problems.
     static func parse(
         _ batch: LineBatch, from source: String, digest: StoredBatches.Digest, provenance: inout ProvenanceNumbers.LocalCache,
-        maximumLineBytes: Int
+        maximumLineBytes: Int, schemas: TaskSchemas, allowNewTasks: Bool
     ) -> Item {
         var parser = RecordParser()
         var records: [ParsedRecord] = []
@@ -207,6 +215,7 @@ final class ParsePipeline: @unchecked Sendable {
                 }
                 do throws(RecordProblem) {
                     let record = try parser.parse(UnsafeRawBufferPointer(rebasing: bytes[line.range]))
+                    try schemas.check(record, allowingNewTasks: allowNewTasks)
                     let number = provenance.number(for: record)
                     records.append(ParsedRecord(record: record, provenance: number))
                     recordsByProvenance.extend(toInclude: number, with: 0)

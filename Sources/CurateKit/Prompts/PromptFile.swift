@@ -26,9 +26,10 @@ public struct PromptFile: Sendable, Equatable {
         return String(fileName[..<dot])
     }
 
-    /// Whether a file name is one a template can have (not hidden, not an editor backup).
+    /// Whether a file name is one a template can have (not hidden, not an editor backup, not
+    /// the task's label schema `schema.json`).
     static func isTemplateName(_ fileName: String) -> Bool {
-        !fileName.hasPrefix(".") && !fileName.hasSuffix("~") && !versionLabel(fileName: fileName).contains("@")
+        fileName != TaskSchemas.fileName && !fileName.hasPrefix(".") && !fileName.hasSuffix("~") && !versionLabel(fileName: fileName).contains("@")
             && !fileName.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 }
@@ -59,8 +60,8 @@ public struct PromptDiscovery: Sendable, Equatable {
 
     /// Reads every `prompts/NAME/VERSION.EXT` under `folder` (any extension).
     ///
-    /// Hidden files and folders, editor backups (`…~`), files directly in `prompts/`
-    /// (such as `prompts.lock`) and deeper folders are not templates.
+    /// Hidden files and folders, editor backups (`…~`), label schemas (`schema.json`), files
+    /// directly in `prompts/` (such as `prompts.lock`) and deeper folders are not templates.
     /// - Parameters:
     ///   - folder: the `prompts/` folder; a missing folder has no templates.
     ///   - pathPrefix: how reported paths begin, usually `prompts`.

@@ -149,7 +149,8 @@ struct Export: ParsableCommand {
             return
         }
         let (manifest, summary) = try exporter.export(
-            options, to: folder, replace: force, createdAt: CommandClock.now(), metadata: datasetMetadata, provenance: prov)
+            options, to: folder, replace: force, createdAt: CommandClock.now(), metadata: datasetMetadata, provenance: prov,
+            labelNames: try TaskSchemas.load(promptsFolder: workspace.promptsURL).classLabelsByTask)
         let report = ExportReport(summary: summary, folder: folder, format: format, includeFlagged: options.selection.includeFlagged)
         if json { Terminal.writeJSON(report.json(dryRun: false)) } else { Terminal.write(report.renderExported(manifest.files)) }
         warnAboutSharedInputs(summary)
@@ -163,6 +164,7 @@ struct Export: ParsableCommand {
         let folder = try DatasetFolder(datasets: workspace.datasetsURL, name: name ?? recorded.name)
         let outcome = try Exporter(store: store).rebuild(
             from: recorded, recordedFolder: recordedFolder, to: folder,
+            labelNames: try TaskSchemas.load(promptsFolder: workspace.promptsURL).classLabelsByTask,
             replace: force || folder.url.standardizedFileURL.path == recordedFolder.path)
         let report = ExportReport(
             summary: outcome.summary, folder: folder, format: recorded.options.format,

@@ -17,6 +17,11 @@ struct Ingest: ParsableCommand {
             without being read into memory; under --skip-invalid it is counted and named by file \
             and line, but not copied to the reject file.
 
+            A workspace with label schemas (prompts/TASK/schema.json) declares its tasks: a \
+            record of another task, or whose output its task's schema does not allow, is a bad \
+            line (file:line: field "output": …). --allow-new-task accepts records of tasks \
+            without a schema.
+
             Exit codes: 0 stored; 2 bad input (nothing stored) or usage error; 3 store failure.
 
             Examples:
@@ -42,6 +47,9 @@ struct Ingest: ParsableCommand {
         "The longest line accepted, in bytes (default: 16 MiB); a longer line is a bad line.", valueName: "bytes"))
     var maxLineBytes = LineReader.defaultMaximumLineBytes
 
+    @Flag(help: "Accept records of tasks that have no prompts/TASK/schema.json although other tasks have one.")
+    var allowNewTask = false
+
     @Flag(help: "Print the summary as JSON: lines, new, duplicates, rejected, reject_path, and counts per provenance tuple.")
     var json = false
 
@@ -60,7 +68,9 @@ struct Ingest: ParsableCommand {
         let policy: Ingester.BadLinePolicy = skipInvalid ? .reject(to: try rejectPath(workspace: workspace, now: now)) : .refuse
         let progress = ProgressLine(enabled: Terminal.standardErrorIsTerminal)
         let resolver = PromptResolver(promptsFolder: workspace.promptsURL, store: store)
-        let ingester = Ingester(store: store, policy: policy, ingestedAt: now, resolver: resolver, maximumLineBytes: maxLineBytes)
+        let ingester = Ingester(
+            store: store, policy: policy, ingestedAt: now, resolver: resolver, maximumLineBytes: maxLineBytes,
+            schemas: try TaskSchemas.load(promptsFolder: workspace.promptsURL), allowNewTasks: allowNewTask)
         let summary = try ingester.run(
             paths: files,
             progress: progress.update,

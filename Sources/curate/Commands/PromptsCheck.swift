@@ -9,11 +9,12 @@ struct PromptsCheck: ParsableCommand {
         abstract: "Check that every template's text matches its hash in prompts/prompts.lock.",
         discussion: """
             Names each template edited in place (its text no longer matches its version's \
-            locked hash) or not locked yet, with the fix. Needs no store, so it runs in a \
-            pre-commit hook or a CI step on a fresh checkout.
+            locked hash) or not locked yet, with the fix. It also reads every label schema \
+            (prompts/TASK/schema.json), so one ingest could not read fails here first. Needs no \
+            store, so it runs in a pre-commit hook or a CI step on a fresh checkout.
 
             Exit codes: 0 every template matches the lock; 1 a template was edited in place or \
-            is not locked; 2 bad input (malformed lock) or usage error.
+            is not locked; 2 bad input (malformed lock or label schema) or usage error.
 
             Examples:
               curate prompts check
@@ -28,6 +29,7 @@ struct PromptsCheck: ParsableCommand {
         let root = try PromptsFolder.locate(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         let folder = root.appendingPathComponent("prompts")
         let discovery = try PromptDiscovery.scan(folder)
+        _ = try TaskSchemas.load(promptsFolder: folder)
         let findings = PromptCheck.findings(discovery: discovery, lock: try LockFile.read(promptsFolder: folder))
         let count = discovery.files.count
         if json {

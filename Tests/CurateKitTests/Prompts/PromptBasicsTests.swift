@@ -53,6 +53,16 @@ struct PromptBasicsTests {
         #expect(found.duplicates.isEmpty)
     }
 
+    @Test("a task's label schema, schema.json, is not a template of version \"schema\"")
+    func schemaIsNotATemplate() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("prompts/sentiment/v1.txt", "one")
+        try folder.write("prompts/sentiment/schema.json", #"{"enum": ["positive", "negative"]}"#)
+        try folder.write("prompts/sentiment/schema.txt", "a template whose version label is schema")
+        let found = try PromptDiscovery.scan(folder.url.appendingPathComponent("prompts"))
+        #expect(found.files.map(\.path) == ["prompts/sentiment/schema.txt", "prompts/sentiment/v1.txt"])
+    }
+
     @Test("two files for one version label are a duplicate")
     func duplicates() throws {
         let folder = try TemporaryDirectory()
