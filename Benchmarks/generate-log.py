@@ -373,18 +373,15 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--records and --seed must be 0 or more")
     if args.prompts is not None:
         write_prompts(args.prompts)
-    if args.output == "-":
-        out = open(sys.stdout.fileno(), "w", encoding="utf-8", newline="\n", buffering=1 << 20, closefd=False)
-    else:
-        try:
-            out = open(args.output, "w", encoding="utf-8", newline="\n", buffering=1 << 20)
-        except OSError as e:
-            sys.exit(f"generate-log: cannot write {args.output}: {e.strerror}")
+    sys.stdout.reconfigure(encoding="utf-8", newline="\n")
     try:
-        generate(args.records, args.seed, out)
-        out.close()
+        out = sys.stdout if args.output == "-" else Path(args.output).open("w", encoding="utf-8", newline="\n")
+        with out:
+            generate(args.records, args.seed, out)
     except BrokenPipeError:  # the reader went away (`| head`): not an error for a generator
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # stdout; quiet at exit
+    except OSError as e:
+        sys.exit(f"generate-log: cannot write {args.output}: {e.strerror}")
     return 0
 
 
