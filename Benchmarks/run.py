@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Side-by-side benchmark: curate against DuckDB and Python sqlite3 done by hand, with `cat` as the floor.
+"""Side-by-side benchmark: curate against DuckDB and Python sqlite3 done by hand, with `cat` as the floor,
+on the benchmark's own corpus and a log-shaped one (Benchmarks/generate-log.py).
 
-    python3 Benchmarks/run.py                      # 1M records, writes Benchmarks/results/1M.md
-    python3 Benchmarks/run.py --smoke              # 10k records, well under a minute (CI)
+    python3 Benchmarks/run.py                      # 1M records a corpus, writes Benchmarks/results/1M.md
+    python3 Benchmarks/run.py --shape log          # the log-shaped corpus only: results/1M-log.md
+    python3 Benchmarks/run.py --smoke              # 10k records a corpus, well under a minute (CI)
 
 Every measured step is its own process under `/usr/bin/time -f '%e %M' -o FILE` (wall seconds,
 peak RSS in KB). See Benchmarks/README.md for what is measured and why.
