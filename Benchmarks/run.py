@@ -187,6 +187,13 @@ def worker(kind: str, source: str, target: str, lock: str = "") -> None:
         con.execute(RESOLVE_NAME_ONLY)
         print(f'{con.execute("SELECT count(*) FROM labels").fetchone()[0]:,} rows')
         con.close()
+    elif kind == "duckdb-load":  # parse and store only: no key, no dedup, no prompt resolution
+        import duckdb
+        con = duckdb.connect(target)
+        con.execute(f"CREATE TABLE labels AS SELECT * FROM read_json({sql_string(source)}, "
+                    f"format = 'newline_delimited', columns = {DUCKDB_COLUMNS})")
+        print(f'{con.execute("SELECT count(*) FROM labels").fetchone()[0]:,} rows')
+        con.close()
     elif kind == "duckdb-export":
         import duckdb
         con = duckdb.connect(source)
@@ -500,11 +507,14 @@ def run_curate(curate: Path, shape: Shape, work: Path, report: Report, export_ok
     report.add("export", "curate", m, ratio_to="export")
 
 
+DUCKDB_LOAD_STEP = "load only (no key, dedup or prompts)"
+
+
 def run_duckdb(shape: Shape, work: Path, report: Report) -> None:
     try:
         import duckdb  # noqa: F401
     except ImportError:
-        for step, key in (("ingest (empty store)", "ingest"), ("export", "export")):
+        for step, key in (("ingest (empty store)", "ingest"), ("export", "export"), (DUCKDB_LOAD_STEP, None)):
             report.add(step, "DuckDB by hand", Measure(status="skipped", detail="skipped (no duckdb module)"), ratio_to=key)
         report.warnings.append("DuckDB skipped: `import duckdb` failed (`pip install duckdb`).")
         return
@@ -525,6 +535,12 @@ def run_duckdb(shape: Shape, work: Path, report: Report) -> None:
         n = count_lines(out)
         m.note = f"{n:,} rows"
     report.add("export", "DuckDB by hand", m, ratio_to="export")
+    # What an ingest costs DuckDB without the store work (the issue-17 comparison), in its own file.
+    m, stdout, _ = measure([sys.executable, __file__, "--worker", "duckdb-load", str(shape.corpus), str(d / "load.duckdb")],
+                           d, "load")
+    if m.ok:
+        m.note = stdout.read_text().strip()
+    report.add(DUCKDB_LOAD_STEP, "DuckDB by hand", m)
 
 
 def run_sqlite(shape: Shape, work: Path, report: Report) -> None:
@@ -579,7 +595,8 @@ def combine(rounds: list[Report]) -> Report:
     last = rounds[-1]
     combined = Report(sizes=last.sizes, export_files=last.export_files,
                       warnings=[w for r in rounds for w in r.warnings if w not in last.warnings] + last.warnings)
-    duck_steps = {row.ratio_to: (row.step, row.tool) for row in last.rows if row.tool == "DuckDB by hand"}
+    duck_steps = {row.ratio_to: (row.step, row.tool) for row in last.rows
+                  if row.tool == "DuckDB by hand" and row.ratio_to is not None}
     for row in last.rows:
         samples = [next((x.m for x in r.rows if (x.step, x.tool) == (row.step, row.tool)), None) for r in rounds]
         if any(m is None or not m.ok for m in samples):
@@ -596,6 +613,7 @@ def combine(rounds: list[Report]) -> Report:
     curate_ingest = ("ingest (empty store)", "curate")
     for what, numerator, denominator in (
         ("curate ingest / Python sqlite3 ingest", curate_ingest, ("ingest (empty store)", "Python sqlite3 by hand")),
+        ("curate ingest / DuckDB load only", curate_ingest, (DUCKDB_LOAD_STEP, "DuckDB by hand")),
         ("curate ingest again (all duplicates) / curate ingest", ("ingest again (all duplicates)", "curate"), curate_ingest),
     ):
         ratios = round_ratios(rounds, numerator, denominator)
