@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Side-by-side benchmark: curate against DuckDB and Python sqlite3 done by hand, with `cat` as the floor.
+"""Side-by-side benchmark: curate against DuckDB and Python sqlite3 done by hand, with `cat` as the floor,
+on the benchmark's own corpus and a log-shaped one (Benchmarks/generate-log.py).
 
-    python3 Benchmarks/run.py                      # 1M records, writes Benchmarks/results/1M.md
-    python3 Benchmarks/run.py --smoke              # 10k records, well under a minute (CI)
+    python3 Benchmarks/run.py                      # 1M records a corpus, writes Benchmarks/results/1M.md
+    python3 Benchmarks/run.py --shape log          # the log-shaped corpus only: results/1M-log.md
+    python3 Benchmarks/run.py --smoke              # 10k records a corpus, well under a minute (CI)
 
 Every measured step is its own process under `/usr/bin/time -f '%e %M' -o FILE` (wall seconds,
 peak RSS in KB). See Benchmarks/README.md for what is measured and why.
@@ -14,6 +16,7 @@ Needs Python 3.11 and its standard library, GNU time at /usr/bin/time, and `duck
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -30,7 +33,6 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "Benchmarks"
 CORPUS_DIR = BENCH / ".corpus"
-GENERATOR = REPO / "scripts" / "generate-labels.py"
 GNU_TIME = "/usr/bin/time"
 
 # The export every tool performs: one task, one prompt version excluded (by NAME@VERSION, so
@@ -49,69 +51,103 @@ CURATE_EXPORT_ARGS = [
 ]
 
 # ---------------------------------------------------------------------------------------------
-# By-hand workers. Each runs as its own process: `run.py --worker KIND CORPUS|DB OUT`.
+# By-hand workers. Each runs as its own process: `run.py --worker KIND CORPUS|DB OUT [LOCK]`.
 # ---------------------------------------------------------------------------------------------
+
+# The by-hand ingests do the work curate's ingest does that a store needs, in SQL: a record's id
+# (its `id`, else the SHA-256 of its line: curate hashes the canonical content), a primary key on
+# it with INSERT OR IGNORE (the same file twice is stored once), and the prompt hash of a record
+# that names its prompt by name and version only, resolved through the workspace's prompts.lock
+# and the hashes other records state: one known text -> that hash, `resolved`; several ->
+# `ambiguous`; none -> `unknown`. A prompt given as text is hashed (CRLF turned to LF).
+LABEL_COLUMNS = """
+    id VARCHAR PRIMARY KEY, task VARCHAR NOT NULL, input_id VARCHAR NOT NULL, input {json}, output {json},
+    created_at {time}, model VARCHAR, prompt_name VARCHAR, prompt_version VARCHAR,
+    prompt_sha256 VARCHAR, prompt_text VARCHAR, hash_status VARCHAR, params {json}, run VARCHAR,
+    origin VARCHAR, annotator VARCHAR, meta {json}"""
+
+# Run once after the insert, in both databases (SQLite and DuckDB share UPDATE … FROM).
+RESOLVE_NAME_ONLY = """
+UPDATE labels
+SET prompt_sha256 = CASE WHEN known.n = 1 THEN known.sha256 END,
+    hash_status = CASE WHEN known.n = 1 THEN 'resolved' ELSE 'ambiguous' END
+FROM (SELECT name, version, count(DISTINCT sha256) AS n, min(sha256) AS sha256
+      FROM (SELECT name, version, sha256 FROM lock
+            UNION SELECT prompt_name, prompt_version, prompt_sha256 FROM labels WHERE prompt_sha256 IS NOT NULL) AS texts
+      GROUP BY name, version) AS known
+WHERE labels.hash_status = 'unknown' AND known.name = labels.prompt_name AND known.version = labels.prompt_version
+"""
 
 # read_json needs explicit columns: auto-detection samples the first 20,480 records and turns
 # `params`/`meta` into STRUCTs of the keys it saw (a key first seen later would be dropped);
-# JSON keeps those objects as they are. `prompt` has the four keys the spec allows.
+# JSON keeps those objects (and object outputs) as they are. `prompt` has the four keys the spec allows.
 DUCKDB_COLUMNS = """{
-    id: 'VARCHAR', task: 'VARCHAR', input_id: 'VARCHAR', input: 'JSON', output: 'VARCHAR',
+    id: 'VARCHAR', task: 'VARCHAR', input_id: 'VARCHAR', input: 'JSON', output: 'JSON',
     created_at: 'TIMESTAMPTZ', model: 'VARCHAR',
     prompt: 'STRUCT(name VARCHAR, version VARCHAR, sha256 VARCHAR, text VARCHAR)',
     params: 'JSON', run: 'VARCHAR', origin: 'VARCHAR', annotator: 'VARCHAR', meta: 'JSON'
 }"""
 
-DUCKDB_EXPORT_QUERY = f"""
-SELECT input_id, input, output, id, model,
+DUCKDB_INSERT = """
+INSERT OR IGNORE INTO labels
+SELECT coalesce(r.id, sha256(to_json(r)::VARCHAR)), task, input_id, input, output, created_at, model,
+       prompt.name, prompt.version,
+       coalesce(prompt.sha256, sha256(replace(prompt.text, chr(13) || chr(10), chr(10)))), prompt.text,
        CASE WHEN prompt IS NULL THEN NULL
-            ELSE struct_pack(name := prompt.name, version := prompt.version, sha256 := prompt.sha256)
-       END AS prompt,
-       coalesce(origin, 'llm') AS origin, created_at
+            WHEN prompt.sha256 IS NOT NULL OR prompt.text IS NOT NULL THEN 'recorded' ELSE 'unknown' END,
+       params, run, coalesce(origin, 'llm'), annotator, meta
+FROM read_json({source}, format = 'newline_delimited', columns = {columns}) AS r
+"""
+
+# The row of every export, with the prompt hash and its status as curate writes them.
+EXPORT_ROW = "input_id, input, output, id, model, prompt_name, prompt_version, prompt_sha256, hash_status, origin, created_at"
+EXPORT_WHERE = f"""task = '{EXPORT_TASK}'
+  AND NOT (coalesce(prompt_name, '') = '{EXCLUDE_NAME}' AND coalesce(prompt_version, '') = '{EXCLUDE_VERSION}')"""
+
+DUCKDB_EXPORT_QUERY = f"""
+SELECT {EXPORT_ROW}
 FROM labels
-WHERE task = '{EXPORT_TASK}'
-  AND NOT (coalesce(prompt.name, '') = '{EXCLUDE_NAME}' AND coalesce(prompt.version, '') = '{EXCLUDE_VERSION}')
+WHERE {EXPORT_WHERE}
 QUALIFY row_number() OVER (
-    PARTITION BY input_id ORDER BY coalesce(origin, 'llm') = 'human' DESC, created_at DESC, output, model) = 1
+    PARTITION BY input_id ORDER BY origin = 'human' DESC, created_at DESC, output::VARCHAR, model) = 1
 ORDER BY input_id
 """
 
-SQLITE_EXTRACT = """
-CREATE TABLE labels AS SELECT
-    json_extract(line, '$.id')             AS id,
-    json_extract(line, '$.task')           AS task,
-    json_extract(line, '$.input_id')       AS input_id,
-    json_extract(line, '$.input')          AS input,
-    json_extract(line, '$.output')         AS output,
-    json_extract(line, '$.created_at')     AS created_at,
-    CAST(round((julianday(json_extract(line, '$.created_at')) - 2440587.5) * 86400000) AS INTEGER)
-                                           AS created_ms,
-    json_extract(line, '$.model')          AS model,
-    json_extract(line, '$.prompt.name')    AS prompt_name,
-    json_extract(line, '$.prompt.version') AS prompt_version,
-    json_extract(line, '$.prompt.sha256')  AS prompt_sha256,
-    json_extract(line, '$.prompt.text')    AS prompt_text,
-    json_extract(line, '$.params')         AS params,
-    json_extract(line, '$.run')            AS run,
-    coalesce(json_extract(line, '$.origin'), 'llm') AS origin,
-    json_extract(line, '$.annotator')      AS annotator,
-    json_extract(line, '$.meta')           AS meta
+SQLITE_INSERT = """
+INSERT OR IGNORE INTO labels SELECT
+    coalesce(json_extract(line, '$.id'), sha256(line)),
+    json_extract(line, '$.task'),
+    json_extract(line, '$.input_id'),
+    line -> '$.input',
+    line -> '$.output',
+    json_extract(line, '$.created_at'),
+    CAST(round((julianday(json_extract(line, '$.created_at')) - 2440587.5) * 86400000) AS INTEGER),
+    json_extract(line, '$.model'),
+    json_extract(line, '$.prompt.name'),
+    json_extract(line, '$.prompt.version'),
+    coalesce(json_extract(line, '$.prompt.sha256'), sha256(replace(json_extract(line, '$.prompt.text'), char(13, 10), char(10)))),
+    json_extract(line, '$.prompt.text'),
+    CASE WHEN json_type(line, '$.prompt') IS NULL THEN NULL
+         WHEN json_type(line, '$.prompt.sha256') IS NOT NULL OR json_type(line, '$.prompt.text') IS NOT NULL THEN 'recorded'
+         ELSE 'unknown' END,
+    line -> '$.params',
+    json_extract(line, '$.run'),
+    coalesce(json_extract(line, '$.origin'), 'llm'),
+    json_extract(line, '$.annotator'),
+    line -> '$.meta'
 FROM raw
 """
 
 SQLITE_EXPORT_QUERY = f"""
 SELECT json_object(
-    'input_id', input_id, 'input', json(input), 'output', output, 'id', id, 'model', model,
-    'prompt', CASE WHEN prompt_name IS NULL THEN NULL
-                   ELSE json_object('name', prompt_name, 'version', prompt_version, 'sha256', prompt_sha256)
-              END,
-    'origin', origin, 'created_at', created_at)
+    'input_id', input_id, 'input', json(input), 'output', json(output), 'id', id, 'model', model,
+    'prompt_name', prompt_name, 'prompt_version', prompt_version, 'prompt_sha256', prompt_sha256,
+    'hash_status', hash_status, 'origin', origin, 'created_at', created_at)
 FROM (
     SELECT *, row_number() OVER (
                PARTITION BY input_id ORDER BY origin = 'human' DESC, created_ms DESC, output, model) AS rn
     FROM labels
-    WHERE task = '{EXPORT_TASK}'
-      AND NOT (coalesce(prompt_name, '') = '{EXCLUDE_NAME}' AND coalesce(prompt_version, '') = '{EXCLUDE_VERSION}')
+    WHERE {EXPORT_WHERE}
 )
 WHERE rn = 1
 ORDER BY input_id
@@ -122,14 +158,40 @@ def sql_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def worker(kind: str, source: str, target: str) -> None:
+def lock_rows(path: str) -> list[tuple[str, str, str]]:
+    """(name, version, sha256) of every line of a prompts.lock; none for "" (no prompts folder)."""
+    if not path:
+        return []
+    rows = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, sha256 = line.rsplit(maxsplit=1)
+            name, version = key.split("@", 1)
+            rows.append((name, version, sha256.lower()))
+    return rows
+
+
+def sha256_hex(text: str | None) -> str | None:
+    return None if text is None else hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def worker(kind: str, source: str, target: str, lock: str = "") -> None:
     if kind == "duckdb-ingest":
         import duckdb
         con = duckdb.connect(target)
-        con.execute(
-            f"CREATE TABLE labels AS SELECT * FROM read_json({sql_string(source)}, "
-            f"format = 'newline_delimited', columns = {DUCKDB_COLUMNS})"
-        )
+        con.execute(f"CREATE TABLE labels ({LABEL_COLUMNS.format(json='JSON', time='TIMESTAMPTZ')})")
+        con.execute("CREATE TEMP TABLE lock (name VARCHAR, version VARCHAR, sha256 VARCHAR)")
+        for row in lock_rows(lock):
+            con.execute("INSERT INTO lock VALUES (?, ?, ?)", row)
+        con.execute(DUCKDB_INSERT.format(source=sql_string(source), columns=DUCKDB_COLUMNS))
+        con.execute(RESOLVE_NAME_ONLY)
+        print(f'{con.execute("SELECT count(*) FROM labels").fetchone()[0]:,} rows')
+        con.close()
+    elif kind == "duckdb-load":  # parse and store only: no key, no dedup, no prompt resolution
+        import duckdb
+        con = duckdb.connect(target)
+        con.execute(f"CREATE TABLE labels AS SELECT * FROM read_json({sql_string(source)}, "
+                    f"format = 'newline_delimited', columns = {DUCKDB_COLUMNS})")
         print(f'{con.execute("SELECT count(*) FROM labels").fetchone()[0]:,} rows')
         con.close()
     elif kind == "duckdb-export":
@@ -140,14 +202,19 @@ def worker(kind: str, source: str, target: str) -> None:
     elif kind == "sqlite-ingest":
         import sqlite3
         con = sqlite3.connect(target, isolation_level=None)
+        con.create_function("sha256", 1, sha256_hex, deterministic=True)
         con.execute("PRAGMA journal_mode = WAL")
         con.execute("PRAGMA synchronous = NORMAL")
+        con.execute(f"CREATE TABLE labels ({LABEL_COLUMNS.format(json='TEXT', time='TEXT, created_ms INTEGER')})")
         # raw is TEMP (spilled to a file in SQLITE_TMPDIR), so the store keeps the table and index only.
         con.execute("CREATE TEMP TABLE raw(line TEXT)")
+        con.execute("CREATE TEMP TABLE lock(name TEXT, version TEXT, sha256 TEXT)")
         con.execute("BEGIN")
         with open(source, encoding="utf-8") as lines:
-            con.executemany("INSERT INTO raw(line) VALUES (?)", ((line,) for line in lines if line != "\n"))
-        con.execute(SQLITE_EXTRACT)
+            con.executemany("INSERT INTO raw(line) VALUES (?)", ((line.rstrip("\n"),) for line in lines if line != "\n"))
+        con.executemany("INSERT INTO lock VALUES (?, ?, ?)", lock_rows(lock))
+        con.execute(SQLITE_INSERT)
+        con.execute(RESOLVE_NAME_ONLY)
         con.execute("CREATE INDEX labels_task_input_time ON labels(task, input_id, created_ms)")
         con.execute("COMMIT")
         print(f'{con.execute("SELECT count(*) FROM labels").fetchone()[0]:,} rows')
@@ -224,22 +291,51 @@ def count_lines(path: Path) -> int:
 # Inputs: corpus and curate binary
 # ---------------------------------------------------------------------------------------------
 
-def corpus_path(records: int) -> Path:
-    """Generates the corpus once (to a temp name, then renamed) and reuses it afterwards."""
-    path = CORPUS_DIR / f"labels-{records}.jsonl"
+@dataclass(frozen=True)
+class Shape:
+    """One corpus the steps run on, and the prompts/ folder its workspace needs (None: none)."""
+    name: str            # bench | log
+    title: str
+    corpus: Path
+    prompts: Path | None
+    generator: str       # the command that made it, for the result
+
+    @property
+    def lock(self) -> str:
+        return str(self.prompts / "prompts.lock") if self.prompts else ""
+
+
+SHAPES = {
+    # name: (title, generator, file name, generator arguments, writes a prompts/ folder)
+    "bench": ("benchmark corpus", "scripts/generate-labels.py", "labels-{n}.jsonl", ["--tasks", "3"], False),
+    "log": ("log-shaped corpus", "Benchmarks/generate-log.py", "log-{n}.jsonl", [], True),
+}
+
+
+def corpus(shape: str, records: int) -> Shape:
+    """Generates a shape's corpus (and prompts/ folder) once, to temp names then renamed, and reuses it."""
+    title, generator, file_name, extra, has_prompts = SHAPES[shape]
+    path = CORPUS_DIR / file_name.format(n=records)
+    prompts = path.with_suffix(".prompts") if has_prompts else None
+    command = f"python3 {generator} --records {records}" + "".join(f" {a}" for a in extra)
+    found = Shape(shape, title, path, prompts, command)
     if path.exists():
-        return path
+        return found
     CORPUS_DIR.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".jsonl.partial")
+    argv = [sys.executable, str(REPO / generator), "--records", str(records), *extra, "--output", str(partial)]
+    if prompts:
+        shutil.rmtree(prompts.with_suffix(".partial"), ignore_errors=True)
+        argv += ["--prompts", str(prompts.with_suffix(".partial"))]
     print(f"generating {path.relative_to(REPO)} ({records:,} records) …", flush=True)
     started = time.monotonic()
-    subprocess.run(
-        [sys.executable, str(GENERATOR), "--records", str(records), "--tasks", "3", "--output", str(partial)],
-        cwd=REPO, check=True,
-    )
+    subprocess.run(argv, cwd=REPO, check=True)
+    if prompts:  # renamed first: a corpus that exists has its prompts
+        shutil.rmtree(prompts, ignore_errors=True)
+        prompts.with_suffix(".partial").rename(prompts)
     partial.rename(path)
     print(f"  done in {time.monotonic() - started:.0f} s", flush=True)
-    return path
+    return found
 
 
 def curate_binary(path: Path, is_default: bool) -> Path:
@@ -366,22 +462,31 @@ def curate_summary(out_file: Path) -> str:
     return ", ".join(f"{k} {int(v.group(1)):,}" for k, v in found.items() if v)
 
 
-def run_cat(corpus: Path, work: Path, report: Report) -> None:
+def run_cat(shape: Shape, work: Path, report: Report) -> None:
     d = work / "cat"
     d.mkdir()
-    m, _, _ = measure(["cat", str(corpus)], d, "cat", discard_stdout=True)  # cat CORPUS > /dev/null
+    m, _, _ = measure(["cat", str(shape.corpus)], d, "cat", discard_stdout=True)  # cat CORPUS > /dev/null
     report.add("read the corpus (floor)", "cat", m, ratio_to="ingest")
 
 
-def run_curate(curate: Path, corpus: Path, work: Path, report: Report, export_ok: bool, export_why: str) -> None:
-    d = work / "curate"
+def init_workspace(curate: Path, shape: Shape, d: Path) -> Measure:
+    """`curate init` in a new folder d, then the shape's templates and lock into its prompts/
+    (untimed), so that name-only prompts resolve as in a real workspace."""
     d.mkdir()
-    report.add("init", "curate", measure([str(curate), "init"], d, "init")[0])
-    m, out, _ = measure([str(curate), "ingest", str(corpus)], d, "ingest")
+    m = measure([str(curate), "init"], d, "init")[0]
+    if shape.prompts:
+        shutil.copytree(shape.prompts, d / "prompts", dirs_exist_ok=True)
+    return m
+
+
+def run_curate(curate: Path, shape: Shape, work: Path, report: Report, export_ok: bool, export_why: str) -> None:
+    d = work / "curate"
+    report.add("init", "curate", init_workspace(curate, shape, d))
+    m, out, _ = measure([str(curate), "ingest", str(shape.corpus)], d, "ingest")
     if m.ok:
         m.note = curate_summary(out)
     report.add("ingest (empty store)", "curate", m, ratio_to="ingest")
-    m, out, _ = measure([str(curate), "ingest", str(corpus)], d, "ingest-again")
+    m, out, _ = measure([str(curate), "ingest", str(shape.corpus)], d, "ingest-again")
     if m.ok:
         m.note = curate_summary(out)
     report.add("ingest again (all duplicates)", "curate", m, ratio_to="ingest")
@@ -402,18 +507,22 @@ def run_curate(curate: Path, corpus: Path, work: Path, report: Report, export_ok
     report.add("export", "curate", m, ratio_to="export")
 
 
-def run_duckdb(corpus: Path, work: Path, report: Report) -> None:
+DUCKDB_LOAD_STEP = "load only (no key, dedup or prompts)"
+
+
+def run_duckdb(shape: Shape, work: Path, report: Report) -> None:
     try:
         import duckdb  # noqa: F401
     except ImportError:
-        for step, key in (("ingest (empty store)", "ingest"), ("export", "export")):
+        for step, key in (("ingest (empty store)", "ingest"), ("export", "export"), (DUCKDB_LOAD_STEP, None)):
             report.add(step, "DuckDB by hand", Measure(status="skipped", detail="skipped (no duckdb module)"), ratio_to=key)
         report.warnings.append("DuckDB skipped: `import duckdb` failed (`pip install duckdb`).")
         return
     d = work / "duckdb"
     d.mkdir()
     db, out = d / "labels.duckdb", d / "out.jsonl"
-    m, stdout, _ = measure([sys.executable, __file__, "--worker", "duckdb-ingest", str(corpus), str(db)], d, "ingest")
+    m, stdout, _ = measure([sys.executable, __file__, "--worker", "duckdb-ingest", str(shape.corpus), str(db), shape.lock],
+                           d, "ingest")
     if m.ok:
         m.note = stdout.read_text().strip()
     report.add("ingest (empty store)", "DuckDB by hand", m, ratio_to="ingest")
@@ -426,14 +535,21 @@ def run_duckdb(corpus: Path, work: Path, report: Report) -> None:
         n = count_lines(out)
         m.note = f"{n:,} rows"
     report.add("export", "DuckDB by hand", m, ratio_to="export")
+    # What an ingest costs DuckDB without the store work (the issue-17 comparison), in its own file.
+    m, stdout, _ = measure([sys.executable, __file__, "--worker", "duckdb-load", str(shape.corpus), str(d / "load.duckdb")],
+                           d, "load")
+    if m.ok:
+        m.note = stdout.read_text().strip()
+    report.add(DUCKDB_LOAD_STEP, "DuckDB by hand", m)
 
 
-def run_sqlite(corpus: Path, work: Path, report: Report) -> None:
+def run_sqlite(shape: Shape, work: Path, report: Report) -> None:
     d = work / "sqlite"
     d.mkdir()
     db, out = d / "labels.sqlite", d / "out.jsonl"
     env = dict(os.environ, SQLITE_TMPDIR=str(d))  # the TEMP raw table spills here, not to /var/tmp
-    m, stdout, _ = measure([sys.executable, __file__, "--worker", "sqlite-ingest", str(corpus), str(db)], d, "ingest", env)
+    m, stdout, _ = measure([sys.executable, __file__, "--worker", "sqlite-ingest", str(shape.corpus), str(db), shape.lock],
+                           d, "ingest", env)
     if m.ok:
         m.note = stdout.read_text().strip()
     report.add("ingest (empty store)", "Python sqlite3 by hand", m, ratio_to="ingest")
@@ -448,20 +564,19 @@ def run_sqlite(corpus: Path, work: Path, report: Report) -> None:
     report.add("export", "Python sqlite3 by hand", m, ratio_to="export")
 
 
-def run_scale(curate: Path, sizes: list[int], main_records: int, main_ingest: Measure,
-              main_corpus: Path, work: Path, report: Report) -> None:
+def run_scale(curate: Path, shape_name: str, sizes: list[int], main_records: int, main_ingest: Measure,
+              work: Path, report: Report) -> None:
     for n in sizes:
-        corpus = corpus_path(n)
+        shape = corpus(shape_name, n)
         if n == main_records:
             m, store = main_ingest, next((b for w, b in report.sizes if w.startswith("curate")), 0)
         else:
-            d = work / f"scale-{n}"
-            d.mkdir()
-            measure([str(curate), "init"], d, "init")
-            m, _, _ = measure([str(curate), "ingest", str(corpus)], d, "ingest")
+            d = work / f"scale-{shape_name}-{n}"
+            init_workspace(curate, shape, d)
+            m, _, _ = measure([str(curate), "ingest", str(shape.corpus)], d, "ingest")
             store = dir_size([d / ".curate"])
-            step_log("curate", f"ingest {n:,} records", m)
-        report.scale.append((n, corpus.stat().st_size, m, store))
+            step_log("curate", f"ingest {n:,} records ({shape_name})", m)
+        report.scale.append((n, shape.corpus.stat().st_size, m, store))
 
 
 def round_ratios(rounds: list[Report], numerator: tuple[str, str], denominator: tuple[str, str]) -> list[float]:
@@ -480,7 +595,8 @@ def combine(rounds: list[Report]) -> Report:
     last = rounds[-1]
     combined = Report(sizes=last.sizes, export_files=last.export_files,
                       warnings=[w for r in rounds for w in r.warnings if w not in last.warnings] + last.warnings)
-    duck_steps = {row.ratio_to: (row.step, row.tool) for row in last.rows if row.tool == "DuckDB by hand"}
+    duck_steps = {row.ratio_to: (row.step, row.tool) for row in last.rows
+                  if row.tool == "DuckDB by hand" and row.ratio_to is not None}
     for row in last.rows:
         samples = [next((x.m for x in r.rows if (x.step, x.tool) == (row.step, row.tool)), None) for r in rounds]
         if any(m is None or not m.ok for m in samples):
@@ -497,6 +613,7 @@ def combine(rounds: list[Report]) -> Report:
     curate_ingest = ("ingest (empty store)", "curate")
     for what, numerator, denominator in (
         ("curate ingest / Python sqlite3 ingest", curate_ingest, ("ingest (empty store)", "Python sqlite3 by hand")),
+        ("curate ingest / DuckDB load only", curate_ingest, (DUCKDB_LOAD_STEP, "DuckDB by hand")),
         ("curate ingest again (all duplicates) / curate ingest", ("ingest again (all duplicates)", "curate"), curate_ingest),
     ):
         ratios = round_ratios(rounds, numerator, denominator)
@@ -505,8 +622,17 @@ def combine(rounds: list[Report]) -> Report:
     return combined
 
 
-def compare_exports(report: Report) -> None:
-    """Checks that every tool exported the same labels: (input_id, output, origin, model) per row."""
+# What must agree between the exports, per input_id: the label chosen and, for a corpus with a
+# prompts.lock, the prompt hash (and its status) that ingest resolved for it. Without a lock the
+# hashes differ by design: curate resolves a name-only prompt by the texts stored before it (the
+# benchmark corpus's sentiment v3 has one text until October), the by-hand SQL by the whole file's.
+EXPORT_COMPARED = ("output", "origin", "model")
+EXPORT_COMPARED_WITH_LOCK = EXPORT_COMPARED + ("prompt_sha256", "hash_status")
+
+
+def compare_exports(report: Report, shape: Shape) -> None:
+    """Checks that every tool exported the same labels: the compared fields per input_id."""
+    compared = EXPORT_COMPARED_WITH_LOCK if shape.prompts else EXPORT_COMPARED
     if len(report.export_files) < 2:
         report.export_check = "Export check: fewer than two exports to compare."
         return
@@ -517,7 +643,7 @@ def compare_exports(report: Report) -> None:
             with open(path, encoding="utf-8") as lines:
                 for line in lines:
                     r = json.loads(line)
-                    rows[r["input_id"]] = (r.get("output"), r.get("origin") or "llm", r.get("model"))
+                    rows[r["input_id"]] = tuple(r.get(k) for k in compared)
         seen[tool] = rows
     (ref_tool, ref), *others = seen.items()
     problems = []
@@ -531,7 +657,7 @@ def compare_exports(report: Report) -> None:
         report.warnings.append(report.export_check)
     else:
         report.export_check = (f"Export check: {tools} exported the same {len(ref):,} labels "
-                               "(input_id, output, origin, model).")
+                               f"(input_id, {', '.join(compared)}).")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -542,18 +668,62 @@ def fmt_mb(n_bytes: float) -> str:
     return f"{n_bytes / 1e6:,.1f}"
 
 
-def render(report: Report, args: argparse.Namespace, corpus: Path, info: list[tuple[str, str]],
-           command: str, loads: tuple[str, str], started: str) -> str:
+def render(reports: dict[str, Report], shapes: dict[str, Shape], args: argparse.Namespace,
+           info: list[tuple[str, str]], command: str, loads: tuple[str, str], started: str) -> str:
+    corpora = [f"- {shape.title}: `{shape.corpus.relative_to(REPO)}`, {fmt_mb(shape.corpus.stat().st_size)} MB "
+               f"(`{shape.generator}`" + (f"; its templates and `prompts.lock` in every workspace" if shape.prompts else "")
+               + ")" for shape in shapes.values()]
     lines = [
         f"# curate benchmark: {args.records:,} records",
         "",
         f"Reproduce from the repository root: `{command}`",
         "",
-        f"Corpus: `{corpus.relative_to(REPO)}`, {fmt_mb(corpus.stat().st_size)} MB "
-        f"(`python3 scripts/generate-labels.py --records {args.records} --tasks 3`). "
+        "Corpora (see Benchmarks/README.md):",
+        "",
+        *corpora,
+        "",
         f"Run started {started}. {rounds_text(args.rounds)} Warm page cache; wall seconds and peak "
         f"RSS from GNU time (`/usr/bin/time -f '%e %M'`).",
-        "",
+    ]
+    if len(reports) > 1:
+        lines += render_worse(reports, shapes, args)
+    for name, report in reports.items():
+        lines += ["", f"## {shapes[name].title.capitalize()}", ""] + render_shape(report, shapes[name], args)
+    lines += ["", "## Machine", "", "| | |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in info]
+    lines.append(f"| load average (1/5/15 min) | start {loads[0]}; end {loads[1]} |")
+    if args.note:
+        lines += ["", args.note]
+    warnings = [f"{shapes[name].title}: {w}" for name, r in reports.items() for w in r.warnings]
+    if warnings:
+        lines += [""] + [f"- **Warning:** {w}" for w in warnings]
+    return "\n".join(lines) + "\n"
+
+
+def render_worse(reports: dict[str, Report], shapes: dict[str, Shape], args: argparse.Namespace) -> list[str]:
+    """One table of every ratio on each corpus and the higher (worse for the tool timed) of them."""
+    names = list(reports)
+    ratios: dict[str, dict[str, float]] = {}
+    for name, report in reports.items():
+        for r in report.rows:
+            if r.ratio is not None and r.tool != "DuckDB by hand":
+                ratios.setdefault(f"{r.tool}: {r.step} / DuckDB by hand: {r.ratio_to}", {})[name] = r.ratio
+        for what, ratio in report.other_ratios:
+            ratios.setdefault(what, {})[name] = ratio
+    lines = ["", "## Ratios: the worse of the corpora", "",
+             "Each ratio on each corpus" + (" (median of the rounds' ratios)" if args.rounds > 1 else "")
+             + ", and the higher of them: the one to quote.", "",
+             "| ratio | " + " | ".join(shapes[n].title for n in names) + " | worse |",
+             "|---|" + "---:|" * (len(names) + 1)]
+    for key, by_shape in ratios.items():
+        cells = [f"{by_shape[n]:.2f}×" if n in by_shape else "–" for n in names]
+        worse = max(by_shape.values())
+        lines.append(f"| {key} | " + " | ".join(cells) + f" | **{worse:.2f}×** |")
+    return lines
+
+
+def render_shape(report: Report, shape: Shape, args: argparse.Namespace) -> list[str]:
+    lines = [
         "| step | tool | seconds | ratio to DuckDB | peak RSS MB | notes |",
         "|---|---|---:|---:|---:|---|",
     ]
@@ -569,13 +739,13 @@ def render(report: Report, args: argparse.Namespace, corpus: Path, info: list[tu
     lines += ["", *(f"- {what}: {ratio:.2f}×" + (" (median of the rounds' ratios)" if args.rounds > 1 else "")
                     for what, ratio in report.other_ratios)]
 
-    jsonl = corpus.stat().st_size
-    lines += ["", "## Store size", "", "| what | MB | × JSONL |", "|---|---:|---:|",
+    jsonl = shape.corpus.stat().st_size
+    lines += ["", f"### Store size ({shape.title})", "", "| what | MB | × JSONL |", "|---|---:|---:|",
               f"| the JSONL corpus | {fmt_mb(jsonl)} | 1.00 |"]
     lines += [f"| {what} | {fmt_mb(b)} | {b / jsonl:.2f} |" for what, b in report.sizes]
 
     if report.scale:
-        lines += ["", "## Scaling: `curate ingest` into an empty store", "",
+        lines += ["", f"### Scaling: `curate ingest` into an empty store ({shape.title})", "",
                   "| records | corpus MB | seconds | s per 1M records | peak RSS MB | store MB |",
                   "|---:|---:|---:|---:|---:|---:|"]
         for n, size, m, store in report.scale:
@@ -592,14 +762,7 @@ def render(report: Report, args: argparse.Namespace, corpus: Path, info: list[tu
 
     if report.export_check:
         lines += ["", report.export_check]
-    lines += ["", "## Machine", "", "| | |", "|---|---|"]
-    lines += [f"| {k} | {v} |" for k, v in info]
-    lines.append(f"| load average (1/5/15 min) | start {loads[0]}; end {loads[1]} |")
-    if args.note:
-        lines += ["", args.note]
-    if report.warnings:
-        lines += [""] + [f"- **Warning:** {w}" for w in report.warnings]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 # ---------------------------------------------------------------------------------------------
@@ -625,11 +788,13 @@ def size_label(n: int) -> str:
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--worker":
-        worker(*sys.argv[2:5])
+        worker(*sys.argv[2:6])
         return 0
 
     p = argparse.ArgumentParser(description="Benchmark curate against DuckDB and sqlite3 by hand, and cat.")
     p.add_argument("--records", type=int, default=1_000_000, help="corpus size (default 1000000)")
+    p.add_argument("--shape", choices=["bench", "log", "both"], default="both",
+                   help="corpus: the benchmark's own, the log-shaped one, or both in the same rounds (default)")
     p.add_argument("--curate", default=None, help="curate binary (default .build/release/curate, built if missing)")
     p.add_argument("--sizes", default="100000,300000,1000000", help="curate ingest sizes for the scaling table")
     p.add_argument("--rss-sizes", default="200000,1000000", help="more sizes for the scaling table (peak RSS)")
@@ -645,7 +810,7 @@ def main() -> int:
     if args.rounds < 1:
         raise SystemExit("run.py: --rounds must be at least 1.")
     if args.output is None:
-        name = "smoke.tmp" if args.smoke else f"{size_label(args.records)}.md"
+        name = "smoke.tmp" if args.smoke else f"{size_label(args.records)}{'-log' if args.shape == 'log' else ''}.md"
         args.output = str(BENCH / "results" / name)
     output = Path(args.output)
     if not output.is_absolute():
@@ -659,6 +824,8 @@ def main() -> int:
     sizes = sorted(set(sizes))
 
     command = "python3 Benchmarks/run.py" + (" --smoke" if args.smoke else "")
+    if args.shape != "both":
+        command += f" --shape {args.shape}"
     if not args.smoke and args.records != 1_000_000:
         command += f" --records {args.records}"
     if args.curate:
@@ -670,9 +837,11 @@ def main() -> int:
     if not args.smoke and args.rounds != 3:
         command += f" --rounds {args.rounds}"
 
-    corpus = corpus_path(args.records)
-    for n in sizes:
-        corpus_path(n)
+    names = ["bench", "log"] if args.shape == "both" else [args.shape]
+    shapes = {name: corpus(name, args.records) for name in names}
+    for name in names:
+        for n in sizes:
+            corpus(name, n)
     info = machine_info(curate)
     built = binary_time(curate)
     loads = [load_average()]
@@ -681,23 +850,27 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="curate-bench-"))
     try:
         export_ok, export_why = export_support(curate, work / "probe")
-        subprocess.run(["cat", str(corpus)], stdout=subprocess.DEVNULL, check=True)  # warm the page cache
-        rounds = []
+        for shape in shapes.values():  # warm the page cache
+            subprocess.run(["cat", str(shape.corpus)], stdout=subprocess.DEVNULL, check=True)
+        rounds: dict[str, list[Report]] = {name: [] for name in names}
         for number in range(1, args.rounds + 1):
-            folder = work / f"round-{number}"
-            folder.mkdir()
-            print(f"round {number} of {args.rounds}: {corpus.name} in {folder}", flush=True)
-            rounds.append(Report())
-            run_cat(corpus, folder, rounds[-1])
-            run_curate(curate, corpus, folder, rounds[-1], export_ok, export_why)
-            run_duckdb(corpus, folder, rounds[-1])
-            run_sqlite(corpus, folder, rounds[-1])
-            if number < args.rounds:  # the last round's exports are compared, the others' go
-                shutil.rmtree(folder, ignore_errors=True)
-        report = combine(rounds)
-        ingest = next(r.m for r in report.rows if (r.step, r.tool) == ("ingest (empty store)", "curate"))
-        run_scale(curate, sizes, args.records, ingest, corpus, work, report)
-        compare_exports(report)
+            for name, shape in shapes.items():
+                folder = work / f"round-{number}-{name}"
+                folder.mkdir()
+                print(f"round {number} of {args.rounds}: {shape.corpus.name} in {folder}", flush=True)
+                report = Report()
+                rounds[name].append(report)
+                run_cat(shape, folder, report)
+                run_curate(curate, shape, folder, report, export_ok, export_why)
+                run_duckdb(shape, folder, report)
+                run_sqlite(shape, folder, report)
+                if number < args.rounds:  # the last round's exports are compared, the others' go
+                    shutil.rmtree(folder, ignore_errors=True)
+        reports = {name: combine(rounds[name]) for name in names}
+        for name, report in reports.items():
+            ingest = next(r.m for r in report.rows if (r.step, r.tool) == ("ingest (empty store)", "curate"))
+            run_scale(curate, name, sizes, args.records, ingest, work, report)
+            compare_exports(report, shapes[name])
     finally:
         if args.keep:
             print(f"kept {work}")
@@ -705,15 +878,16 @@ def main() -> int:
             shutil.rmtree(work, ignore_errors=True)
     loads.append(load_average())
     if binary_time(curate) != built:
-        report.warnings.append(f"{curate} was rebuilt during the run ({built} -> {binary_time(curate)}).")
+        reports[names[0]].warnings.append(f"{curate} was rebuilt during the run ({built} -> {binary_time(curate)}).")
 
-    text = render(report, args, corpus, info, command, (loads[0], loads[1]), started)
+    text = render(reports, shapes, args, info, command, (loads[0], loads[1]), started)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text)
     print()
     print(text)
     print(f"written to {output}")
-    failed = [r for r in report.rows if r.m.status == "failed"] + [m for _, _, m, _ in report.scale if m.status == "failed"]
+    failed = [r for report in reports.values() for r in report.rows if r.m.status == "failed"]
+    failed += [m for report in reports.values() for _, _, m, _ in report.scale if m.status == "failed"]
     return 1 if failed else 0
 
 
