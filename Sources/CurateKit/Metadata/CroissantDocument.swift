@@ -123,9 +123,8 @@ public struct CroissantDocument: ManifestDocument {
         // A split has a file per task: name each split once, in the files' (path) order.
         var seen: Set<String> = []
         let rows: [JSONValue] = manifest.files.map(\.split).filter { seen.insert($0).inserted }.map { split in
-            var row: [(key: String, value: JSONValue)] = [("splits/name", .string(split))]
-            if let url = Self.splitURL(split) { row.append(("splits/url", .string(url))) }
-            return .object(row)
+            // Every row needs every column: a split Croissant does not name gets a URN of its own.
+            .object([("splits/name", .string(split)), ("splits/url", .string(Self.splitURL(split) ?? "urn:curate:split:\(split)"))])
         }
         return .object([
             ("@type", .string("cr:RecordSet")), ("@id", .string("splits")), ("name", .string("splits")),
