@@ -46,7 +46,8 @@ final class ParquetRowSource {
             do throws(ParquetError) {
                 columns = [:]
                 for name in Self.required + Self.optional where file.hasColumn(name) {
-                    let values = try file.strings(name, rowGroup: group)
+                    // A struct output reads back as the canonical JSON the JSON Lines export has.
+                    let values = try file.texts(name, rowGroup: group)
                     guard values.count == file.rowGroupRows[group] else {
                         throw ParquetError.malformed(reason: "column \"\(name)\" has \(values.count) values in a row group of \(file.rowGroupRows[group]) rows")
                     }

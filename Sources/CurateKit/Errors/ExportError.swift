@@ -47,6 +47,9 @@ public enum ExportError: LocalizedError, Sendable, Equatable {
     case notFlagged(kind: FlagKind, target: String, flagged: [String])
     /// A `--param`/`--exclude-param` that is not `KEY=VALUE`.
     case invalidParam(String)
+    /// A label's output does not have the struct shape its task's schema declares, so a
+    /// Parquet `output` struct column cannot hold it (it was stored before the schema said so).
+    case outputOutsideStruct(id: String, task: String, schemaPath: String, reason: String)
 
     /// How many candidates a message lists before it only counts the rest.
     public static let listedCandidates = 20
@@ -62,6 +65,10 @@ public enum ExportError: LocalizedError, Sendable, Equatable {
         switch self {
         case .invalidParam(let text):
             return "--param \"\(text)\" is not KEY=VALUE; write e.g. --param temperature=0 or --param model_tier=fast"
+        case .outputOutsideStruct(let id, let task, let schemaPath, let reason):
+            return "cannot write label \(id) of task \"\(task)\" to Parquet: \(reason), but \(schemaPath) declares its outputs "
+                + "an object of fixed members, written as a struct column; fix the schema, take the label out with "
+                + "curate retract record \(id) --reason TEXT, or export another format (--format jsonl)"
         case .unknownTask(let task, let candidates):
             return "no labels for task \"\(task)\"; known tasks: \(Self.list(candidates))"
         case .invalidPromptSelector(let selector, let reason):

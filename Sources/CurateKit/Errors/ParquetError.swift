@@ -11,12 +11,15 @@ enum ParquetError: LocalizedError, Sendable, Equatable {
     case malformed(reason: String)
     /// Reading the file failed; the system's reason.
     case unreadable(reason: String)
+    /// A label's output does not have the shape of its struct column (``OutputStruct``); what differs.
+    case outputMismatch(reason: String)
 
     var errorDescription: String? {
         switch self {
         case .compression(let reason): "zstd failed: \(reason)"
         case .malformed(let reason): "not a Parquet file curate can read: \(reason)"
         case .unreadable(let reason): "cannot read the Parquet file: \(reason)"
+        case .outputMismatch(let reason): "the output does not fit its struct column: \(reason)"
         }
     }
 }

@@ -29,7 +29,8 @@ extension DatasetCard {
     /// Each column with the YAML lines of its type: strings (ids stay strings in every format);
     /// `created_at` a UTC timestamp in Parquet, its RFC 3339 text otherwise; `input` and `output`
     /// JSON values in JSON Lines, their text in CSV and Parquet. `output` is a `ClassLabel` when
-    /// the rows are one task's whose label names are known and cover every label exported.
+    /// the rows are one task's whose label names are known and cover every label exported, and
+    /// a `struct` of typed fields in Parquet when they are one task's with a struct shape.
     /// - Parameter task: the one task whose rows the config holds, if any.
     func features(task: String?) -> [(name: String, type: [String])] {
         let format = manifest.options.format
@@ -40,6 +41,10 @@ extension DatasetCard {
             case "output" where task.flatMap(classNames) != nil:
                 (name, ["dtype:", "  class_label:", "    names:"]
                     + (task.flatMap(classNames) ?? []).enumerated().map { "      '\($0.offset)': \(Self.yaml($0.element))" })
+            case "output" where task.map(structTasks.contains) == true:
+                (name, ["struct:"] + (task.flatMap { outputStructs[$0] }?.fields ?? []).flatMap { field in
+                    ["- name: \(Self.yaml(field.name))", "  dtype: \(Self.featureType[field.type] ?? "string")"]
+                })
             case "input" where format == .jsonl, "output" where format == .jsonl:
                 (name, ["dtype: json"])
             default:
@@ -47,6 +52,9 @@ extension DatasetCard {
             }
         }
     }
+
+    /// The Hugging Face `dtype` of each struct field type.
+    private static let featureType: [OutputStruct.FieldType: String] = [.string: "string", .integer: "int64", .number: "float64", .boolean: "bool"]
 
     /// The label names of `task` when they can be a `ClassLabel`: given, distinct, and naming
     /// every label the task exported (a categorical task's).

@@ -37,6 +37,7 @@ extension DatasetCard {
 
             From the folder that holds `\(folder)`. Ids (`input_id`, `id`, `supersedes`) stay strings in
             each of these. The configs above name every split, and each task has a config of its own.
+            \(columnTypes)
 
             ```python
             \(huggingFace)
@@ -63,5 +64,23 @@ extension DatasetCard {
             ```
 
             """
+    }
+
+    /// What the `input` and `output` columns hold, in the dataset's format.
+    private var columnTypes: String {
+        switch manifest.options.format {
+        case .jsonl:
+            return "`input` and `output` are JSON values."
+        case .csv:
+            return "`input` and `output` are text: a JSON string as itself, any other value as its JSON."
+        case .parquet:
+            let structs = structTasks
+            guard !structs.isEmpty else {
+                return "`input` and `output` are text columns: a JSON string as itself, any other value as its JSON."
+            }
+            return "`input` is a text column (a JSON string as itself, any other value as its JSON); `output` is a\n"
+                + "struct of typed fields (from the label schema) in the files of \(structs.map { "`\(Self.cell($0))`" }.joined(separator: ", ")),\n"
+                + "and text like `input` in the others: load one task's config or files when their columns differ."
+        }
     }
 }

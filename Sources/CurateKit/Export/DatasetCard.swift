@@ -15,12 +15,23 @@ public struct DatasetCard: Sendable {
     /// The names of each task's labels, in class order (from the task's label schema), for the
     /// `output` column's Hugging Face `ClassLabel`; a task without names keeps `output` as it is.
     public let labelNames: [String: [String]]
+    /// The struct shape of each task's outputs, where its schema declares one: a Parquet
+    /// `output` column is then a struct (see ``OutputStruct``).
+    public let outputStructs: [String: OutputStruct]
 
     /// The card of the dataset `manifest` describes.
-    /// - Parameter labelNames: each task's label names in class order, where they are known.
-    public init(manifest: Manifest, labelNames: [String: [String]] = [:]) {
+    /// - Parameters:
+    ///   - labelNames: each task's label names in class order, where they are known.
+    ///   - outputStructs: the struct shape of each task's outputs, where its schema declares one.
+    public init(manifest: Manifest, labelNames: [String: [String]] = [:], outputStructs: [String: OutputStruct] = [:]) {
         self.manifest = manifest
         self.labelNames = labelNames
+        self.outputStructs = outputStructs
+    }
+
+    /// The tasks whose `output` the data files hold as a struct: those with a struct shape, in Parquet.
+    var structTasks: [String] {
+        manifest.options.format == .parquet ? tasks.filter { outputStructs[$0] != nil } : []
     }
 
     /// The whole card: front matter, then the body.

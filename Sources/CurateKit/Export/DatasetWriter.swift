@@ -10,6 +10,8 @@ final class DatasetWriter {
     private let folder: URL
     private let spec: SplitSpec
     private let format: ExportFormat
+    /// The struct shape of each task's outputs, where its schema declares one.
+    private let outputStructs: [String: OutputStruct]
     /// The task whose rows are being written.
     private var task: String?
     /// The current task's file in each split, once that split has a row of it.
@@ -27,10 +29,13 @@ final class DatasetWriter {
     }
 
     /// Creates `folder`'s data folder and the (empty) sidecar.
-    init(folder: URL, spec: SplitSpec, format: ExportFormat) throws(ExportError) {
+    /// - Parameter outputStructs: the struct shape of each task's outputs, where its schema
+    ///   declares one (Parquet writes `output` as a struct then).
+    init(folder: URL, spec: SplitSpec, format: ExportFormat, outputStructs: [String: OutputStruct] = [:]) throws(ExportError) {
         self.folder = folder
         self.spec = spec
         self.format = format
+        self.outputStructs = outputStructs
         open = Array(repeating: nil, count: spec.splits.count)
         finished = Array(repeating: [], count: spec.splits.count)
         let data = folder.appendingPathComponent(DatasetLayout.dataFolder)
@@ -48,10 +53,12 @@ final class DatasetWriter {
             try finishTask()
             task = row.task
         }
-        if open[split] == nil { open[split] = try startShard(split) }
+        if open[split] == nil { open[split] = try startShard(split, task: row.task) }
         guard let shard = open[split] else { return }
-        do {
+        do throws(ParquetError) {
             try shard.writer.append(row, producer: producer, split: spec.splits[split].name, to: &shard.output.buffer)
+        } catch .outputMismatch(let reason) {
+            throw .outputOutsideStruct(id: row.id, task: row.task, schemaPath: outputStructs[row.task]?.schemaPath ?? "", reason: reason)
         } catch {
             throw .cannotWrite(path: shard.output.path, reason: error.errorDescription ?? "\(error)")
         }
@@ -76,7 +83,7 @@ final class DatasetWriter {
         for index in spec.splits.indices {
             // A split without records still has its (empty) file.
             if finished[index].isEmpty {
-                try finishShard(try startShard(index), split: index, task: nil)
+                try finishShard(try startShard(index, task: nil), split: index, task: nil)
             }
             let shards = finished[index]
             for (number, shard) in shards.enumerated() {
@@ -90,11 +97,11 @@ final class DatasetWriter {
         return (files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }, records)
     }
 
-    /// Opens the next file of split number `split` under its provisional name.
-    private func startShard(_ split: Int) throws(ExportError) -> Shard {
+    /// Opens the next file of split number `split`, for the rows of `task`, under its provisional name.
+    private func startShard(_ split: Int, task: String?) throws(ExportError) -> Shard {
         let path = "\(DatasetLayout.dataFolder)/\(spec.splits[split].name)-\(finished[split].count).partial"
         let output = try HashingFileOutput(path: folder.appendingPathComponent(path).path)
-        let writer = RowColumns.writer(for: format)
+        let writer = RowColumns.writer(for: format, outputStruct: task.flatMap { outputStructs[$0] })
         writer.header.withUnsafeBytes { output.buffer.append($0) }
         return Shard(path: path, writer: writer, output: output)
     }

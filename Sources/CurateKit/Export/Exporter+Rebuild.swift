@@ -25,17 +25,19 @@ extension Exporter {
     ///   - recordedFolder: the folder holding `recorded`'s data files, if any: when they are
     ///     there and intact, a difference is shown record by record.
     ///   - labelNames: each task's label names in class order, where they are known, for the card.
+    ///   - outputStructs: the struct shape of each task's outputs, where its schema declares one.
     ///   - replace: whether an existing dataset at `folder` may be replaced.
     /// - Returns: the outcome; nothing is installed when it is not identical.
     /// - Throws: ``ExportError`` as ``export(_:to:replace:createdAt:)`` does.
     public func rebuild(
-        from recorded: Manifest, recordedFolder: URL?, to folder: DatasetFolder, labelNames: [String: [String]] = [:], replace: Bool
+        from recorded: Manifest, recordedFolder: URL?, to folder: DatasetFolder, labelNames: [String: [String]] = [:],
+        outputStructs: [String: OutputStruct] = [:], replace: Bool
     ) throws -> RebuildOutcome {
         let provenance = recorded.metadataFiles.contains { $0.path == ProvenanceDocument.fileName }
         if folder.exists, !replace { throw ExportError.datasetExists(path: folder.url.path) }
         var difference: ManifestDiff?
         let (rebuilt, summary) = try staged(
-            recorded.options, metadata: recorded.dataset, provenance: provenance, labelNames: labelNames, for: folder,
+            recorded.options, metadata: recorded.dataset, provenance: provenance, labelNames: labelNames, outputStructs: outputStructs, for: folder,
             createdAt: recorded.createdAt, throughIngest: recorded.store?.lastIngest
         ) { staging, rebuilt in
             guard rebuilt.files != recorded.files || rebuilt.records != recorded.records else {

@@ -33,17 +33,21 @@ public struct Exporter {
     ///     and `croissant.json`.
     ///   - provenance: whether to write `provenance.json` (PROV-JSON) too.
     ///   - labelNames: each task's label names in class order, where they are known, for the card.
+    ///   - outputStructs: the struct shape of each task's outputs, where its schema declares
+    ///     one: Parquet writes `output` as a struct then, and the card and Croissant say so.
     /// - Returns: the manifest written, and the counts behind it.
     /// - Throws: ``ExportError`` for an unknown or ambiguous selector, an existing dataset,
     ///   an empty selection or a failed write; nothing is left behind then.
     @discardableResult
     public func export(
         _ options: ExportOptions, to folder: DatasetFolder, replace: Bool, createdAt: Timestamp,
-        metadata: DatasetMetadata = DatasetMetadata(), provenance: Bool = false, labelNames: [String: [String]] = [:]
+        metadata: DatasetMetadata = DatasetMetadata(), provenance: Bool = false, labelNames: [String: [String]] = [:],
+        outputStructs: [String: OutputStruct] = [:]
     ) throws -> (manifest: Manifest, summary: ExportSummary) {
         if folder.exists, !replace { throw ExportError.datasetExists(path: folder.url.path) }
         return try staged(
-            options, metadata: metadata, provenance: provenance, labelNames: labelNames, for: folder, createdAt: createdAt, throughIngest: nil
+            options, metadata: metadata, provenance: provenance, labelNames: labelNames, outputStructs: outputStructs, for: folder,
+            createdAt: createdAt, throughIngest: nil
         ) { staging, _ in
             try folder.install(staging, replace: replace)
             return true
@@ -54,8 +58,8 @@ public struct Exporter {
     /// and returns true, or returns false to have it deleted.
     /// - Parameter ingest: only labels of this ingest and earlier ones; nil for all.
     func staged(
-        _ options: ExportOptions, metadata: DatasetMetadata, provenance: Bool, labelNames: [String: [String]], for folder: DatasetFolder,
-        createdAt: Timestamp, throughIngest ingest: Int64?,
+        _ options: ExportOptions, metadata: DatasetMetadata, provenance: Bool, labelNames: [String: [String]],
+        outputStructs: [String: OutputStruct], for folder: DatasetFolder, createdAt: Timestamp, throughIngest ingest: Int64?,
         finish: (URL, Manifest) throws -> Bool
     ) throws -> (manifest: Manifest, summary: ExportSummary) {
         var options = options
@@ -65,7 +69,7 @@ public struct Exporter {
             var result = try store.readSnapshot {
                 var plan = try SelectionPlan.resolve(options.selection, in: store)
                 plan.query.ingestedThrough = ingest
-                let writer = try DatasetWriter(folder: staging, spec: options.split, format: options.format)
+                let writer = try DatasetWriter(folder: staging, spec: options.split, format: options.format, outputStructs: outputStructs)
                 let summary = try stream(plan, options) { row, producer, split in
                     try writer.write(row, producer: producer, split: split)
                 }
@@ -82,7 +86,8 @@ public struct Exporter {
                     store: try store.state(throughIngest: ingest), dataset: metadata)
                 return (manifest, summary)
             }
-            for document in MetadataDocument.all(for: result.0, provenance: provenance, labelNames: labelNames) {
+            for document in MetadataDocument.all(
+                for: result.0, provenance: provenance, labelNames: labelNames, outputStructs: outputStructs) {
                 let sha256 = try write(document.text, to: staging.appendingPathComponent(document.path))
                 result.0.metadataFiles.append(Manifest.MetadataFile(path: document.path, sha256: sha256))
             }

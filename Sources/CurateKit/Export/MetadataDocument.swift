@@ -18,10 +18,14 @@ public struct MetadataDocument: Sendable, Hashable {
     /// - Parameters:
     ///   - provenance: whether `provenance.json` (PROV-JSON) is one of them (`--prov`).
     ///   - labelNames: each task's label names in class order, where they are known.
-    public static func all(for manifest: Manifest, provenance: Bool = false, labelNames: [String: [String]] = [:]) -> [MetadataDocument] {
+    ///   - outputStructs: the struct shape of each task's outputs, where its schema declares one.
+    public static func all(
+        for manifest: Manifest, provenance: Bool = false, labelNames: [String: [String]] = [:], outputStructs: [String: OutputStruct] = [:]
+    ) -> [MetadataDocument] {
         var documents = [
-            MetadataDocument(path: DatasetCard.fileName, text: DatasetCard(manifest: manifest, labelNames: labelNames).text),
-            MetadataDocument(path: CroissantDocument.fileName, text: CroissantDocument(manifest: manifest).jsonText),
+            MetadataDocument(
+                path: DatasetCard.fileName, text: DatasetCard(manifest: manifest, labelNames: labelNames, outputStructs: outputStructs).text),
+            MetadataDocument(path: CroissantDocument.fileName, text: CroissantDocument(manifest: manifest, outputStructs: outputStructs).jsonText),
         ]
         if provenance {
             documents.append(MetadataDocument(path: ProvenanceDocument.fileName, text: ProvenanceDocument(manifest: manifest).jsonText))

@@ -29,12 +29,13 @@ enum RowColumns {
         "prompt", "prompt_sha256", "hash_status", "run", "created_at", "supersedes",
     ]
 
-    /// The writer for `format`.
-    static func writer(for format: ExportFormat) -> any RowWriter {
+    /// The writer for `format`; `outputStruct` is the shape of the file's task's outputs, if
+    /// it declares one (only Parquet writes it as a struct).
+    static func writer(for format: ExportFormat, outputStruct: OutputStruct? = nil) -> any RowWriter {
         switch format {
         case .jsonl: JSONLRowWriter()
         case .csv: CSVRowWriter()
-        case .parquet: ParquetRowWriter()
+        case .parquet: ParquetRowWriter(outputStruct: outputStruct)
         }
     }
 }

@@ -10,7 +10,10 @@
 /// A JSON Lines file embeds `input` (and `output`) as JSON values, which may be objects:
 /// Croissant has no data type for an arbitrary JSON value and `mlcroissant` cannot load
 /// one, so for JSON Lines the record set leaves out `input`, and `output` unless every
-/// task's outputs are categorical. CSV and Parquet hold them as text and list every column.
+/// task's outputs are categorical. CSV and Parquet hold them as text and list every column,
+/// but for a Parquet `output` that is a struct in some task's files (``OutputStruct``): the
+/// record set reads every file as one table, which cannot mix a struct and text, so it leaves
+/// `output` out then too.
 ///
 /// Metadata not given (``DatasetMetadata``) gets a default: license `unknown`, version
 /// `1.0.0`, a description and a BibTeX citation made from the manifest; no creator or URL.
@@ -25,9 +28,18 @@ public struct CroissantDocument: ManifestDocument {
 
     /// The manifest described.
     public let manifest: Manifest
+    /// The struct shape of each task's outputs, where its schema declares one.
+    public let outputStructs: [String: OutputStruct]
 
     public init(manifest: Manifest) {
+        self.init(manifest: manifest, outputStructs: [:])
+    }
+
+    /// The Croissant description of the dataset `manifest` describes.
+    /// - Parameter outputStructs: the struct shape of each task's outputs, where its schema declares one.
+    public init(manifest: Manifest, outputStructs: [String: OutputStruct]) {
         self.manifest = manifest
+        self.outputStructs = outputStructs
     }
 
     public var jsonValue: JSONValue {
@@ -140,6 +152,9 @@ public struct CroissantDocument: ManifestDocument {
 
     /// The data-file columns the record set lists (see the type's discussion).
     var columns: [String] {
+        if manifest.options.format == .parquet, manifest.files.contains(where: { $0.task.map { outputStructs[$0] != nil } == true }) {
+            return RowColumns.names.filter { $0 != "output" }
+        }
         guard manifest.options.format == .jsonl else { return RowColumns.names }
         let categorical = manifest.labels.allSatisfy { $0.counts != nil }
         return RowColumns.names.filter { $0 != "input" && (categorical || $0 != "output") }

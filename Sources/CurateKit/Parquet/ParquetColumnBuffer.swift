@@ -29,7 +29,10 @@ final class ParquetColumnBuffer {
     private var levels: [UInt32] = []
     /// PLAIN values: a 4-byte little-endian length, then the bytes.
     private var plain = ByteBuffer(capacity: 1 << 16)
-    private var timestamps: [Int64] = []
+    /// The values of a timestamp, `INT64` or `DOUBLE` column (a double as its bit pattern), nulls left out.
+    private var numbers: [Int64] = []
+    /// The values of a `BOOLEAN` column, nulls left out.
+    private var flags: [Bool] = []
     private var usesDictionary: Bool
     private var dictionary: [String: UInt32] = [:]
     private var entries: [String] = []
@@ -48,15 +51,21 @@ final class ParquetColumnBuffer {
         return false
     }
 
-    /// Appends a string column's value for the next row; nil is null.
-    func append(_ value: String?) {
+    /// Counts the next row and notes whether it has a value; true when it does.
+    private func startRow(present: Bool) -> Bool {
         rows += 1
-        guard let value else {
+        guard present else {
             levels.append(0)
             nullCount += 1
-            return
+            return false
         }
         if column.isOptional { levels.append(1) }
+        return true
+    }
+
+    /// Appends a string column's value for the next row; nil is null.
+    func append(_ value: String?) {
+        guard startRow(present: value != nil), let value else { return }
         guard usesDictionary else { return appendPlain(value) }
         if let last, last.value == value { return indices.append(last.index) }
         let index: UInt32
@@ -75,10 +84,22 @@ final class ParquetColumnBuffer {
         last = (value, index)
     }
 
-    /// Appends a timestamp column's value (nanoseconds since the epoch) for the next row.
-    func append(timestamp: Int64) {
-        rows += 1
-        timestamps.append(timestamp)
+    /// Appends a timestamp (nanoseconds since the epoch) or `INT64` column's value for the next row; nil is null.
+    func append(int64 value: Int64?) {
+        guard startRow(present: value != nil), let value else { return }
+        numbers.append(value)
+    }
+
+    /// Appends a `DOUBLE` column's value for the next row; nil is null.
+    func append(double value: Double?) {
+        guard startRow(present: value != nil), let value else { return }
+        numbers.append(Int64(bitPattern: value.bitPattern))
+    }
+
+    /// Appends a `BOOLEAN` column's value for the next row; nil is null.
+    func append(bool value: Bool?) {
+        guard startRow(present: value != nil), let value else { return }
+        flags.append(value)
     }
 
     /// Encodes the buffered rows as pages and empties the buffer for the next chunk.
@@ -91,9 +112,15 @@ final class ParquetColumnBuffer {
             data += encoded
         }
         let pages: Pages
-        if column.kind == .timestamp {
-            data.reserveCapacity(timestamps.count * 8)
-            for timestamp in timestamps { withUnsafeBytes(of: timestamp.littleEndian) { data.append(contentsOf: $0) } }
+        if column.physicalType == .int64 || column.physicalType == .double {
+            data.reserveCapacity(data.count + numbers.count * 8)
+            for number in numbers { withUnsafeBytes(of: number.littleEndian) { data.append(contentsOf: $0) } }
+            pages = Pages(dictionary: nil, data: data, encoding: .plain, rows: rows, nullCount: nullCount)
+        } else if column.physicalType == .boolean {
+            // PLAIN booleans: one bit each, least significant bit first.
+            var packed = [UInt8](repeating: 0, count: (flags.count + 7) / 8)
+            for (index, flag) in flags.enumerated() where flag { packed[index / 8] |= 1 << UInt8(index % 8) }
+            data += packed
             pages = Pages(dictionary: nil, data: data, encoding: .plain, rows: rows, nullCount: nullCount)
         } else if usesDictionary, !entries.isEmpty {
             var dictionaryPage = ByteBuffer(capacity: entryBytes + 4 * entries.count)
@@ -118,7 +145,8 @@ final class ParquetColumnBuffer {
         nullCount = 0
         levels.removeAll(keepingCapacity: true)
         plain.removeAll()
-        timestamps.removeAll(keepingCapacity: true)
+        numbers.removeAll(keepingCapacity: true)
+        flags.removeAll(keepingCapacity: true)
         usesDictionary = Self.triesDictionary(column)
         dictionary.removeAll(keepingCapacity: true)
         entries.removeAll(keepingCapacity: true)

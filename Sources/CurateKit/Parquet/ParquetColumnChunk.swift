@@ -23,7 +23,7 @@ struct ParquetColumnChunk {
         writer.beginStruct(3)  // meta_data: ColumnMetaData
         writer.field(1, i32: column.physicalType.rawValue)
         writer.field(2, i32List: encodings.map(\.rawValue))
-        writer.field(3, stringList: [column.name])
+        writer.field(3, stringList: column.path)
         writer.field(4, i32: codec.rawValue)
         writer.field(5, i64: Int64(values))
         writer.field(6, i64: uncompressedSize)

@@ -4,9 +4,10 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads the footer and the string columns of a flat Parquet file: the files
-/// ``ParquetFileWriter`` writes, and flat files of other writers that use v1 data pages,
-/// PLAIN or dictionary encoding and no compression or zstd.
+/// Reads the footer and the columns of a Parquet file: the files ``ParquetFileWriter``
+/// writes, and files of other writers whose columns are strings, `INT64`, `DOUBLE` or
+/// `BOOLEAN` at the top or in a required struct, in v1 data pages, PLAIN or dictionary
+/// encoded, uncompressed or zstd.
 ///
 /// A column is read one row group at a time, so memory holds one chunk of the columns asked for.
 final class ParquetFileReader {
@@ -16,8 +17,10 @@ final class ParquetFileReader {
     let rowGroupRows: [Int]
     private let descriptor: Int32
     private let rowGroups: [ThriftStruct]
-    /// Whether each column (by name) may hold nulls.
-    private let optional: [String: Bool]
+    /// Whether each leaf column (by its path in the schema) may hold nulls.
+    private let optional: [[String]: Bool]
+    /// The field names of each struct at the top of the schema, in order.
+    private let structs: [String: [String]]
 
     /// Reads the footer of the open file `descriptor`, which the caller keeps and closes
     /// after the reader's last use.
@@ -45,30 +48,81 @@ final class ParquetFileReader {
         var rowGroupRows: [Int] = []
         for group in rowGroups { rowGroupRows.append(Int(try group.int(3, "num_rows"))) }
         self.rowGroupRows = rowGroupRows
-        var optional: [String: Bool] = [:]
-        for element in try metadata.structList(2, "schema").dropFirst() {
-            optional[try element.string(4, "name")] = element.optionalInt(3) == Int64(ParquetFormat.Repetition.optional.rawValue)
+        var optional: [[String]: Bool] = [:]
+        var structs: [String: [String]] = [:]
+        var elements = try metadata.structList(2, "schema").dropFirst()[...]
+        while let element = elements.popFirst() {
+            let name = try element.string(4, "name")
+            guard let children = element.optionalInt(5) else {
+                optional[[name]] = element.optionalInt(3) == Int64(ParquetFormat.Repetition.optional.rawValue)
+                continue
+            }
+            guard element.optionalInt(3) == Int64(ParquetFormat.Repetition.required.rawValue), children <= elements.count else {
+                throw .malformed(reason: "column \"\(name)\" is a repeated or optional group; curate reads required structs")
+            }
+            var fields: [String] = []
+            for _ in 0..<children {
+                guard let field = elements.popFirst(), field.optionalInt(5) == nil else {
+                    throw .malformed(reason: "struct \"\(name)\" nests a group; curate reads structs of plain columns")
+                }
+                let fieldName = try field.string(4, "name")
+                fields.append(fieldName)
+                optional[[name, fieldName]] = field.optionalInt(3) == Int64(ParquetFormat.Repetition.optional.rawValue)
+            }
+            structs[name] = fields
         }
         self.optional = optional
+        self.structs = structs
     }
 
-    /// Whether the file has a column `name`.
+    /// Whether the file has a column or struct `name` at the top of its schema.
     func hasColumn(_ name: String) -> Bool {
-        optional[name] != nil
+        optional[[name]] != nil || structs[name] != nil
     }
 
     /// The values of string column `name` in row group number `group`; nil for a null.
     /// - Throws: ``ParquetError`` when the column is missing, not a string column, or its pages are damaged.
     func strings(_ name: String, rowGroup group: Int) throws(ParquetError) -> [String?] {
-        guard let isOptional = optional[name] else { throw .malformed(reason: "it has no column \"\(name)\"") }
+        try values([name], rowGroup: group).map { (value) throws(ParquetError) -> String? in
+            guard let value else { return nil }
+            guard case .string(let text) = value else { throw .malformed(reason: "column \"\(name)\" is not a string column") }
+            return text
+        }
+    }
+
+    /// The values of column `name` in row group number `group` as text: a string column's
+    /// values, or for a struct each row's canonical JSON object, null fields left out.
+    /// - Throws: ``ParquetError`` when the column is missing or its pages are damaged.
+    func texts(_ name: String, rowGroup group: Int) throws(ParquetError) -> [String?] {
+        guard let fields = structs[name] else { return try strings(name, rowGroup: group) }
+        let columns = try fields.map { (field) throws(ParquetError) in
+            let column = try values([name, field], rowGroup: group)
+            guard column.count == rowGroupRows[group] else {
+                throw .malformed(reason: "field \"\(name).\(field)\" has \(column.count) values in a row group of \(rowGroupRows[group]) rows")
+            }
+            return column
+        }
+        return (0..<rowGroupRows[group]).map { row in
+            JSONWriter.canonical(.object(zip(fields, columns).compactMap { field, column in column[row].map { (key: field, value: $0) } }))
+        }
+    }
+
+    /// The values of the leaf column at `path` in row group number `group`; nil for a null.
+    /// - Throws: ``ParquetError`` when the column is missing, of another type, or its pages are damaged.
+    private func values(_ path: [String], rowGroup group: Int) throws(ParquetError) -> [JSONValue?] {
+        let name = path.joined(separator: ".")
+        guard let isOptional = optional[path] else { throw .malformed(reason: "it has no column \"\(name)\"") }
+        let wanted = path.map { Array($0.utf8) }
         var metadata: ThriftStruct?
         for chunk in try rowGroups[group].structList(1, "columns") {
             let candidate = try chunk.structure(3, "meta_data")
-            if case .binary(let path)? = try candidate.list(3, "path_in_schema").first, path == Array(name.utf8) { metadata = candidate }
+            let names = try candidate.list(3, "path_in_schema").map { (value) -> [UInt8] in if case .binary(let bytes) = value { bytes } else { [] } }
+            if names == wanted { metadata = candidate }
         }
         guard let metadata else { throw .malformed(reason: "row group \(group) has no chunk of column \"\(name)\"") }
-        guard try metadata.int(1, "type") == Int64(ParquetFormat.PhysicalType.byteArray.rawValue) else {
-            throw .malformed(reason: "column \"\(name)\" is not a string column")
+        let typeNumber = try metadata.int(1, "type")
+        guard let type = Int32(exactly: typeNumber).flatMap(ParquetFormat.PhysicalType.init) else {
+            throw .malformed(reason: "column \"\(name)\" has physical type \(typeNumber); curate reads strings, INT64, DOUBLE and BOOLEAN")
         }
         let codec = try metadata.int(4, "codec")
         guard codec == Int64(ParquetFormat.Codec.uncompressed.rawValue) || codec == Int64(ParquetFormat.Codec.zstd.rawValue) else {
@@ -79,9 +133,10 @@ final class ParquetFileReader {
         let size = try metadata.int(7, "total_compressed_size")
         guard start >= 0, (0...Int64(Int32.max)).contains(size) else { throw .malformed(reason: "column \"\(name)\" has an impossible offset or size") }
         let chunk = try Self.read(descriptor, count: Int(size), at: start)
-        var decoder = ParquetChunkDecoder(values: Int(try metadata.int(5, "num_values")), optional: isOptional, zstd: codec == Int64(ParquetFormat.Codec.zstd.rawValue))
+        var decoder = ParquetChunkDecoder(
+            values: Int(try metadata.int(5, "num_values")), type: type, optional: isOptional, zstd: codec == Int64(ParquetFormat.Codec.zstd.rawValue))
         try chunk.withUnsafeBytes { bytes in Result { () throws(ParquetError) in try decoder.decode(bytes) } }.get()
-        return decoder.strings
+        return decoder.cells
     }
 
     /// Reads exactly `count` bytes at `offset`.

@@ -1,4 +1,4 @@
-/// Writes one Parquet file of flat string and timestamp columns as rows arrive.
+/// Writes one Parquet file of ``ParquetColumn``s as rows arrive.
 ///
 /// Rows are buffered column by column and written as a row group every 131,072 rows (as
 /// the writer is told) or ``rowGroupBytes`` bytes of values, so memory stays flat however many rows
@@ -48,7 +48,22 @@ final class ParquetFileWriter {
 
     /// Sets timestamp column number `column` of the current row (nanoseconds since the epoch).
     func set(_ column: Int, timestamp: Int64) {
-        buffers[column].append(timestamp: timestamp)
+        buffers[column].append(int64: timestamp)
+    }
+
+    /// Sets `INT64` column number `column` of the current row; nil is null.
+    func set(_ column: Int, int64 value: Int64?) {
+        buffers[column].append(int64: value)
+    }
+
+    /// Sets `DOUBLE` column number `column` of the current row; nil is null.
+    func set(_ column: Int, double value: Double?) {
+        buffers[column].append(double: value)
+    }
+
+    /// Sets `BOOLEAN` column number `column` of the current row; nil is null.
+    func set(_ column: Int, bool value: Bool?) {
+        buffers[column].append(bool: value)
     }
 
     /// Ends the current row (every column set once), writing the row group when it is full.
@@ -62,12 +77,7 @@ final class ParquetFileWriter {
         if rows > 0 { try writeRowGroup(to: &output) }
         var footer = ThriftCompactWriter()
         footer.field(1, i32: ParquetFormat.version)
-        footer.beginStructList(2, count: columns.count + 1)  // schema: the root, then the columns
-        footer.beginListElement()
-        footer.field(4, string: "schema")
-        footer.field(5, i32: Int32(columns.count))
-        footer.endStruct()
-        for column in columns { column.writeSchemaElement(to: &footer) }
+        writeSchema(to: &footer)
         footer.field(3, i64: Int64(rowGroups.reduce(0) { $0 + $1.rows }))
         footer.beginStructList(4, count: rowGroups.count)
         for (ordinal, group) in rowGroups.enumerated() {
@@ -86,6 +96,29 @@ final class ParquetFileWriter {
         footer.bytes.withUnsafeBytes { output.append($0) }
         withUnsafeBytes(of: UInt32(footer.bytes.count).littleEndian) { output.append($0) }
         ParquetFormat.magic.withUnsafeBytes { output.append($0) }
+    }
+
+    /// Writes `FileMetaData.schema`: the root, then each top-level column, a struct's
+    /// element just before its fields (depth first, as the format orders them).
+    private func writeSchema(to footer: inout ThriftCompactWriter) {
+        // Each top-level field: a column alone, or a struct and its run of columns.
+        var fields: [(group: String?, columns: ArraySlice<ParquetColumn>)] = []
+        var start = 0
+        while start < columns.count {
+            var end = start + 1
+            if let group = columns[start].group { while end < columns.count, columns[end].group == group { end += 1 } }
+            fields.append((columns[start].group, columns[start..<end]))
+            start = end
+        }
+        footer.beginStructList(2, count: 1 + columns.count + fields.filter { $0.group != nil }.count)
+        footer.beginListElement()
+        footer.field(4, string: "schema")
+        footer.field(5, i32: Int32(fields.count))
+        footer.endStruct()
+        for field in fields {
+            if let group = field.group { ParquetColumn.writeGroupElement(group, fields: field.columns.count, to: &footer) }
+            for column in field.columns { column.writeSchemaElement(to: &footer) }
+        }
     }
 
     private func writeRowGroup(to output: inout ByteBuffer) throws(ParquetError) {

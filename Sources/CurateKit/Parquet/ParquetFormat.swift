@@ -8,7 +8,9 @@ enum ParquetFormat {
 
     /// `Type`: the physical types used.
     enum PhysicalType: Int32 {
+        case boolean = 0
         case int64 = 2
+        case double = 5
         case byteArray = 6
     }
 

@@ -74,6 +74,12 @@ public struct TaskSchemas: Sendable {
         schemas.keys.reduce(into: [:]) { names, task in names[task] = classLabels(for: task) }
     }
 
+    /// The struct shape of each task whose schema declares one (``OutputStruct``): how a
+    /// Parquet export writes its `output`.
+    public var outputStructsByTask: [String: OutputStruct] {
+        schemas.reduce(into: [:]) { shapes, entry in shapes[entry.key] = OutputStruct(schema: entry.value.schema, path: entry.value.path) }
+    }
+
     /// Checks a record's task and output.
     /// - Parameter allowingNewTasks: accept a record of a task without a schema even when the
     ///   workspace declares its tasks (its output is then not checked).

@@ -148,9 +148,10 @@ struct Export: ParsableCommand {
             warnAboutSharedInputs(report.summary)
             return
         }
+        let schemas = try TaskSchemas.load(promptsFolder: workspace.promptsURL)
         let (manifest, summary) = try exporter.export(
             options, to: folder, replace: force, createdAt: CommandClock.now(), metadata: datasetMetadata, provenance: prov,
-            labelNames: try TaskSchemas.load(promptsFolder: workspace.promptsURL).classLabelsByTask)
+            labelNames: schemas.classLabelsByTask, outputStructs: schemas.outputStructsByTask)
         let report = ExportReport(summary: summary, folder: folder, format: format, includeFlagged: options.selection.includeFlagged)
         if json { Terminal.writeJSON(report.json(dryRun: false)) } else { Terminal.write(report.renderExported(manifest.files)) }
         warnAboutSharedInputs(summary)
@@ -162,9 +163,10 @@ struct Export: ParsableCommand {
         let recorded = try Manifest.read(from: manifestURL)
         let recordedFolder = manifestURL.deletingLastPathComponent()
         let folder = try DatasetFolder(datasets: workspace.datasetsURL, name: name ?? recorded.name)
+        let schemas = try TaskSchemas.load(promptsFolder: workspace.promptsURL)
         let outcome = try Exporter(store: store).rebuild(
             from: recorded, recordedFolder: recordedFolder, to: folder,
-            labelNames: try TaskSchemas.load(promptsFolder: workspace.promptsURL).classLabelsByTask,
+            labelNames: schemas.classLabelsByTask, outputStructs: schemas.outputStructsByTask,
             replace: force || folder.url.standardizedFileURL.path == recordedFolder.path)
         let report = ExportReport(
             summary: outcome.summary, folder: folder, format: recorded.options.format,
