@@ -370,6 +370,28 @@ def test_pyarrow_reads_parquet():
         check_rows(rows, columns, times, path)
 
 
+@needs("pyarrow")
+def test_pyarrow_reads_struct_output():
+    """A task whose label schema declares an object output: pyarrow reads `output` as a struct
+    with typed fields, each row equal to the JSON Lines export's (an absent member is null)."""
+    import pyarrow
+    import pyarrow.parquet
+
+    parquet_folder, parquet_manifest = dataset("CURATE_STRUCT_PARQUET_DATASET")
+    jsonl_folder, jsonl_manifest = dataset("CURATE_STRUCT_JSONL_DATASET")
+    for jsonl_file, parquet_file in zip(jsonl_manifest["files"], parquet_manifest["files"]):
+        with open(os.path.join(jsonl_folder, jsonl_file["path"]), encoding="utf-8") as handle:
+            rows = [json.loads(line) for line in handle]
+        table = pyarrow.parquet.read_table(os.path.join(parquet_folder, parquet_file["path"]))
+        output = table.schema.field("output").type
+        assert pyarrow.types.is_struct(output), output
+        assert {output.field(index).name: output.field(index).type for index in range(output.num_fields)} == {
+            "word": pyarrow.string(), "sentence": pyarrow.string(), "level": pyarrow.string(), "count": pyarrow.int64(),
+        }, output
+        values = [{key: value for key, value in cell.items() if value is not None} for cell in table.column("output").to_pylist()]
+        assert values == [row["output"] for row in rows], (values, rows)
+
+
 @needs("polars")
 def test_polars_reads_parquet():
     import polars
