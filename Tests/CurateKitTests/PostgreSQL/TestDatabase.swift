@@ -35,6 +35,13 @@ final class TestDatabase {
         try PostgresConnection(url: url)
     }
 
+    /// A new connection to this test's database, with the store's schema set up.
+    func store() throws -> PostgresConnection {
+        let connection = try connect()
+        try PostgresMigrations.migrate(connection, create: true)
+        return connection
+    }
+
     /// `uri` with its database (the path after the authority) replaced by `database`.
     static func uri(_ uri: String, database: String) -> String {
         guard let scheme = uri.range(of: "://") else { return uri }
