@@ -17,6 +17,12 @@ let package = Package(
             name: "CSQLite",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        // libpq, PostgreSQL's reference client library: the team store's connection, COPY in and out.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
         // Zstandard, the compression of Parquet data files.
         .systemLibrary(
             name: "CZstd",
@@ -28,6 +34,7 @@ let package = Package(
             name: "CurateKit",
             dependencies: [
                 "CSQLite",
+                "CLibPQ",
                 "CPendingLabels",
                 "CZstd",
                 .product(name: "Crypto", package: "swift-crypto"),
