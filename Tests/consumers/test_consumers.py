@@ -388,8 +388,63 @@ def test_pyarrow_reads_struct_output():
         assert {output.field(index).name: output.field(index).type for index in range(output.num_fields)} == {
             "word": pyarrow.string(), "sentence": pyarrow.string(), "level": pyarrow.string(), "count": pyarrow.int64(),
         }, output
-        values = [{key: value for key, value in cell.items() if value is not None} for cell in table.column("output").to_pylist()]
-        assert values == [row["output"] for row in rows], (values, rows)
+        assert present(table.column("output").to_pylist()) == [row["output"] for row in rows]
+
+
+def struct_pairs():
+    """(JSON Lines outputs, Parquet path) per file of the struct-output exports."""
+    parquet_folder, parquet_manifest = dataset("CURATE_STRUCT_PARQUET_DATASET")
+    jsonl_folder, jsonl_manifest = dataset("CURATE_STRUCT_JSONL_DATASET")
+    for jsonl_file, parquet_file in zip(jsonl_manifest["files"], parquet_manifest["files"]):
+        with open(os.path.join(jsonl_folder, jsonl_file["path"]), encoding="utf-8") as handle:
+            yield [json.loads(line)["output"] for line in handle], os.path.join(parquet_folder, parquet_file["path"])
+
+
+def present(cells):
+    """Struct cells as JSON Lines has them: members that are null were absent."""
+    return [{key: value for key, value in cell.items() if value is not None} for cell in cells]
+
+
+@needs("polars")
+def test_polars_reads_struct_output():
+    import polars
+
+    for outputs, path in struct_pairs():
+        frame = polars.read_parquet(path)
+        assert isinstance(frame.schema["output"], polars.Struct), frame.schema["output"]
+        assert present(frame["output"].to_list()) == outputs
+
+
+@needs("duckdb")
+def test_duckdb_reads_struct_output():
+    import duckdb
+
+    for outputs, path in struct_pairs():
+        relation = duckdb.sql(f"SELECT output, output.word AS word FROM read_parquet('{path}')")
+        rows = relation.fetchall()
+        assert present([row[0] for row in rows]) == outputs
+        assert [row[1] for row in rows] == [output["word"] for output in outputs]
+
+
+@needs("pandas")
+def test_pandas_reads_struct_output():
+    import pandas
+
+    for outputs, path in struct_pairs():
+        frame = pandas.read_parquet(path)
+        assert present(list(frame["output"])) == outputs
+
+
+@needs("datasets")
+def test_huggingface_loads_struct_output():
+    import datasets
+
+    folder, manifest = dataset("CURATE_STRUCT_PARQUET_DATASET")
+    with tempfile.TemporaryDirectory() as cache:
+        loaded = datasets.load_dataset(folder, "vocab", cache_dir=cache)
+        for split in loaded:
+            expected = [output for outputs, path in struct_pairs() if f"/{split}-" in path for output in outputs]
+            assert present(loaded[split]["output"]) == expected, split
 
 
 @needs("polars")
