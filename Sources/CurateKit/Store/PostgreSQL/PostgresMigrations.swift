@@ -105,8 +105,12 @@ enum PostgresMigrations {
         let latest = migrations.last?.version ?? 0
         var found = try version(connection)
         while found != latest {
+            // A session lock taken before the transaction begins: a transaction that began before
+            // another process committed its tables can still find them missing (`to_regclass`
+            // reads cached catalog entries, refreshed when a transaction starts).
+            _ = try connection.query("SELECT pg_advisory_lock(hashtext('curate.migrate'))")
+            defer { _ = try? connection.query("SELECT pg_advisory_unlock(hashtext('curate.migrate'))") }
             found = try connection.transaction {
-                _ = try connection.query("SELECT pg_advisory_xact_lock(hashtext('curate.migrate'))")
                 let current = try version(connection) ?? setUp(connection, create: create)
                 guard current <= latest else { throw PostgresError.newerSchema(store: connection.url, found: current, supported: latest) }
                 guard let next = migrations.first(where: { $0.version > current }) else { return current }
