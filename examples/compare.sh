@@ -31,6 +31,7 @@ done
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 curate=$(command -v "${CURATE:-curate}") || { echo "compare.sh: no curate binary (${CURATE:-curate}); build it and put it on PATH, or set CURATE" >&2; exit 2; }
+case "$curate" in /*) ;; *) curate="$PWD/$curate" ;; esac  # the steps run in another folder
 python=${PYTHON:-python3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
