@@ -1,3 +1,4 @@
+import CurateKit
 import Foundation
 import Testing
 
@@ -86,6 +87,7 @@ struct ReadmeTourTests {
                 let result = try shell(command)
                 try #require(result.status == 0, "\(command): \(result)")
             }
+            try Self.expectShippedDataset(Self.repository.appendingPathComponent("datasets/clean"), written: clone.appendingPathComponent("datasets/clean"))
             for step in steps {
                 let result = try shell(step.command)
                 // Exit 1 is a check that found a difference (diff); 2 and more are failures.
@@ -93,6 +95,27 @@ struct ReadmeTourTests {
                 let actual = result.out.components(separatedBy: "\n").map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }
                 let printed = actual.last == "" ? actual.dropLast() : actual[...]
                 #expect(Self.matches(step.shown[...], printed), "\(step.command) printed:\n\(result.out)\nthe README shows:\n\(step.shown.joined(separator: "\n"))")
+            }
+        }
+    }
+
+    /// The demo dataset in the repository is what the first command writes: every file the same
+    /// bytes, the manifest's `created_at` aside (the README promises `git diff` shows only that).
+    static func expectShippedDataset(_ shipped: URL, written: URL) throws {
+        let files = { (folder: URL) in
+            Set(try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix("data") })
+        }
+        #expect(try files(shipped) == files(written), "the first command writes other files than datasets/clean holds")
+        let scrub = { (data: Data) in
+            String(decoding: data, as: UTF8.self).replacingOccurrences(of: #""created_at": "[^"]*""#, with: "", options: .regularExpression)
+        }
+        for path in try files(shipped).sorted() {
+            let expected = try Data(contentsOf: shipped.appendingPathComponent(path))
+            let actual = try Data(contentsOf: written.appendingPathComponent(path))
+            if path == Manifest.fileName {
+                #expect(scrub(expected) == scrub(actual), "datasets/clean/manifest.json is not what the first command writes; rerun it")
+            } else {
+                #expect(expected == actual, "datasets/clean/\(path) is not what the README's first command writes; rerun it")
             }
         }
     }
