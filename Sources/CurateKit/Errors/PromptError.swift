@@ -22,6 +22,8 @@ public enum PromptError: LocalizedError, Sendable, Equatable {
     case notAGitRepository(path: String)
     /// `git` ran but failed.
     case gitFailed(command: String, status: Int32, message: String)
+    /// A commit of a prompt's history is dated outside the times curate supports.
+    case commitTimeOutOfRange(commit: String, seconds: Int64)
 
     public var errorDescription: String? {
         switch self {
@@ -50,6 +52,10 @@ public enum PromptError: LocalizedError, Sendable, Equatable {
                 + "run this in the clone that holds the prompts/ history"
         case .gitFailed(let command, let status, let message):
             "\(command) failed (exit \(status))" + (message.isEmpty ? "" : ": \(message)")
+        case .commitTimeOutOfRange(let commit, let seconds):
+            "commit \(commit) of the prompt history is dated \(seconds) seconds after 1970, outside the times curate "
+                + "supports (\(Timestamp.supportedRangeDescription)), so its text cannot be placed in time; "
+                + "give the labels their prompt's sha256 instead, or fix the commit's date"
         }
     }
 }

@@ -64,7 +64,7 @@ public struct GitHistory: Sendable {
         let output = try git.output([
             "log", "--follow", "--no-color", "--format=%x01%H %ct", "-z", "--raw", "--no-abbrev", "--", path,
         ])
-        return Self.parseLog(output, prefix: prefix).reversed().enumerated()
+        return try Self.parseLog(output, prefix: prefix).reversed().enumerated()
             .sorted { ($0.element.committedAt, $0.offset) < ($1.element.committedAt, $1.offset) }
             .map(\.element)
     }
@@ -108,11 +108,16 @@ public struct GitHistory: Sendable {
 
     /// Parses `git log --format=%x01%H %ct -z --raw`: per commit, `\u{1}HASH TIME\0` then
     /// `\n:modes blobs STATUS\0path\0` (a rename or copy has two paths, the new one last).
-    static func parseLog(_ output: Data, prefix: String) -> [FileRevision] {
+    /// - Throws: ``PromptError/commitTimeOutOfRange(commit:seconds:)`` for a commit dated outside
+    ///   the supported times (git takes any date a committer gives).
+    static func parseLog(_ output: Data, prefix: String) throws(PromptError) -> [FileRevision] {
         var revisions: [FileRevision] = []
         for record in output.split(separator: 0x01) {
             let fields = record.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             guard let header = fields.first?.split(separator: " "), header.count == 2, let seconds = Int64(header[1]) else { continue }
+            guard (Timestamp.earliestSecond...Timestamp.latestSecond).contains(seconds) else {
+                throw .commitTimeOutOfRange(commit: String(header[0]), seconds: seconds)
+            }
             var index = 1
             while index < fields.count {
                 let raw = fields[index].trimmingCharacters(in: .newlines)

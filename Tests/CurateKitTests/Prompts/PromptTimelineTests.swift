@@ -86,6 +86,19 @@ struct PromptTimelineTests {
         #expect(timeline.placement(of: Self.time("2026-08-02T00:00:00Z")) == .span(1))
     }
 
+    @Test("a commit dated beyond the supported times (git takes any date) is an error naming it, not a crash")
+    func commitOutOfRange() throws {
+        let repo = try GitFixture()
+        try repo.write("prompts/sentiment/v3.txt", "first\n")
+        try repo.commit("v3", at: "2026-07-01T00:00:00Z")
+        try repo.write("prompts/sentiment/v3.txt", "second\n")
+        try repo.commit("from the far future", at: "@99999999999 +0000")
+        let commit = try repo.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(throws: PromptError.commitTimeOutOfRange(commit: commit, seconds: 99_999_999_999)) {
+            try repo.history().revisions(of: "prompts/sentiment/v3.txt")
+        }
+    }
+
     @Test("outside a git work tree, or without git, history is refused with a clear error")
     func noRepository() throws {
         let folder = try TemporaryDirectory()
