@@ -54,6 +54,20 @@ struct IngestHardeningTests {
         }
     }
 
+    @Test("SOURCE_DATE_EPOCH sets the ingested_at an ingest records, as it sets export and flag times")
+    func ingestedAtFromSourceDateEpoch() throws {
+        try TempWorkspace.with { workspace in
+            try workspace.initWorkspace()
+            try workspace.write("in.jsonl", LabelLines.file([LabelLines.llm(inputID: "a")]))
+            try workspace.curateSucceeds(["ingest", "in.jsonl"], environment: ["SOURCE_DATE_EPOCH": "1793491200"])
+            try workspace.curateSucceeds(["export", "d"])
+            let id = try #require(try workspace.dataRows("d").first?["id"] as? String)
+            let shown = try workspace.curateSucceeds(["show", id, "--json"])
+            let label = try #require(try JSONSerialization.jsonObject(with: Data(shown.out.utf8)) as? [String: Any])
+            #expect(label["ingested_at"] as? String == "2026-11-01T00:00:00Z", "\(shown)")
+        }
+    }
+
     @Test("verify and diff refuse a manifest whose time is out of range instead of crashing")
     func manifestTimeOutOfRange() throws {
         try TempWorkspace.with { workspace in

@@ -64,7 +64,7 @@ struct Ingest: ParsableCommand {
 
     func run() throws {
         let (workspace, store) = try storeOptions.openStore()
-        let now = Timestamp(secondsSinceEpoch: Date().timeIntervalSince1970)
+        let now = try CommandClock.now()
         let policy: Ingester.BadLinePolicy = skipInvalid ? .reject(to: try rejectPath(workspace: workspace, now: now)) : .refuse
         let progress = ProgressLine(enabled: Terminal.standardErrorIsTerminal)
         let resolver = PromptResolver(promptsFolder: workspace.promptsURL, store: store)
