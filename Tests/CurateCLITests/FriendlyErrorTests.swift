@@ -47,6 +47,7 @@ struct FriendlyErrorTests {
         (["help", "prompts", "lokc"], "curate: unknown command 'prompts lokc'; did you mean 'prompts lock'?"),
         (["stats", "--bogus"], "curate: unknown option '--bogus'"),
         (["export"], "curate: missing expected argument '<name>' (the dataset's name), or give --from-manifest PATH."),
+        (["export", "x", "--seed", "-1"], "curate: the value '-1' is invalid for '--seed <n>'"),
         (["export", "x", "--origin", "robot"], "curate: --origin \"robot\" is not an origin; use llm or human."),
         (["export", "x", "--exclude-model", "gpt-4o-mini"],
             "curate: model pattern \"gpt-4o-mini\" matches no model of the selected tasks (did you mean \"gpt-4o-mini*\"? a pattern matches whole model ids); known models: claude-sonnet-4-5-20250929, gpt-4o-mini-2024-07-18"),

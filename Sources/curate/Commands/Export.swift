@@ -79,7 +79,8 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("Split inputs by fractions that add up to 1, e.g. train=0.8,validation=0.1,test=0.1.", valueName: "spec"))
     var split: String?
 
-    @Option(help: ArgumentHelp("The seed of the split assignment (a whole number; default: 0).", valueName: "n"))
+    // Unconditional, so `--seed -1` is read as a (refused) value, not as a missing one.
+    @Option(parsing: .unconditional, help: ArgumentHelp("The seed of the split assignment (a whole number; default: 0).", valueName: "n"))
     var seed: UInt64?
 
     @Option(name: .customLong("split-key"), help: ArgumentHelp(
