@@ -72,7 +72,8 @@ struct DiffCommandTests {
             #expect(result.status == 1, "\(result)")
             let object = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [String: Any])
             #expect(Set(object.keys) == [
-                "after", "before", "differences", "files", "flags", "ignored", "labels", "metadata_files", "provenance", "records", "same", "selection",
+                "after", "before", "differences", "files", "flags", "ignored", "labels", "metadata_files", "provenance", "records", "retractions", "same",
+            "selection",
             ])
             #expect(object["same"] as? Bool == false)
             let records = try #require(object["records"] as? [String: Any])

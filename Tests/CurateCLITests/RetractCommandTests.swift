@@ -34,6 +34,25 @@ struct RetractCommandTests {
         try #require(try JSONSerialization.jsonObject(with: output.stdout) as? [[String: Any]], "\(output)")
     }
 
+    @Test("diff names a retraction made between two exports, with the labels it held back")
+    func diffShowsRetractions() throws {
+        try TempWorkspace.with { workspace in
+            try Self.workspace(workspace)
+            try workspace.curateSucceeds(["export", "before"])
+            try workspace.curateSucceeds(["retract", "run", "run-b", "--reason", "wrong model"], environment: Self.clock)
+            try workspace.curateSucceeds(["export", "after"])
+            let text = try workspace.curate(["diff", "before", "after"])
+            #expect(text.status == 1, "\(text)")
+            #expect(text.out.contains("result: different (provenance, files, records, labels, retractions)"), "\(text)")
+            #expect(text.out.contains("retractions (labels held back): 1 change"), "\(text)")
+            let json = try Self.object(try workspace.curate(["diff", "before", "after", "--json"]))
+            let changes = try #require(json["retractions"] as? [[String: Any]])
+            #expect(changes.count == 1)
+            #expect(changes.first?["target"] as? String == "run-b" && changes.first?["reason"] as? String == "wrong model")
+            #expect(changes.first?["before"] is NSNull && changes.first?["after"] as? Int == 2, "\(changes)")
+        }
+    }
+
     @Test("a record, a run and an ingest leave every export, --include-flagged too, and stay in the store")
     func lifecycle() throws {
         try TempWorkspace.with { workspace in

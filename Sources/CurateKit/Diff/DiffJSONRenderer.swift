@@ -5,7 +5,7 @@ import Foundation
 /// Top-level keys: `same` (bool), `differences` (the parts that differ), `ignored`
 /// (metadata that differs but does not count), `before` and `after` (source, name,
 /// created_at, tool, records, store), `selection`, `provenance`, `files`, `records`, `labels`,
-/// `flags`, `metadata_files`.
+/// `flags`, `retractions`, `metadata_files`.
 public enum DiffJSONRenderer {
     /// The JSON text of `diff`.
     public static func render(_ diff: ManifestDiff) -> String {
@@ -38,6 +38,14 @@ public enum DiffJSONRenderer {
                 .object([
                     ("kind", .string(change.flag.kind.rawValue)), ("target", .string(change.flag.target)),
                     ("reason", .string(change.flag.reason)), ("created_at", .string(change.flag.createdAt.rfc3339)),
+                    ("before", change.before.map(integer) ?? .null), ("after", change.after.map(integer) ?? .null),
+                ])
+            })),
+            ("retractions", .array(diff.retractions.map { change in
+                .object([
+                    ("id", .number(String(change.retraction.id))), ("kind", .string(change.retraction.kind.rawValue)),
+                    ("target", .string(change.retraction.target)), ("reason", .string(change.retraction.reason)),
+                    ("created_at", .string(change.retraction.createdAt.rfc3339)),
                     ("before", change.before.map(integer) ?? .null), ("after", change.after.map(integer) ?? .null),
                 ])
             })),

@@ -23,6 +23,7 @@ public enum DiffTextRenderer {
         if diff.records.hasChanges { text += "\n" + records(diff.records, before: diff.before.records, after: diff.after.records, width: width) }
         if diff.labels.contains(where: \.isChanged) { text += "\n" + labels(diff.labels.filter(\.isChanged), width: width) }
         if !diff.flags.isEmpty { text += "\n" + flags(diff.flags, width: width) }
+        if !diff.retractions.isEmpty { text += "\n" + retractions(diff.retractions, width: width) }
         return text + metadataFiles(diff.metadataFiles, width: width)
     }
 
@@ -117,6 +118,18 @@ public enum DiffTextRenderer {
             }
         }
         return "label distribution: \(count(shifts.count, "task")) changed\n" + table.render(indent: "  ", width: width)
+    }
+
+    private static func retractions(_ changes: [ManifestDiff.RetractionChange], width: Int?) -> String {
+        var table = TextTable(header: ["id", "kind", "target", "reason", "before", "after"], rightAligned: [0, 4, 5], flexible: [2: .middle, 3: .end])
+        for change in changes {
+            let retraction = change.retraction
+            table.append([
+                String(retraction.id), retraction.kind.rawValue, clip(retraction.target), clip(retraction.reason),
+                change.before.map(String.init) ?? "-", change.after.map(String.init) ?? "-",
+            ])
+        }
+        return "retractions (labels held back): \(count(changes.count, "change"))\n" + table.render(indent: "  ", width: width)
     }
 
     private static func flags(_ changes: [ManifestDiff.FlagChange], width: Int?) -> String {

@@ -26,6 +26,7 @@ extension ManifestDiff {
             records: records,
             labels: labelShifts(before, after),
             flags: flagChanges(before, after),
+            retractions: retractionChanges(before, after),
             metadataFiles: metadataFileChanges(before, after))
     }
 
@@ -112,6 +113,15 @@ extension ManifestDiff {
         return counts.filter { $0.value.before != $0.value.after }
             .map { FlagChange(flag: $0.key, before: $0.value.before, after: $0.value.after) }
             .sorted { $0.flag < $1.flag }
+    }
+
+    static func retractionChanges(_ before: Manifest, _ after: Manifest) -> [RetractionChange] {
+        var counts: [Retraction: (before: Int?, after: Int?)] = [:]
+        for applied in before.retractions { counts[applied.retraction, default: (nil, nil)].before = applied.labels }
+        for applied in after.retractions { counts[applied.retraction, default: (nil, nil)].after = applied.labels }
+        return counts.filter { $0.value.before != $0.value.after }
+            .map { RetractionChange(retraction: $0.key, before: $0.value.before, after: $0.value.after) }
+            .sorted { $0.retraction.id < $1.retraction.id }
     }
 
     /// The strings of both lists, once each, sorted by UTF-8 bytes.

@@ -21,6 +21,8 @@ public struct ManifestDiff: Sendable, Hashable {
     public var labels: [TaskLabelShift]
     /// Each applied flag that appears in one dataset only or matched another number of labels.
     public var flags: [FlagChange]
+    /// Each retraction that held labels back in one dataset only, or another number of them, by id.
+    public var retractions: [RetractionChange]
     /// Each metadata file (the dataset card …) in one dataset only or with another checksum,
     /// sorted by path. They are renderings of the manifest, whose parts are compared above, so
     /// they never make two datasets differ: they are listed in ``ignoredDifferences``.
@@ -29,8 +31,10 @@ public struct ManifestDiff: Sendable, Hashable {
     /// A difference with every part given.
     public init(
         before: DatasetInfo, after: DatasetInfo, selection: [FieldChange], tuples: [TupleChange], files: [FileChange],
-        records: RecordChanges, labels: [TaskLabelShift], flags: [FlagChange], metadataFiles: [MetadataFileChange] = []
+        records: RecordChanges, labels: [TaskLabelShift], flags: [FlagChange], retractions: [RetractionChange] = [],
+        metadataFiles: [MetadataFileChange] = []
     ) {
+        self.retractions = retractions
         self.before = before
         self.after = after
         self.selection = selection
@@ -52,6 +56,7 @@ public struct ManifestDiff: Sendable, Hashable {
         if records.hasChanges { parts.append("records") }
         if labels.contains(where: \.isChanged) { parts.append("labels") }
         if !flags.isEmpty { parts.append("flags") }
+        if !retractions.isEmpty { parts.append("retractions") }
         return parts
     }
 
@@ -185,6 +190,23 @@ public struct ManifestDiff: Sendable, Hashable {
         /// `added`, `removed` or `changed`.
         public var kind: String {
             before == nil ? "added" : after == nil ? "removed" : "changed"
+        }
+    }
+
+    /// A retraction that held back another number of the selection's labels (nil when absent).
+    public struct RetractionChange: Sendable, Hashable {
+        /// The retraction.
+        public var retraction: Retraction
+        /// The labels it held back before; nil when the dataset before does not list it.
+        public var before: Int?
+        /// The labels it held back after; nil when the dataset after does not list it.
+        public var after: Int?
+
+        /// A change with every field given.
+        public init(retraction: Retraction, before: Int?, after: Int?) {
+            self.retraction = retraction
+            self.before = before
+            self.after = after
         }
     }
 

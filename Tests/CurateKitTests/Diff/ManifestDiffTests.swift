@@ -147,7 +147,8 @@ struct ManifestDiffTests {
         let value = try JSONParser.parse(text)
         guard case .object(let members) = value else { throw Failure("not an object") }
         #expect(members.map(\.key) == [
-            "after", "before", "differences", "files", "flags", "ignored", "labels", "metadata_files", "provenance", "records", "same", "selection",
+            "after", "before", "differences", "files", "flags", "ignored", "labels", "metadata_files", "provenance", "records", "retractions", "same",
+            "selection",
         ])
         #expect(value["same"] == .bool(false))
         #expect(value["records"]?["relabeled"] == .number("1"))
