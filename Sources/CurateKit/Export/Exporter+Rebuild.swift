@@ -28,7 +28,7 @@ extension Exporter {
     ///   - outputStructs: the struct shape of each task's outputs, where its schema declares one.
     ///   - replace: whether an existing dataset at `folder` may be replaced.
     /// - Returns: the outcome; nothing is installed when it is not identical.
-    /// - Throws: ``ExportError`` as ``export(_:to:replace:createdAt:)`` does.
+    /// - Throws: ``ExportError`` as ``export(_:to:replace:createdAt:metadata:provenance:labelNames:outputStructs:)`` does.
     public func rebuild(
         from recorded: Manifest, recordedFolder: URL?, to folder: DatasetFolder, labelNames: [String: [String]] = [:],
         outputStructs: [String: OutputStruct] = [:], replace: Bool

@@ -24,7 +24,7 @@ public struct Exporter {
     }
 
     /// Writes the dataset `folder` from the labels `options` select: its data files, the
-    /// metadata documents rendered from the manifest (``MetadataDocument/all(for:labelNames:)``),
+    /// metadata documents rendered from the manifest (``MetadataDocument/all(for:provenance:labelNames:outputStructs:)``),
     /// then the manifest listing them all.
     /// - Parameters:
     ///   - replace: whether an existing dataset of that name may be replaced (`--force`).
