@@ -7,9 +7,7 @@ extension Store {
     /// - Parameter ingest: count only labels of this ingest and earlier ones (a rebuild from a
     ///   manifest); nil for every label.
     func state(throughIngest ingest: Int64? = nil) throws -> StoreState {
-        let last = try connection.prepare("SELECT ifnull(max(id), 0) FROM ingests").rows { row throws(StoreError) in
-            try row.integer(0, of: Statement.RowPlace(table: "ingests") { "max(id)" })
-        }.first ?? 0
+        let last = try lastIngestID() ?? 0
         let through = ingest.map { min($0, last) } ?? last
         // The ingest filter, needed only when later ingests exist, costs a row lookup per label.
         let filter = through < last ? " AND ingest_id <= ?" : ""

@@ -12,12 +12,17 @@ struct ExportReport {
 
     /// `--json`: the dataset, whether it was written, and the counts (``ExportSummary/jsonValue``).
     func json(dryRun: Bool) -> String {
+        json(manifestWritten: !dryRun, adding: [("dry_run", .bool(dryRun))])
+    }
+
+    /// The counts, the dataset, its path and format, the manifest's path (null when none was
+    /// written), then `extra`.
+    private func json(manifestWritten: Bool, adding extra: [(String, JSONValue)]) -> String {
         guard case .object(var members) = summary.jsonValue else { return JSONWriter.pretty(summary.jsonValue) }
         members += [
             ("dataset", .string(folder.name)), ("path", .string(Self.display(folder.url))), ("format", .string(format.rawValue)),
-            ("dry_run", .bool(dryRun)),
-            ("manifest", dryRun ? .null : .string(Self.display(folder.url.appendingPathComponent(Manifest.fileName)))),
-        ]
+            ("manifest", manifestWritten ? .string(Self.display(folder.url.appendingPathComponent(Manifest.fileName))) : .null),
+        ] + extra
         return JSONWriter.pretty(.object(members))
     }
 
@@ -111,17 +116,13 @@ extension ExportReport {
 
     /// `--json` of a rebuild: the counts, whether it matched, the two store states and the difference.
     func json(rebuild outcome: RebuildOutcome) -> String {
-        guard case .object(var members) = summary.jsonValue else { return JSONWriter.pretty(summary.jsonValue) }
-        members += [
-            ("dataset", .string(folder.name)), ("path", .string(Self.display(folder.url))), ("format", .string(format.rawValue)),
+        json(manifestWritten: outcome.isIdentical, adding: [
             ("identical", .bool(outcome.isIdentical)),
-            ("manifest", outcome.isIdentical ? .string(Self.display(folder.url.appendingPathComponent(Manifest.fileName))) : .null),
             ("manifest_differences", .array(manifestDifferences(outcome).map(JSONValue.string))),
             ("recorded_store", outcome.recorded.store?.jsonValue ?? .null),
             ("store", outcome.rebuilt.store?.jsonValue ?? .null),
             ("difference", outcome.difference.map(DiffJSONRenderer.value) ?? .null),
-        ]
-        return JSONWriter.pretty(.object(members))
+        ])
     }
 
     /// The parts of the rebuilt manifest that differ from the recorded one (`tool`, `selection`…).
