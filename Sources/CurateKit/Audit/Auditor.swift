@@ -12,11 +12,11 @@
 /// (scalars, at most ``Manifest/LabelDistribution/maximumCategories`` distinct per task);
 /// a task with objects, arrays or more distinct outputs gets exact-match agreement only.
 public struct Auditor {
-    private let store: Store
+    private let store: any StoreBackend
 
     /// An auditor reading from `store`.
     public init(store: Store) {
-        self.store = store
+        self.store = store.backend
     }
 
     /// Audits the labels `selection` selects.

@@ -7,11 +7,11 @@ import Foundation
 /// written as they come, so memory stays flat however many records there are; a
 /// second thread reads them from the store meanwhile (see ``RowPrefetcher``).
 public struct Exporter {
-    private let store: Store
+    private let store: any StoreBackend
 
     /// An exporter reading from `store`.
     public init(store: Store) {
-        self.store = store
+        self.store = store.backend
     }
 
     /// Resolves the selection and counts what an export would write, writing nothing.

@@ -7,11 +7,11 @@
 /// later placed on a flagged text by backfill), a model as its glob, a run or record
 /// as its id, an output pattern as its source (checked to be a valid ``OutputPattern``).
 public struct Quarantine {
-    private let store: Store
+    private let store: any StoreBackend
 
     /// A quarantine kept in `store`.
     public init(store: Store) {
-        self.store = store
+        self.store = store.backend
     }
 
     /// Every flag, sorted by kind then target.

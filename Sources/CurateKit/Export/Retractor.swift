@@ -7,11 +7,11 @@
 /// when it is made; a label stored later (a run that goes on) is not retracted until the target
 /// is retracted again. There is no undo: a reversible quarantine is a flag (``Quarantine``).
 public struct Retractor {
-    private let store: Store
+    private let store: any StoreBackend
 
     /// A retractor of the labels in `store`.
     public init(store: Store) {
-        self.store = store
+        self.store = store.backend
     }
 
     /// Every retraction in the journal, oldest first.

@@ -29,23 +29,23 @@ struct IngestRun {
     /// Stores the records of a parsed batch and accounts for each of its lines (telling
     /// `warning` of each line set aside). A batch every line of which is now a stored
     /// label is recorded as stored whole, with the provenance its records state.
-    mutating func store(_ item: ParsePipeline.Item, on writer: LabelWriter, warning: (IngestError) -> Void) throws {
+    mutating func store(_ item: ParsePipeline.Item, on writer: any LabelBatchWriter, warning: (IngestError) -> Void) throws {
         let unresolvable = try queueRecords(of: item, on: writer)
         let outcomes = try writer.storeQueued()
         try account(for: item, outcomes, unresolvable: unresolvable, warning: warning)
         let storedWhole = !refusing && unresolvable == nil && item.problems.isEmpty
             && outcomes.count == item.records.count && !outcomes.contains { $0.outcome == .conflict }
         if storedWhole {
-            try writer.storedBatches.add(item.digest, provenance: statedProvenance(of: item, writer.provenanceNumbers))
+            try writer.addStoredBatch(item.digest, provenance: statedProvenance(of: item, writer.provenanceNumbers))
         }
     }
 
     /// Counts each line of a batch an earlier ingest stored whole as a duplicate, under the
     /// provenance its record states, resolved as a parsed record's would be.
-    mutating func countDuplicates(of item: ParsePipeline.Item, on writer: LabelWriter) throws {
+    mutating func countDuplicates(of item: ParsePipeline.Item, on writer: any LabelBatchWriter) throws {
         summary.lines += item.batch.lines.count
         guard !refusing else { return }
-        for (tuple, records) in try writer.storedBatches.provenance(of: item.digest, lines: item.batch.lines.count) {
+        for (tuple, records) in try writer.storedBatchProvenance(of: item.digest, lines: item.batch.lines.count) {
             var tuple = tuple
             if tuple.needsPromptResolution, let resolver = currentResolver(on: writer) { tuple = try resolver.resolve(tuple) }
             tally.count(.duplicate, of: writer.provenanceNumbers.number(for: tuple), records: records, in: &summary)
@@ -60,7 +60,7 @@ struct IngestRun {
     /// Queues the batch's records on `writer`, in line order, for one store of the batch.
     /// Under `.refuse`, none after the first bad line: the ingest is refused anyway.
     /// - Returns: the first record whose prompt could not be resolved, where queueing stopped.
-    private mutating func queueRecords(of item: ParsePipeline.Item, on writer: LabelWriter) throws -> Unresolvable? {
+    private mutating func queueRecords(of item: ParsePipeline.Item, on writer: any LabelBatchWriter) throws -> Unresolvable? {
         setAside.removeAll()
         guard !refusing else { return nil }
         var unresolvable: Unresolvable?
@@ -87,7 +87,7 @@ struct IngestRun {
 
     /// What is wrong with the `supersedes` of `record`, a record of `item`: nil when it has
     /// none, or names a label of the same task and input stored before or in the same batch.
-    private static func supersessionProblem(of record: LabelRecord, in item: ParsePipeline.Item, on writer: LabelWriter) throws -> RecordProblem? {
+    private static func supersessionProblem(of record: LabelRecord, in item: ParsePipeline.Item, on writer: any LabelBatchWriter) throws -> RecordProblem? {
         guard let replaced = record.supersedes else { return nil }
         let found = try writer.storedInput(ofRecord: replaced)
             ?? item.records.first { $0.record.id == replaced }.map { ($0.record.task, $0.record.inputID) }
@@ -101,7 +101,7 @@ struct IngestRun {
     }
 
     /// Queues a parsed record, its prompt resolved first when it names only a version.
-    private mutating func queue(_ parsed: ParsePipeline.ParsedRecord, on writer: LabelWriter) throws {
+    private mutating func queue(_ parsed: ParsePipeline.ParsedRecord, on writer: any LabelBatchWriter) throws {
         guard parsed.record.needsPromptResolution, let resolver = currentResolver(on: writer) else {
             return try writer.queue(parsed.record, key: parsed.idKey, provenance: parsed.provenance)
         }
@@ -112,7 +112,7 @@ struct IngestRun {
 
     /// The prompt resolver, told first when this ingest has added prompt texts to the store
     /// since it last looked; nil without one.
-    private mutating func currentResolver(on writer: LabelWriter) -> PromptResolver? {
+    private mutating func currentResolver(on writer: any LabelBatchWriter) -> PromptResolver? {
         guard let resolver else { return nil }
         if writer.promptRowsAdded != promptRowsSeen {
             resolver.storeChanged()

@@ -11,7 +11,7 @@ public struct Ingester {
         case reject(to: String)
     }
 
-    private let store: Store
+    private let store: any StoreBackend
     private let policy: BadLinePolicy
     private let ingestedAt: Timestamp
     private let resolver: PromptResolver?
@@ -35,7 +35,7 @@ public struct Ingester {
         store: Store, policy: BadLinePolicy, ingestedAt: Timestamp, resolver: PromptResolver? = nil,
         maximumLineBytes: Int = LineReader.defaultMaximumLineBytes, schemas: TaskSchemas = TaskSchemas(), allowNewTasks: Bool = false
     ) {
-        self.store = store
+        self.store = store.backend
         self.policy = policy
         self.ingestedAt = ingestedAt
         self.resolver = resolver
@@ -61,7 +61,7 @@ public struct Ingester {
         var totalBytes = 0
         let ingestID = try store.ingest(sources: paths, ingestedAt: ingestedAt) { writer in
             let pipeline = ParsePipeline(
-                paths: paths, provenanceNumbers: writer.provenanceNumbers, storedBatches: writer.storedBatches.digests,
+                paths: paths, provenanceNumbers: writer.provenanceNumbers, storedBatches: writer.storedBatchDigests,
                 maximumLineBytes: maximumLineBytes, schemas: schemas, allowNewTasks: allowNewTasks)
             defer { pipeline.stop() }
             while let item = try pipeline.next() {

@@ -14,7 +14,7 @@ final class ParsePipeline: @unchecked Sendable {
         let source: String
         let batch: LineBatch
         /// The SHA-256 of the batch's bytes.
-        let digest: StoredBatches.Digest
+        let digest: StoredBatchDigest
         /// Whether an earlier ingest stored every line of these bytes: then they are not
         /// parsed, and `records` and `problems` are empty.
         let storedBefore: Bool
@@ -61,21 +61,21 @@ final class ParsePipeline: @unchecked Sendable {
     final class ParsedRecord: Sendable {
         let record: LabelRecord
         let provenance: Int
-        /// The lookup key of the record's id (``LabelWriter/idKey(_:)``), computed here rather
+        /// The lookup key of the record's id (``RecordIDKey``), computed here rather
         /// than on the writer's thread.
         let idKey: Int64
 
         init(record: LabelRecord, provenance: Int) {
             self.record = record
             self.provenance = provenance
-            idKey = LabelWriter.idKey(record.id)
+            idKey = RecordIDKey.of(record.id)
         }
     }
 
     private static let ahead = 4
     private let maximumLineBytes: Int
     private let provenanceNumbers: ProvenanceNumbers
-    private let storedBatches: Set<StoredBatches.Digest>
+    private let storedBatches: Set<StoredBatchDigest>
     private let schemas: TaskSchemas
     private let allowNewTasks: Bool
     private let condition = NSCondition()
@@ -96,7 +96,7 @@ final class ParsePipeline: @unchecked Sendable {
     /// A record of a task or with an output `schemas` refuses (see ``TaskSchemas/check(_:allowingNewTasks:)``)
     /// is a problem too.
     init(
-        paths: [String], provenanceNumbers: ProvenanceNumbers, storedBatches: Set<StoredBatches.Digest>,
+        paths: [String], provenanceNumbers: ProvenanceNumbers, storedBatches: Set<StoredBatchDigest>,
         maximumLineBytes: Int = LineReader.defaultMaximumLineBytes, schemas: TaskSchemas = TaskSchemas(), allowNewTasks: Bool = false
     ) {
         inputs = InputSequence(paths: paths, maximumLineBytes: maximumLineBytes)
@@ -166,7 +166,7 @@ final class ParsePipeline: @unchecked Sendable {
                 swap(&done, &finished)
                 condition.unlock()
                 done.removeAll()
-                let digest = StoredBatches.Digest(SHA256.hash(data: batch.bytes))
+                let digest = StoredBatchDigest(SHA256.hash(data: batch.bytes))
                 let item = batch.overlong.isEmpty && storedBatches.contains(digest)
                     ? Item(source: source, batch: batch, digest: digest, storedBefore: true, records: [], problems: [], recordsByProvenance: [])
                     : Self.parse(
@@ -196,7 +196,7 @@ final class ParsePipeline: @unchecked Sendable {
     /// Parses each line of a batch, whose bytes' SHA-256 is `digest`; its overlong lines
     /// (longer than `maximumLineBytes`) and the records `schemas` refuses are problems.
     static func parse(
-        _ batch: LineBatch, from source: String, digest: StoredBatches.Digest, provenance: inout ProvenanceNumbers.LocalCache,
+        _ batch: LineBatch, from source: String, digest: StoredBatchDigest, provenance: inout ProvenanceNumbers.LocalCache,
         maximumLineBytes: Int, schemas: TaskSchemas, allowNewTasks: Bool
     ) -> Item {
         var parser = RecordParser()

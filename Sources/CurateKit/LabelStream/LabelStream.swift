@@ -20,7 +20,7 @@ struct LabelStream {
         var perRetraction: [Int64: Int] = [:]
     }
 
-    let store: Store
+    let store: any StoreBackend
     let plan: SelectionPlan
     let resolver: LabelResolver
     /// Whether flagged labels are candidates too.
@@ -28,7 +28,7 @@ struct LabelStream {
 
     /// A stream of `plan`'s labels resolved by `policy`.
     /// - Parameter humanPriority: whether an input's human labels, when it has any, are its only candidates.
-    init(store: Store, plan: SelectionPlan, policy: ResolvePolicy, humanPriority: Bool, includeFlagged: Bool) {
+    init(store: any StoreBackend, plan: SelectionPlan, policy: ResolvePolicy, humanPriority: Bool, includeFlagged: Bool) {
         self.store = store
         self.plan = plan
         self.includeFlagged = includeFlagged
@@ -56,7 +56,7 @@ struct LabelStream {
             try body(InputLabels(labels: labels, flags: flags, chosen: resolver.choose(from: candidates), retracted: retracted))
         }
 
-        let verifier = ContentVerifier(tuples: plan.tuples, storePath: store.path)
+        let verifier = ContentVerifier(tuples: plan.tuples, storePath: store.location)
         try RowPrefetcher.forEach(plan.query, in: store, verifier: verifier) { (label: consuming StoredLabel) in
             guard plan.params.accepts(params: label.params), plan.outputs.accepts(output: label.output) else { return }
             if let first = labels.first ?? retracted.first,

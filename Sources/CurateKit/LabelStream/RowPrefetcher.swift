@@ -11,7 +11,7 @@ import Foundation
 final class RowPrefetcher: @unchecked Sendable {
     private static let batchSize = 1024
     private static let ahead = 8
-    private let store: Store
+    private let store: any StoreBackend
     private let query: LabelQuery
     private let condition = NSCondition()
     // Everything below is guarded by `condition`.
@@ -20,7 +20,7 @@ final class RowPrefetcher: @unchecked Sendable {
     private var finished = false
     private var cancelled = false
 
-    private init(store: Store, query: LabelQuery) {
+    private init(store: any StoreBackend, query: LabelQuery) {
         self.store = store
         self.query = query
     }
@@ -29,7 +29,7 @@ final class RowPrefetcher: @unchecked Sendable {
     /// ``Store/forEachStoredLabel(_:_:)``, each checked by `verifier` first.
     /// - Throws: what reading the store, `verifier` or `body` throws; reading stops at the first error.
     static func forEach(
-        _ query: LabelQuery, in store: Store, verifier: ContentVerifier, _ body: (consuming StoredLabel) throws -> Void
+        _ query: LabelQuery, in store: any StoreBackend, verifier: ContentVerifier, _ body: (consuming StoredLabel) throws -> Void
     ) throws {
         let prefetcher = RowPrefetcher(store: store, query: query)
         let thread = Thread { [prefetcher] in prefetcher.read() }
@@ -136,16 +136,16 @@ private final class RowBatch: @unchecked Sendable {
     var isEmpty: Bool { rows.isEmpty }
 
     /// Appends the row `columns` shows, copying its bytes; the batch must not be full.
-    func append(_ columns: StoredLabelColumns) throws(StoreError) {
+    func append(_ columns: any StoredLabelColumns) throws {
         precondition(!isFull, "a full batch of label rows")
-        func copy(_ text: StoredLabel.Text) -> Range<Int>? {
-            columns.withText(text) { $0.map { bytes.appendSpan($0) } }
+        func copy(_ text: StoredLabel.Text) throws -> Range<Int>? {
+            try columns.withText(text) { $0.map { bytes.appendSpan($0) } }
         }
         rows.append(StoredRow(
-            task: copy(.task), inputID: copy(.inputID), id: copy(.id), output: copy(.output), input: copy(.input),
-            run: copy(.run), supersedes: copy(.supersedes), params: copy(.params), meta: copy(.meta),
-            contentSHA256: columns.withContentSHA256 { bytes.appendSpan($0) },
-            createdAt: try columns.createdAt(), tupleID: try columns.tupleID(), retraction: columns.retraction()))
+            task: try copy(.task), inputID: try copy(.inputID), id: try copy(.id), output: try copy(.output),
+            input: try copy(.input), run: try copy(.run), supersedes: try copy(.supersedes), params: try copy(.params),
+            meta: try copy(.meta), contentSHA256: try columns.withContentSHA256 { bytes.appendSpan($0) },
+            createdAt: try columns.createdAt(), tupleID: try columns.tupleID(), retraction: try columns.retraction()))
     }
 
     /// The next row, in the order they were appended, once `verifier` found it intact; nil after the last.

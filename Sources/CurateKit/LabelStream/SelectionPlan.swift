@@ -23,7 +23,7 @@ struct SelectionPlan {
 extension SelectionPlan {
     /// Resolves `selection` against `store`'s labels, flags and retractions.
     /// - Throws: ``ExportError`` for an unknown or ambiguous selector.
-    static func resolve(_ selection: Selection, in store: Store) throws -> SelectionPlan {
+    static func resolve(_ selection: Selection, in store: any StoreBackend) throws -> SelectionPlan {
         let resolver = SelectionResolver(store: store, catalog: try store.exportCatalog())
         return try resolver.plan(selection.normalized, flags: try store.flags(), retractions: try store.retractions())
     }

@@ -2,7 +2,7 @@
 /// glob and run is checked against the store before any label is read, so an
 /// unknown or ambiguous one stops the export with the candidates listed.
 struct SelectionResolver {
-    let store: Store
+    let store: any StoreBackend
     /// Every (task, tuple) with labels.
     let catalog: [CatalogEntry]
 

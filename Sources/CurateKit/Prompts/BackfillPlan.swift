@@ -109,7 +109,7 @@ public struct BackfillPlan: Sendable {
     /// - Returns: how many labels moved.
     @discardableResult
     public func apply(to store: Store) throws -> Int {
-        try store.reassignPrompts(assignments)
+        try store.backend.reassignPrompts(assignments)
     }
 }
 

@@ -14,7 +14,7 @@ import Foundation
 /// a git work tree, the other sources are used.
 public final class PromptResolver {
     private let promptsFolder: URL
-    private let store: Store
+    private let store: any StoreBackend
     private let useGit: Bool
     private let environment: [String: String]
     private var git: GitHistory??
@@ -37,7 +37,7 @@ public final class PromptResolver {
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.promptsFolder = promptsFolder
-        self.store = store
+        self.store = store.backend
         self.useGit = useGit
         self.environment = environment
     }

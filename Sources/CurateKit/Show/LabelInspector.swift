@@ -2,7 +2,7 @@
 /// its full provenance: ingest, producer, prompt, the labels that supersede it, the
 /// flags that quarantine it, matched exactly as export matches them, and its retraction.
 public struct LabelInspector {
-    private let store: Store
+    private let store: any StoreBackend
 
     /// The shortest record id prefix looked up by scanning the labels.
     public static let minimumPrefixLength = 8
@@ -11,6 +11,10 @@ public struct LabelInspector {
 
     /// An inspector of the labels in `store`.
     public init(store: Store) {
+        self.init(store: store.backend)
+    }
+
+    init(store: any StoreBackend) {
         self.store = store
     }
 

@@ -6,7 +6,7 @@ import Foundation
 /// the template's git history.
 public struct PromptTextFinder {
     private let root: URL
-    private let store: Store?
+    private let store: (any StoreBackend)?
     private let environment: [String: String]
 
     /// - Parameters:
@@ -15,7 +15,7 @@ public struct PromptTextFinder {
     ///   - environment: where git's `PATH` and `CURATE_GIT` are read.
     public init(workspaceFolder: URL, store: Store?, environment: [String: String] = ProcessInfo.processInfo.environment) {
         root = workspaceFolder
-        self.store = store
+        self.store = store?.backend
         self.environment = environment
     }
 

@@ -9,7 +9,7 @@ import Foundation
 /// the store (a record that carried the text).
 final class PromptTargets {
     private let root: URL
-    private let store: Store?
+    private let store: (any StoreBackend)?
     private let lock: LockFile
     private let discovery: PromptDiscovery
     private var current: [String: PromptRef] = [:]
@@ -19,7 +19,7 @@ final class PromptTargets {
     /// (`NAME@VERSION` or `NAME@VERSION#HASH`, one per name).
     /// - Throws: ``StaleError`` for an override that names no single known text;
     ///   ``PromptError`` for an unreadable lock or template.
-    init(promptsFolder: URL, store: Store?, overrides: [String]) throws {
+    init(promptsFolder: URL, store: (any StoreBackend)?, overrides: [String]) throws {
         root = promptsFolder.deletingLastPathComponent()
         self.store = store
         lock = try LockFile.read(promptsFolder: promptsFolder)

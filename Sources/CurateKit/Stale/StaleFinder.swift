@@ -34,12 +34,12 @@ public struct StaleFinder {
         }
     }
 
-    private let store: Store
+    private let store: any StoreBackend
     private let promptsFolder: URL
 
     /// A finder over `store`, with the workspace's `prompts/` (its lock and templates).
     public init(store: Store, promptsFolder: URL) {
-        self.store = store
+        self.store = store.backend
         self.promptsFolder = promptsFolder
     }
 

@@ -1,24 +1,32 @@
 import Foundation
 
-/// A curate workspace: a folder with `prompts/`, `datasets/` and the store in `.curate/`.
+/// A curate workspace: a folder with `prompts/`, `datasets/` and `.curate/`, where the
+/// SQLite store lives unless the workspace shares a PostgreSQL one.
 public struct Workspace: Sendable, Equatable {
     /// The workspace folder, when there is one (a `--store` elsewhere may have none).
     public let root: URL?
-    /// The store's database file.
-    public let storeURL: URL
+    /// The store: the workspace's SQLite file, or the one `--store`/`CURATE_STORE` names.
+    public let store: StoreLocation
 
     /// Folder names and files that make a workspace.
     public static let storeFolder = ".curate"
     public static let storeFile = "store.sqlite"
 
-    public init(root: URL?, storeURL: URL) {
+    public init(root: URL?, store: StoreLocation) {
         self.root = root
-        self.storeURL = storeURL
+        self.store = store
     }
 
     /// The store path of a workspace rooted at `root`.
     public static func storeURL(in root: URL) -> URL {
         root.appendingPathComponent(storeFolder).appendingPathComponent(storeFile)
+    }
+
+    /// The folder for curate's local files (reject files): beside a SQLite store, else the
+    /// workspace's `.curate/` (in the current folder when there is no workspace).
+    public var localStateURL: URL {
+        if let path = store.filePath { return URL(fileURLWithPath: path).deletingLastPathComponent() }
+        return (root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent(Self.storeFolder)
     }
 
     /// `prompts/` of this workspace (in the current folder when there is no workspace).
@@ -28,28 +36,25 @@ public struct Workspace: Sendable, Equatable {
 
     /// Finds the workspace for a command run in `directory`.
     ///
-    /// An explicit store (from `--store` or `CURATE_STORE`) wins; otherwise the first
-    /// folder from `directory` upwards that holds `.curate/store.sqlite`. The store is not
-    /// opened: ``Store/init(path:create:)`` refuses one that does not exist.
+    /// An explicit store (from `--store` or `CURATE_STORE`: a path, or a `postgresql://`
+    /// URL) wins, and the workspace is the first folder from `directory` upwards with a
+    /// `.curate/` folder; otherwise the workspace is the first folder upwards that holds
+    /// `.curate/store.sqlite`, and that is the store. The store is not opened: ``Store``
+    /// refuses one that does not exist.
     public static func locate(from directory: URL, explicitStore: String?) throws(WorkspaceError) -> Workspace {
-        let root = findRoot(from: directory)
         if let explicitStore {
-            return Workspace(root: root, storeURL: resolve(explicitStore, against: directory))
+            let root = findRoot(from: directory) { $0.appendingPathComponent(storeFolder) }
+            return Workspace(root: root, store: StoreLocation(explicitStore, relativeTo: directory))
         }
-        guard let root else { throw .notFound(searchedFrom: directory.path) }
-        return Workspace(root: root, storeURL: storeURL(in: root))
+        guard let root = findRoot(from: directory, holding: storeURL(in:)) else { throw .notFound(searchedFrom: directory.path) }
+        return Workspace(root: root, store: .sqlite(path: storeURL(in: root).path))
     }
 
-    /// `path` as given when absolute, else inside `directory` (whether or not its URL ends in a slash).
-    private static func resolve(_ path: String, against directory: URL) -> URL {
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
-        return url.standardizedFileURL
-    }
-
-    private static func findRoot(from directory: URL) -> URL? {
+    /// The first folder from `directory` upwards in which `marker` exists.
+    private static func findRoot(from directory: URL, holding marker: (URL) -> URL) -> URL? {
         var candidate = directory.standardizedFileURL
         while true {
-            if FileManager.default.fileExists(atPath: storeURL(in: candidate).path) { return candidate }
+            if FileManager.default.fileExists(atPath: marker(candidate).path) { return candidate }
             let parent = candidate.deletingLastPathComponent()
             if parent.path == candidate.path { return nil }
             candidate = parent
@@ -85,18 +90,19 @@ public struct Workspace: Sendable, Equatable {
             }
             created.append("\(storeFolder)/.gitignore")
         }
-        let storeURL = explicitStore.map { resolve($0, against: root) } ?? storeURL(in: root)
-        let storeIsNew = !files.fileExists(atPath: storeURL.path)
-        if storeIsNew {
-            let folder = storeURL.deletingLastPathComponent()
+        let store = explicitStore.map { StoreLocation($0, relativeTo: root) } ?? .sqlite(path: storeURL(in: root).path)
+        var storeIsNew = false
+        if let path = store.filePath, !files.fileExists(atPath: path) {
+            storeIsNew = true
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             do {
                 try files.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
                 throw WorkspaceError.cannotCreate(path: folder.path, reason: error.localizedDescription)
             }
         }
-        _ = try Store(path: storeURL.path, create: true)
+        _ = try Store(store, create: true)
         if storeIsNew { created.append(explicitStore ?? "\(storeFolder)/\(storeFile)") }
-        return (Workspace(root: root, storeURL: storeURL), created)
+        return (Workspace(root: root, store: store), created)
     }
 }

@@ -91,7 +91,7 @@ struct Ingest: ParsableCommand {
 
     private func rejectPath(workspace: Workspace, now: Timestamp) throws -> String {
         if let reject { return reject }
-        let folder = workspace.storeURL.deletingLastPathComponent().appendingPathComponent("rejects")
+        let folder = workspace.localStateURL.appendingPathComponent("rejects")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {

@@ -2,11 +2,11 @@ import ArgumentParser
 import CurateKit
 import Foundation
 
-/// `--store PATH`, shared by every command that opens the store.
+/// `--store PATH|URL`, shared by every command that opens the store.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "Use the store at PATH instead of the workspace's .curate/store.sqlite (or set CURATE_STORE).",
-        valueName: "path"))
+        "Use the store at PATH, or the PostgreSQL database at a postgresql:// URL, instead of the workspace's .curate/store.sqlite (or set CURATE_STORE).",
+        valueName: "path-or-url"))
     var store: String?
 
     /// The explicit store, from the flag or else the environment.
@@ -31,6 +31,6 @@ struct StoreOptions: ParsableArguments {
     /// must exist (only `curate init` makes one), so a mistyped path stops with exit 2.
     func openStore() throws -> (workspace: Workspace, store: Store) {
         let workspace = try workspace()
-        return (workspace, try Store(path: workspace.storeURL.path))
+        return (workspace, try Store(workspace.store))
     }
 }

@@ -25,7 +25,7 @@ struct QuarantineTests {
     func unknown(_ kind: FlagKind) throws {
         let fixture = try ExportFixture(ExporterTests.corpus)
         #expect(throws: ExportError.self) { try Quarantine(store: fixture.store).flag(kind: kind, selector: "nothing-like-it", reason: "r", at: Self.t1) }
-        #expect(try fixture.store.flags().isEmpty)
+        #expect(try fixture.store.backend.flags().isEmpty)
     }
 
     @Test("a record flag needs an existing record id")

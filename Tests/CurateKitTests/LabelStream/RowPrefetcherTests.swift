@@ -16,11 +16,11 @@ struct RowPrefetcherTests {
     }
 
     static func query(_ store: Store) throws -> LabelQuery {
-        LabelQuery(tupleIDs: try store.exportCatalog().map(\.tupleID), readsParams: true)
+        LabelQuery(tupleIDs: try store.backend.exportCatalog().map(\.tupleID), readsParams: true)
     }
 
     static func verifier(_ store: Store) throws -> ContentVerifier {
-        ContentVerifier(tuples: Dictionary(try store.exportCatalog().map { ($0.tupleID, $0.tuple) }) { first, _ in first }, storePath: store.path)
+        ContentVerifier(tuples: Dictionary(try store.backend.exportCatalog().map { ($0.tupleID, $0.tuple) }) { first, _ in first }, storePath: store.sqliteBackend.path)
     }
 
     @Test("rows arrive in the store's order, every one of them")
@@ -29,9 +29,9 @@ struct RowPrefetcherTests {
         let query = try Self.query(fixture.store)
         var direct: [String] = []
         var prefetched: [String] = []
-        try fixture.store.readSnapshot {
-            try fixture.store.forEachStoredLabel(query) { direct.append(String(describing: try $0.row())) }
-            try RowPrefetcher.forEach(query, in: fixture.store, verifier: try Self.verifier(fixture.store)) { prefetched.append(String(describing: $0)) }
+        try fixture.store.backend.readSnapshot {
+            try fixture.store.backend.forEachStoredLabel(query) { direct.append(String(describing: try $0.row())) }
+            try RowPrefetcher.forEach(query, in: fixture.store.backend, verifier: try Self.verifier(fixture.store)) { prefetched.append(String(describing: $0)) }
         }
         #expect(direct.count == 9_500)
         #expect(prefetched == direct)
@@ -45,8 +45,8 @@ struct RowPrefetcherTests {
         let query = try Self.query(fixture.store)
         var seen = 0
         #expect(throws: Stop.self) {
-            try fixture.store.readSnapshot {
-                try RowPrefetcher.forEach(query, in: fixture.store, verifier: try Self.verifier(fixture.store)) { _ in
+            try fixture.store.backend.readSnapshot {
+                try RowPrefetcher.forEach(query, in: fixture.store.backend, verifier: try Self.verifier(fixture.store)) { _ in
                     seen += 1
                     if seen == 1_500 { throw Stop() }
                 }
@@ -54,7 +54,7 @@ struct RowPrefetcherTests {
         }
         #expect(seen == 1_500)
         var count = 0
-        try fixture.store.readSnapshot { try fixture.store.forEachStoredLabel(query) { _ in count += 1 } }
+        try fixture.store.backend.readSnapshot { try fixture.store.backend.forEachStoredLabel(query) { _ in count += 1 } }
         #expect(count == 9_500)
     }
 }
@@ -62,8 +62,10 @@ struct RowPrefetcherTests {
 extension StoredLabelColumns {
     /// The row as values of its own, read straight from the store's statement (test-only).
     func row() throws -> StoredLabel {
-        try #require(StoredLabel(
-            text: { text in withText(text) { $0.map { String(decoding: $0, as: UTF8.self) } } }, createdAt: try createdAt(), tupleID: try tupleID(),
-            withParams: true))
+        var texts: [StoredLabel.Text: String] = [:]
+        for text in StoredLabel.Text.allCases {
+            texts[text] = try withText(text) { $0.map { String(decoding: $0, as: UTF8.self) } }
+        }
+        return try #require(StoredLabel(text: { texts[$0] }, createdAt: try createdAt(), tupleID: try tupleID(), withParams: true))
     }
 }

@@ -126,7 +126,7 @@ enum PromptRecords {
 extension Store {
     /// Input id, hash status and prompt hash of every LLM label (test-only read).
     func labelPlacements() throws -> [(input: String, status: HashStatus, sha256: String?)] {
-        try connection.prepare("""
+        try sqliteBackend.connection.prepare("""
             SELECT l.input_id, t.hash_status, p.sha256 FROM labels l JOIN tuples t ON t.id = l.tuple_id
             JOIN prompts p ON p.id = t.prompt_id ORDER BY l.input_id
             """).rows { ($0.string(0) ?? "", $0.string(1).flatMap(HashStatus.init(rawValue:)) ?? .unknown, $0.string(2)) }

@@ -49,7 +49,7 @@ struct IngesterTests {
         // 64-hex-digit ids are keyed by their first 16 digits: these two share a key.
         let first = String(repeating: "c", count: 16) + String(repeating: "0", count: 48)
         let second = String(repeating: "c", count: 16) + String(repeating: "1", count: 48)
-        #expect(LabelWriter.idKey(first) == LabelWriter.idKey(second))
+        #expect(RecordIDKey.of(first) == RecordIDKey.of(second))
         let folder = try TemporaryDirectory()
         let store = try Store(path: folder.storePath, create: true)
         let lines = [Self.record("r1", extra: #","id":"\#(first)""#), Self.record("r2", extra: #","id":"\#(second)""#)]
@@ -58,8 +58,8 @@ struct IngesterTests {
         let again = try Self.ingest([file, file], into: store)
         #expect(again.new == 0)
         #expect(again.duplicates == 4)
-        #expect(try store.hasRecord(id: first))
-        #expect(try store.hasRecord(id: second))
+        #expect(try store.backend.hasRecord(id: first))
+        #expect(try store.backend.hasRecord(id: second))
         let changed = try folder.write("b.jsonl", Self.record("r2", output: "negative", extra: #","id":"\#(second)""#))
         #expect(throws: IngestError.self) { try Self.ingest([changed], into: store) }
         #expect(try store.tupleStats().map(\.labels) == [2])

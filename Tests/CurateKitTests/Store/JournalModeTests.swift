@@ -23,7 +23,7 @@ struct JournalModeTests {
         let labelsBefore: [String]
         do {
             let old = try Store(path: folder.storePath, create: true)
-            try old.connection.execute("PRAGMA journal_mode = WAL")
+            try old.sqliteBackend.connection.execute("PRAGMA journal_mode = WAL")
             try MigrationTests.insertLabels(into: old, createdAt: [300, 100, 200])
             labelsBefore = try MigrationTests.labelRows(old)
         }
@@ -36,16 +36,16 @@ struct JournalModeTests {
     func walStoreInUseStaysWAL() throws {
         let folder = try TemporaryDirectory()
         let holder = try Store(path: folder.storePath, create: true)
-        try holder.connection.execute("PRAGMA journal_mode = WAL")
+        try holder.sqliteBackend.connection.execute("PRAGMA journal_mode = WAL")
         try MigrationTests.insertLabels(into: holder, createdAt: [100])
 
         let second = try Store(path: folder.storePath)
         #expect(try Self.journalMode(second) == "wal")
-        try second.connection.execute("INSERT INTO ingests (ingested_at, sources) VALUES (1, '[]')")
-        #expect(try holder.connection.prepare("SELECT count(*) FROM ingests").rows { $0.int64(0) } == [2])
+        try second.sqliteBackend.connection.execute("INSERT INTO ingests (ingested_at, sources) VALUES (1, '[]')")
+        #expect(try holder.sqliteBackend.connection.prepare("SELECT count(*) FROM ingests").rows { $0.int64(0) } == [2])
     }
 
     static func journalMode(_ store: Store) throws -> String? {
-        try store.connection.prepare("PRAGMA journal_mode").rows { $0.string(0) }.first ?? nil
+        try store.sqliteBackend.connection.prepare("PRAGMA journal_mode").rows { $0.string(0) }.first ?? nil
     }
 }

@@ -16,7 +16,7 @@ struct LabelWriterTests {
     /// A store holding `seed`, one label at a time.
     static func store(seeded seed: [LabelRecord], in folder: TemporaryDirectory) throws -> Store {
         let store = try Store(path: folder.storePath, create: true)
-        try store.ingest(sources: ["seed"], ingestedAt: IngesterTests.now) { writer throws in
+        try store.backend.ingest(sources: ["seed"], ingestedAt: IngesterTests.now) { writer throws in
             for record in seed { #expect(try writer.add(record) == .inserted) }
         }
         return store
@@ -25,10 +25,10 @@ struct LabelWriterTests {
     /// Queues each batch on one writer of `store` and stores it, in order.
     /// - Returns: each batch's outcomes.
     static func storeBatches(_ batches: [[LabelRecord]], in store: Store) throws -> [[InsertOutcome]] {
-        try store.ingest(sources: ["batches"], ingestedAt: IngesterTests.now) { writer in
+        try store.backend.ingest(sources: ["batches"], ingestedAt: IngesterTests.now) { writer in
             try batches.map { batch in
                 for record in batch {
-                    try writer.queue(record, key: LabelWriter.idKey(record.id), provenance: writer.provenanceNumbers.number(for: ProvenanceTuple(of: record)))
+                    try writer.queue(record, key: RecordIDKey.of(record.id), provenance: writer.provenanceNumbers.number(for: ProvenanceTuple(of: record)))
                 }
                 return try writer.storeQueued().map(\.outcome)
             }
@@ -37,7 +37,7 @@ struct LabelWriterTests {
 
     /// Every stored label as (id, collided, output), sorted by id.
     static func labels(in store: Store) throws -> [String] {
-        try store.connection.prepare("SELECT id || ' ' || collided || ' ' || output FROM labels ORDER BY id").rows { $0.string(0) ?? "" }
+        try store.sqliteBackend.connection.prepare("SELECT id || ' ' || collided || ' ' || output FROM labels ORDER BY id").rows { $0.string(0) ?? "" }
     }
 
     @Test("a batch stores new labels once, in order, and tells duplicates and conflicts, stored or earlier in the batch")
@@ -62,7 +62,7 @@ struct LabelWriterTests {
         #expect(try Self.storeBatches([batch], in: batched) == [expected])
 
         let oneByOne = try Self.store(seeded: seed, in: folders.1)
-        let outcomes = try oneByOne.ingest(sources: ["one by one"], ingestedAt: IngesterTests.now) { writer in
+        let outcomes = try oneByOne.backend.ingest(sources: ["one by one"], ingestedAt: IngesterTests.now) { writer in
             try batch.map { try writer.add($0) }
         }
         #expect(outcomes == expected)
@@ -70,7 +70,7 @@ struct LabelWriterTests {
         #expect(try Self.labels(in: batched).filter { $0.hasPrefix(Self.sharedKeyIDs.1) } == [Self.sharedKeyIDs.1 + #" 1 "positive""#])
 
         // The labels inserted by the batch's one statement keep the batch's order.
-        let order = try batched.connection.prepare("SELECT input_id FROM labels WHERE collided = 0 ORDER BY seq").rows { $0.string(0) ?? "" }
+        let order = try batched.sqliteBackend.connection.prepare("SELECT input_id FROM labels WHERE collided = 0 ORDER BY seq").rows { $0.string(0) ?? "" }
         #expect(order == ["r1", "r2", "r3", "r4", "r5", "r7"])
     }
 
@@ -94,8 +94,8 @@ struct LabelWriterTests {
             [.duplicate, .duplicate, .duplicate], [.duplicate, .inserted, .inserted, .conflict, .inserted, .duplicate],
             [.duplicate, .duplicate, .duplicate], [.duplicate],
         ])
-        #expect(try store.hasRecord(id: Self.sharedKeyIDs.0))
-        #expect(try store.hasRecord(id: Self.sharedKeyIDs.1))
+        #expect(try store.backend.hasRecord(id: Self.sharedKeyIDs.0))
+        #expect(try store.backend.hasRecord(id: Self.sharedKeyIDs.1))
         #expect(try Self.labels(in: store).count == 6)
         #expect(try store.tupleStats().map(\.labels) == [6])
     }

@@ -59,7 +59,7 @@ struct StoreCheckTests {
         for (index, version) in [("sentiment", "v3"), ("intent", "v9")].enumerated() {
             let labels = unplaced.filter { $0.version == PromptVersion(name: version.0, version: version.1) }
             let prompt = PromptRef(name: version.0, version: version.1, sha256: [Self.hashOfV3a, PromptHash.of("intent")][index])
-            try store.reassignPrompts([PromptAssignment(labels: labels, prompt: prompt, text: nil, hashStatus: .inferredGit)])
+            try store.backend.reassignPrompts([PromptAssignment(labels: labels, prompt: prompt, text: nil, hashStatus: .inferredGit)])
         }
         #expect(try store.unplacedLabels().isEmpty)
         let report = try store.check()
@@ -71,8 +71,8 @@ struct StoreCheckTests {
     func changedOutput() throws {
         let (folder, store) = try Self.filledStore()
         defer { withExtendedLifetime(folder) {} }
-        try store.connection.execute(#"UPDATE labels SET output = '"negative"' WHERE input_id = 'c'"#)
-        let changed = try store.connection.prepare("SELECT id, seq FROM labels WHERE input_id = 'c'").rows { ($0.string(0) ?? "", $0.int64(1) ?? 0) }
+        try store.sqliteBackend.connection.execute(#"UPDATE labels SET output = '"negative"' WHERE input_id = 'c'"#)
+        let changed = try store.sqliteBackend.connection.prepare("SELECT id, seq FROM labels WHERE input_id = 'c'").rows { ($0.string(0) ?? "", $0.int64(1) ?? 0) }
         let report = try store.check()
         #expect(report.problems == [.contentChanged(labelID: changed[0].0, seq: changed[0].1)])
         #expect(!report.isOK)
@@ -82,11 +82,11 @@ struct StoreCheckTests {
     func changedProvenance() throws {
         let (folder, store) = try Self.filledStore()
         defer { withExtendedLifetime(folder) {} }
-        try store.connection.execute("""
+        try store.sqliteBackend.connection.execute("""
             UPDATE labels SET created_at = created_at + 1 WHERE input_id = 'a';
             UPDATE tuples SET model = 'm3' WHERE id = (SELECT tuple_id FROM labels WHERE input_id = 'd');
             """)
-        let ids = try store.connection.prepare("SELECT id FROM labels WHERE input_id IN ('a', 'd', 'e') ORDER BY seq").rows { $0.string(0) ?? "" }
+        let ids = try store.sqliteBackend.connection.prepare("SELECT id FROM labels WHERE input_id IN ('a', 'd', 'e') ORDER BY seq").rows { $0.string(0) ?? "" }
         let problems = try store.check().problems
         #expect(problems.compactMap { if case .contentChanged(let id, _) = $0 { id } else { nil } } == ids)
         // The time also left the span kept for a's tuple behind.
@@ -97,7 +97,7 @@ struct StoreCheckTests {
     func tupleCounts() throws {
         let (folder, store) = try Self.filledStore()
         defer { withExtendedLifetime(folder) {} }
-        try store.connection.execute("""
+        try store.sqliteBackend.connection.execute("""
             UPDATE tuple_labels SET labels = labels + 1 WHERE task = 'intent' AND tuple_id = (SELECT tuple_id FROM labels WHERE input_id = 'g');
             DELETE FROM tuple_labels WHERE tuple_id = (SELECT tuple_id FROM labels WHERE input_id = 'h');
             """)
@@ -118,11 +118,11 @@ struct StoreCheckTests {
     func damagedTuple() throws {
         let (folder, store) = try Self.filledStore()
         defer { withExtendedLifetime(folder) {} }
-        try store.connection.execute("""
+        try store.sqliteBackend.connection.execute("""
             PRAGMA ignore_check_constraints = ON;
             UPDATE tuples SET origin = 'oracle' WHERE id = (SELECT tuple_id FROM labels WHERE input_id = 'g');
             """)
-        let tupleID = try #require(try store.connection.prepare("SELECT tuple_id FROM labels WHERE input_id = 'g'").rows { $0.int64(0) }.first ?? nil)
+        let tupleID = try #require(try store.sqliteBackend.connection.prepare("SELECT tuple_id FROM labels WHERE input_id = 'g'").rows { $0.int64(0) }.first ?? nil)
         let report = try store.check()
         #expect(report.problems == [
             .badValue(table: "tuples", row: "row id \(tupleID)", column: "origin", value: "'oracle'"),

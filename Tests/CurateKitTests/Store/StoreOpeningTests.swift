@@ -17,7 +17,7 @@ struct StoreOpeningTests {
         let folder = try TemporaryDirectory()
         _ = try Store(path: folder.storePath, create: true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["store.sqlite"])
-        #expect(try Store(path: folder.storePath).schemaVersion() == Migrations.current)
+        #expect(try Store(path: folder.storePath).sqliteBackend.schemaVersion() == SQLiteMigrations.current)
     }
 
     @Test("an empty store file is damage, reported as such even when creating, and left as it is", arguments: [false, true])

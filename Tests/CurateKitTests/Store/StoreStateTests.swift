@@ -8,7 +8,7 @@ struct StoreStateTests {
     /// SHA-256 over the ids' keys in ascending order, computed here from the ids alone.
     static func expectedDigest(_ ids: [String]) -> String {
         var hasher = SHA256()
-        for key in ids.map(LabelWriter.idKey).sorted() {
+        for key in ids.map(RecordIDKey.of).sorted() {
             withUnsafeBytes(of: UInt64(bitPattern: key).bigEndian) { hasher.update(bufferPointer: $0) }
         }
         return SHA256Hex.hex(hasher.finalize())
@@ -27,17 +27,17 @@ struct StoreStateTests {
         let first = try folder.write("a.jsonl", lines.prefix(3).joined(separator: "\n"))
         let second = try folder.write("b.jsonl", lines.suffix(2).joined(separator: "\n"))
         let store = try Store(path: folder.storePath, create: true)
-        #expect(try store.state() == StoreState(labels: 0, idsSHA256: Self.expectedDigest([]), lastIngest: 0))
+        #expect(try store.backend.state() == StoreState(labels: 0, idsSHA256: Self.expectedDigest([]), lastIngest: 0))
         _ = try IngesterTests.ingest([first], into: store)
-        let afterFirst = try store.state()
+        let afterFirst = try store.backend.state()
         #expect(afterFirst == StoreState(labels: 3, idsSHA256: Self.expectedDigest(Array(ids.prefix(3))), lastIngest: 1))
         _ = try IngesterTests.ingest([second], into: store)
-        #expect(try store.state() == StoreState(labels: 5, idsSHA256: Self.expectedDigest(ids), lastIngest: 2))
-        #expect(try store.state(throughIngest: 1) == afterFirst)
+        #expect(try store.backend.state() == StoreState(labels: 5, idsSHA256: Self.expectedDigest(ids), lastIngest: 2))
+        #expect(try store.backend.state(throughIngest: 1) == afterFirst)
 
         // The same labels ingested the other way round, in another store: the same digest.
         let other = try Store(path: folder.url.appendingPathComponent("other.sqlite").path, create: true)
         _ = try IngesterTests.ingest([second, first], into: other)
-        #expect(try other.state().idsSHA256 == Self.expectedDigest(ids))
+        #expect(try other.backend.state().idsSHA256 == Self.expectedDigest(ids))
     }
 }

@@ -40,7 +40,7 @@ struct StoredBatchesTests {
         let store = try Store(path: folder.storePath, create: true)
         let file = try folder.write("a.jsonl", Self.lines(10).joined(separator: "\n") + "\n")
         _ = try IngesterTests.ingest([file], into: store)
-        try store.connection.execute("UPDATE stored_batches SET records = records + 1")
+        try store.sqliteBackend.connection.execute("UPDATE stored_batches SET records = records + 1")
         let before = try store.dump()
         #expect(throws: StoreError.self) { try IngesterTests.ingest([file], into: store) }
         #expect(try store.dump() == before)
@@ -110,7 +110,7 @@ struct StoredBatchesTests {
 extension Store {
     /// Whether each batch an ingest reads from `path` was stored whole before, so it is not parsed (test-only).
     func storedBefore(batchesOf path: String) throws -> [Bool] {
-        let digests = try StoredBatches(connection: connection).digests
+        let digests = try StoredBatches(connection: sqliteBackend.connection).digests
         let pipeline = ParsePipeline(paths: [path], provenanceNumbers: ProvenanceNumbers(), storedBatches: digests)
         defer { pipeline.stop() }
         var batches: [Bool] = []

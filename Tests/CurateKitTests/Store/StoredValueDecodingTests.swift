@@ -14,8 +14,8 @@ struct StoredValueDecodingTests {
         let store = try Store(path: folder.storePath, create: true)
         let file = try folder.write("a.jsonl", TupleLabelsTests.record("a", second: 10) + "\n")
         _ = try IngesterTests.ingest([file], into: store)
-        try store.addFlag(LabelFlag(kind: .model, target: "m", reason: "noisy", createdAt: IngesterTests.now))
-        try store.connection.execute("PRAGMA ignore_check_constraints = ON; \(damage); PRAGMA ignore_check_constraints = OFF;")
+        try store.backend.addFlag(LabelFlag(kind: .model, target: "m", reason: "noisy", createdAt: IngesterTests.now))
+        try store.sqliteBackend.connection.execute("PRAGMA ignore_check_constraints = ON; \(damage); PRAGMA ignore_check_constraints = OFF;")
         return (folder, store)
     }
 
@@ -34,14 +34,14 @@ struct StoredValueDecodingTests {
     func flagKind() throws {
         let (folder, store) = try Self.damagedStore("UPDATE flags SET kind = 'everything'")
         defer { withExtendedLifetime(folder) {} }
-        Self.expectBadValue("flags", "row id 1", "kind", "'everything'", path: folder.storePath) { _ = try store.flags() }
+        Self.expectBadValue("flags", "row id 1", "kind", "'everything'", path: folder.storePath) { _ = try store.backend.flags() }
     }
 
     @Test("a flag without a time")
     func flagTime() throws {
         let (folder, store) = try Self.damagedStore("UPDATE flags SET created_at = 'yesterday'")
         defer { withExtendedLifetime(folder) {} }
-        Self.expectBadValue("flags", "row id 1", "created_at", "'yesterday'", path: folder.storePath) { _ = try store.flags() }
+        Self.expectBadValue("flags", "row id 1", "created_at", "'yesterday'", path: folder.storePath) { _ = try store.backend.flags() }
     }
 
     @Test("a tuple of an unknown origin, read by stats, prompts, export and backfill")
@@ -49,7 +49,7 @@ struct StoredValueDecodingTests {
         let (folder, store) = try Self.damagedStore("UPDATE tuples SET origin = 'oracle'")
         defer { withExtendedLifetime(folder) {} }
         Self.expectBadValue("tuples", "row id 1", "origin", "'oracle'", path: folder.storePath) { _ = try store.tupleStats() }
-        Self.expectBadValue("tuples", "row id 1", "origin", "'oracle'", path: folder.storePath) { _ = try store.exportCatalog() }
+        Self.expectBadValue("tuples", "row id 1", "origin", "'oracle'", path: folder.storePath) { _ = try store.backend.exportCatalog() }
     }
 
     @Test("an LLM tuple whose prompt row is gone")
@@ -63,7 +63,7 @@ struct StoredValueDecodingTests {
     func hashStatus() throws {
         let (folder, store) = try Self.damagedStore("UPDATE tuples SET hash_status = 'guessed'")
         defer { withExtendedLifetime(folder) {} }
-        Self.expectBadValue("tuples", "row id 1", "hash_status", "'guessed'", path: folder.storePath) { _ = try store.exportCatalog() }
+        Self.expectBadValue("tuples", "row id 1", "hash_status", "'guessed'", path: folder.storePath) { _ = try store.backend.exportCatalog() }
         Self.expectBadValue(
             "tuples", "rows of prompt (name, version, sha256) = ('sentiment', 'v1', NULL)", "hash_status", "'guessed'",
             path: folder.storePath) { _ = try store.promptUsage() }
@@ -82,7 +82,7 @@ struct StoredValueDecodingTests {
     func unplacedLabel() throws {
         let (folder, store) = try Self.damagedStore("UPDATE labels SET created_at = 'soon'")
         defer { withExtendedLifetime(folder) {} }
-        let id = try #require(try store.connection.prepare("SELECT id FROM labels").rows { $0.string(0) }.first ?? nil)
+        let id = try #require(try store.sqliteBackend.connection.prepare("SELECT id FROM labels").rows { $0.string(0) }.first ?? nil)
         Self.expectBadValue("labels", "row seq 1 (id '\(id)')", "created_at", "'soon'", path: folder.storePath) { _ = try store.unplacedLabels() }
     }
 
@@ -90,8 +90,8 @@ struct StoredValueDecodingTests {
     func storedBatchOrigin() throws {
         let (folder, store) = try Self.damagedStore("UPDATE stored_batches SET origin = 'oracle'")
         defer { withExtendedLifetime(folder) {} }
-        let digest = try #require(try store.connection.prepare("SELECT sha256 FROM stored_batches").rows { $0.withBlob(0) { [UInt8]($0) } }.first)
-        let batches = try StoredBatches(connection: store.connection)
+        let digest = try #require(try store.sqliteBackend.connection.prepare("SELECT sha256 FROM stored_batches").rows { $0.withBlob(0) { [UInt8]($0) } }.first)
+        let batches = try StoredBatches(connection: store.sqliteBackend.connection)
         Self.expectBadValue("stored_batches", "row with sha256 \(SHA256Hex.hex(digest))", "origin", "'oracle'", path: folder.storePath) {
             _ = try batches.provenance(of: digest, lines: 1)
         }

@@ -12,7 +12,7 @@ struct TupleLabelsTests {
     /// The kept counts, and the same counted from the labels themselves: they must agree.
     static func keptAndCounted(_ store: Store) throws -> (kept: [String], counted: [String]) {
         func lines(_ sql: String) throws -> [String] {
-            try store.connection.prepare(sql).rows { row in
+            try store.sqliteBackend.connection.prepare(sql).rows { row in
                 (0..<5).map { String(row.int64($0) ?? -1) }.joined(separator: " ") + " " + (row.string(5) ?? "")
             }
         }
@@ -72,7 +72,7 @@ struct TupleLabelsTests {
         let unplaced = try store.unplacedLabels()
         let text = "Classify {{input}}"
         let prompt = PromptRef(name: "sentiment", version: "v1", sha256: PromptHash.of(text))
-        let moved = try store.reassignPrompts([PromptAssignment(labels: Array(unplaced.prefix(2)), prompt: prompt, text: text, hashStatus: .inferredGit)])
+        let moved = try store.backend.reassignPrompts([PromptAssignment(labels: Array(unplaced.prefix(2)), prompt: prompt, text: text, hashStatus: .inferredGit)])
         #expect(moved == 2)
 
         let stats = try store.tupleStats()

@@ -9,7 +9,7 @@ struct WorkspaceTests {
         let folder = try TemporaryDirectory()
         let (workspace, created) = try Workspace.create(in: folder.url)
         #expect(created == ["prompts/", "datasets/", ".curate/", ".curate/.gitignore", ".curate/store.sqlite"])
-        #expect(FileManager.default.fileExists(atPath: workspace.storeURL.path))
+        #expect(FileManager.default.fileExists(atPath: workspace.store.filePath!))
         let ignore = try String(contentsOf: folder.url.appendingPathComponent(".curate/.gitignore"), encoding: .utf8)
         #expect(ignore.split(separator: "\n").contains("*"))
         let (_, again) = try Workspace.create(in: folder.url)
@@ -24,7 +24,7 @@ struct WorkspaceTests {
         try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
         let found = try Workspace.locate(from: deep, explicitStore: nil)
         #expect(found.root?.standardizedFileURL.path == folder.url.standardizedFileURL.path)
-        #expect(found.storeURL.path == Workspace.storeURL(in: folder.url.standardizedFileURL).path)
+        #expect(found.store.filePath! == Workspace.storeURL(in: folder.url.standardizedFileURL).path)
     }
 
     @Test("outside a workspace the error says so")
@@ -41,13 +41,13 @@ struct WorkspaceTests {
         try Workspace.create(in: folder.url)
         let other = folder.url.appendingPathComponent("elsewhere.sqlite").path
         let found = try Workspace.locate(from: folder.url, explicitStore: other)
-        #expect(found.storeURL.path == other)
+        #expect(found.store.filePath! == other)
         #expect(throws: StoreError.missing(path: other)) {
-            try Store(path: found.storeURL.path)
+            try Store(path: found.store.filePath!)
         }
         #expect(!FileManager.default.fileExists(atPath: other))
         _ = try Store(path: other, create: true)
-        #expect(try Store(path: other).schemaVersion() == Migrations.current)
+        #expect(try Store(path: other).sqliteBackend.schemaVersion() == SQLiteMigrations.current)
     }
 
     @Test("init with an explicit store makes the folders it needs")
@@ -55,6 +55,6 @@ struct WorkspaceTests {
         let folder = try TemporaryDirectory()
         let (workspace, created) = try Workspace.create(in: folder.url, explicitStore: "elsewhere/deep/x.sqlite")
         #expect(created.last == "elsewhere/deep/x.sqlite")
-        #expect(FileManager.default.fileExists(atPath: workspace.storeURL.path))
+        #expect(FileManager.default.fileExists(atPath: workspace.store.filePath!))
     }
 }

@@ -27,8 +27,17 @@ final class TemporaryDirectory {
 }
 
 extension Store {
+    /// The SQLite backend of a store a test opened by path, for its SQL.
+    var sqliteBackend: SQLiteStore { backend as! SQLiteStore }
+
+    /// A store on `migrations` rather than the current schema, for migration tests.
+    convenience init(path: String, migrations: [Migration], create: Bool = false) throws {
+        self.init(backend: try SQLiteStore(path: path, migrations: migrations, create: create), location: .sqlite(path: path))
+    }
+
     /// Every row of every table, quoted by SQLite, in a fixed order: equal dumps mean an unchanged store.
     func dump() throws -> [String] {
+        let connection = sqliteBackend.connection
         let tables = try connection.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             .rows { $0.string(0) ?? "" }
         var lines: [String] = []

@@ -1,9 +1,9 @@
-extension Store {
+extension SQLiteStore {
     /// The distinct `params` of each (task, provenance tuple), with how many labels have each:
     /// what `curate stats --params` shows. Reads every label once.
     /// - Returns: per tuple (with its task), the param sets as canonical JSON (nil for none),
     ///   sorted by tuple, then by count (most first) and text.
-    public func paramSets() throws -> [(tuple: ProvenanceTuple, params: [(params: String?, labels: Int)])] {
+    func paramSets() throws -> [(tuple: ProvenanceTuple, params: [(params: String?, labels: Int)])] {
         let tuples = Dictionary(uniqueKeysWithValues: try exportCatalog().map { (TupleKey(task: $0.tuple.task, id: $0.tupleID), $0.tuple) })
         let statement = try connection.prepare("SELECT task, tuple_id, params, count(*) FROM labels GROUP BY task, tuple_id, params")
         defer { statement.reset() }

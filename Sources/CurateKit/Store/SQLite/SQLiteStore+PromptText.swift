@@ -1,4 +1,4 @@
-extension Store {
+extension SQLiteStore {
     /// The template text stored for the prompt text with hash `sha256`; nil when no record
     /// carried it.
     func promptText(sha256: String) throws(StoreError) -> String? {

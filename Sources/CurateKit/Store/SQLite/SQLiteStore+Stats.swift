@@ -1,7 +1,7 @@
-extension Store {
+extension SQLiteStore {
     /// Label counts and first/last `created_at` per provenance tuple, sorted by tuple, with how
     /// many of its labels are retracted (read from the retracted labels alone, not every label).
-    public func tupleStats() throws -> [TupleStats] {
+    func tupleStats() throws -> [TupleStats] {
         let statement = try connection.prepare("""
             SELECT \(Self.tupleColumns), c.labels, c.first_created_at, c.last_created_at, c.tuple_id, ifnull(r.labels, 0)
             FROM tuple_labels c

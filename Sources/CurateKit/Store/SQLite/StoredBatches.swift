@@ -5,15 +5,12 @@
 ///
 /// Only ingest reads and writes these rows, inside its transaction.
 final class StoredBatches {
-    /// The SHA-256 of a batch's bytes.
-    typealias Digest = [UInt8]
-
     private let insert: Statement
     private let find: Statement
     /// The store's path, for errors.
     private let path: String
     /// The digest of every batch stored whole, including the ones this ingest added.
-    private(set) var digests: Set<Digest> = []
+    private(set) var digests: Set<StoredBatchDigest> = []
 
     init(connection: SQLiteConnection) throws(StoreError) {
         path = connection.path
@@ -27,13 +24,13 @@ final class StoredBatches {
             FROM stored_batches WHERE sha256 = ?
             """)
         let all = try connection.prepare("SELECT DISTINCT sha256 FROM stored_batches")
-        digests = Set(try all.rows { row in row.withBlob(0) { Digest($0) } })
+        digests = Set(try all.rows { row in row.withBlob(0) { StoredBatchDigest($0) } })
     }
 
     /// The provenance the records of batch `digest` state (before any prompt is resolved),
     /// with how many records state each.
     /// - Parameter lines: the batch's lines, which its records must add up to.
-    func provenance(of digest: Digest, lines: Int) throws(StoreError) -> [(tuple: ProvenanceTuple, records: Int)] {
+    func provenance(of digest: StoredBatchDigest, lines: Int) throws(StoreError) -> [(tuple: ProvenanceTuple, records: Int)] {
         let place = Statement.RowPlace(table: "stored_batches") { "row with sha256 \(SHA256Hex.hex(digest))" }
         let provenance = try find.rows([.blob(digest)]) { row throws(StoreError) in
             (tuple: try row.provenanceTuple(of: place), records: Int(try row.integer(8, of: place)))
@@ -49,7 +46,7 @@ final class StoredBatches {
 
     /// Records batch `digest` as stored whole, its records stating `provenance`; a batch
     /// recorded already is left as it is.
-    func add(_ digest: Digest, provenance: [(tuple: ProvenanceTuple, records: Int)]) throws(StoreError) {
+    func add(_ digest: StoredBatchDigest, provenance: [(tuple: ProvenanceTuple, records: Int)]) throws(StoreError) {
         guard digests.insert(digest).inserted else { return }
         for (tuple, records) in provenance {
             try insert.run([

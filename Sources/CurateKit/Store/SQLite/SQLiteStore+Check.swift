@@ -1,4 +1,4 @@
-extension Store {
+extension SQLiteStore {
     /// Checks the whole store, in one read snapshot (an ingest running meanwhile is not seen
     /// half done): SQLite's `PRAGMA integrity_check` of the file's structure; every label's
     /// content hash recomputed from its stored values and its tuple (``StoredLabelDigest``)
@@ -9,7 +9,7 @@ extension Store {
     /// A part of the store that cannot be read at all (SQLite reports it corrupt) is a problem
     /// of the report, and the other checks still run.
     /// - Throws: ``StoreError/busy(path:)`` when another process holds the store too long.
-    public func check() throws -> StoreCheckReport {
+    func check() throws -> StoreCheckReport {
         try readSnapshot {
             var report = StoreCheckReport(path: path)
             try checking("integrity check", &report, checkIntegrity)

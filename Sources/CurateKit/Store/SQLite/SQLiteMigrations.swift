@@ -7,7 +7,7 @@ struct Migration: Sendable {
     let sql: String
 }
 
-enum Migrations {
+enum SQLiteMigrations {
     /// Every migration in order; the last one's version is the current schema.
     static let all: [Migration] = [
         Migration(version: 1, sql: """

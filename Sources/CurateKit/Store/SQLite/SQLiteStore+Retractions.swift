@@ -1,6 +1,6 @@
-extension Store {
+extension SQLiteStore {
     /// Every retraction in the journal, oldest first.
-    public func retractions() throws -> [Retraction] {
+    func retractions() throws -> [Retraction] {
         let statement = try connection.prepare("SELECT id, kind, target, reason, created_at FROM retractions ORDER BY id")
         return try statement.rows { row throws(StoreError) in
             let place = Statement.RowPlace(table: "retractions") { "row id \(row.shownValue(0))" }
@@ -55,7 +55,7 @@ extension Store {
     private static func labels(of kind: RetractionKind, target: String) -> (String, [Statement.Value]) {
         switch kind {
         case .record:
-            let key = Statement.Value.integer(LabelWriter.idKey(target))
+            let key = Statement.Value.integer(RecordIDKey.of(target))
             return ("""
                 l.seq IN (SELECT seq FROM labels WHERE id_key = ? AND collided = 0 AND id = ?
                           UNION ALL SELECT seq FROM labels WHERE id_key = ? AND collided = 1 AND id = ?)

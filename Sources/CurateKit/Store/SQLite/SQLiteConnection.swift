@@ -183,9 +183,9 @@ final class Statement {
     }
 
     /// Calls `body` with a blob column's bytes, in place (valid until the next step or reset).
-    func withBlob<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+    func withBlob<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
         let count = Int(sqlite3_column_bytes(handle, column))
-        return body(UnsafeRawBufferPointer(start: sqlite3_column_blob(handle, column), count: count))
+        return try body(UnsafeRawBufferPointer(start: sqlite3_column_blob(handle, column), count: count))
     }
 
     /// A value to bind, for statements run with a list of arguments.

@@ -1,4 +1,4 @@
-extension Store {
+extension SQLiteStore {
     /// How many labels carry run id `run`.
     func labelCount(run: String) throws -> Int {
         let statement = try connection.prepare("SELECT count(*) FROM labels WHERE run = ?")

@@ -1,8 +1,8 @@
-extension Store {
+extension SQLiteStore {
     /// Label counts and first/last `created_at` per prompt text and hash status, sorted by prompt.
     ///
     /// Labels whose text is not known (`ambiguous`, `unknown`) appear with a nil hash.
-    public func promptUsage() throws -> [PromptUsage] {
+    func promptUsage() throws -> [PromptUsage] {
         let statement = try connection.prepare("""
             SELECT p.name, p.version, p.sha256, t.hash_status, sum(c.labels) AS labels,
                    min(c.first_created_at) AS first_created_at, max(c.last_created_at) AS last_created_at
@@ -26,7 +26,7 @@ extension Store {
     }
 
     /// Every LLM label whose prompt hash is `unknown` or `ambiguous`, by prompt version then `created_at`.
-    public func unplacedLabels() throws -> [UnplacedLabel] {
+    func unplacedLabels() throws -> [UnplacedLabel] {
         let statement = try connection.prepare("""
             SELECT l.seq, l.id, l.tuple_id, l.task, l.created_at, p.name, p.version, t.hash_status
             FROM labels l
@@ -55,7 +55,7 @@ extension Store {
     /// change. A label that changed since it was read (another process placed it) is left alone.
     /// - Returns: how many labels moved.
     @discardableResult
-    public func reassignPrompts(_ assignments: [PromptAssignment]) throws -> Int {
+    func reassignPrompts(_ assignments: [PromptAssignment]) throws -> Int {
         try transaction {
             let provenance = try ProvenanceRows(connection: connection)
             let producerOf = try connection.prepare("SELECT origin, model, annotator FROM tuples WHERE id = ?")
@@ -104,25 +104,14 @@ extension Store {
     }
 
     /// A reader of the hashes the store knows for a version label, prepared once for many lookups.
-    func knownHashes() throws(StoreError) -> KnownHashes {
-        KnownHashes(statement: try connection.prepare("""
+    func knownHashes() throws -> KnownHashes {
+        let statement = try connection.prepare("""
             SELECT DISTINCT sha256 FROM prompts WHERE name = ? AND version = ? AND sha256 IS NOT NULL ORDER BY sha256
-            """))
-    }
-}
-
-/// The distinct prompt hashes stored under one version label.
-final class KnownHashes {
-    private let statement: Statement
-
-    fileprivate init(statement: Statement) {
-        self.statement = statement
-    }
-
-    /// The hashes of `version`, sorted.
-    func of(_ version: PromptVersion) throws(StoreError) -> [String] {
-        try statement.rows([.text(version.name), .text(version.version)]) { row throws(StoreError) in
-            try row.text(0, of: Statement.RowPlace(table: "prompts") { "rows of \(version.name)@\(version.version)" })
+            """)
+        return KnownHashes { version in
+            try statement.rows([.text(version.name), .text(version.version)]) { row throws(StoreError) in
+                try row.text(0, of: Statement.RowPlace(table: "prompts") { "rows of \(version.name)@\(version.version)" })
+            }
         }
     }
 }

@@ -1,14 +1,5 @@
-/// One task and provenance tuple that has labels: what export selectors and flags are
-/// resolved against.
-struct CatalogEntry: Sendable, Hashable {
-    let tupleID: Int64
-    /// The tuple, including the task.
-    let tuple: ProvenanceTuple
-}
-
-/// The current row of a label query, read in place from its statement: valid only during
-/// the call it is passed to.
-struct StoredLabelColumns {
+/// The current row of a SQLite label query, read in place from its statement.
+struct SQLiteLabelColumns: StoredLabelColumns {
     fileprivate let statement: Statement
     fileprivate let place: Statement.RowPlace
 
@@ -17,25 +8,20 @@ struct StoredLabelColumns {
         place = Statement.RowPlace(table: "labels") { "row id \(statement.shownValue(3))" }
     }
 
-    /// `created_at`, in nanoseconds since the epoch.
     func createdAt() throws(StoreError) -> Int64 { try statement.integer(2, of: place) }
-    /// The label's provenance tuple.
     func tupleID() throws(StoreError) -> Int64 { try statement.integer(7, of: place) }
-    /// The retraction that took the label out; nil when none did, or the query does not read retractions.
     func retraction() -> Int64? { statement.int64(12) }
 
-    /// Calls `body` with a text's bytes, in place; nil for NULL.
     func withText<R>(_ text: StoredLabel.Text, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
         try statement.withText(text.rawValue, body)
     }
 
-    /// Calls `body` with the stored content hash (`content_sha256`), in place.
-    func withContentSHA256<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
-        statement.withBlob(11, body)
+    func withContentSHA256<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try statement.withBlob(11, body)
     }
 }
 
-extension Store {
+extension SQLiteStore {
     /// Runs `body` inside one read transaction, so every query it makes sees the same
     /// snapshot of the store even while another process ingests.
     ///
@@ -68,7 +54,7 @@ extension Store {
     /// particular order; the caller orders them by id. `body` reads each row in place,
     /// copying what it keeps. Retracted labels come too, with their retraction when the query
     /// reads retractions (the join is left out of a query that does not, so costs nothing then).
-    func forEachStoredLabel(_ query: LabelQuery, _ body: (StoredLabelColumns) throws -> Void) throws {
+    func forEachStoredLabel(_ query: LabelQuery, _ body: (any StoredLabelColumns) throws -> Void) throws {
         var sql = """
             SELECT task, input_id, created_at, id, output, input, run, tuple_id, supersedes, params, meta, content_sha256,
                    \(query.readsRetractions ? "retraction_id" : "NULL")
@@ -100,7 +86,7 @@ extension Store {
         let statement = try connection.prepare(sql)
         defer { statement.reset() }
         statement.bind(values)
-        let columns = StoredLabelColumns(statement: statement)
+        let columns = SQLiteLabelColumns(statement: statement)
         while try statement.step() {
             try body(columns)
         }
@@ -134,6 +120,6 @@ extension Store {
             SELECT 1 FROM labels WHERE id_key = ?1 AND collided = 0 AND id = ?2
             UNION ALL SELECT 1 FROM labels WHERE id_key = ?1 AND collided = 1 AND id = ?2
             """)
-        return try !statement.rows([.integer(LabelWriter.idKey(id)), .text(id)]) { _ in true }.isEmpty
+        return try !statement.rows([.integer(RecordIDKey.of(id)), .text(id)]) { _ in true }.isEmpty
     }
 }

@@ -88,7 +88,7 @@ extension Statement {
     }
 }
 
-extension Store {
+extension SQLiteStore {
     /// The columns ``Statement/provenanceTuple(of:)`` reads, from `tuple_labels c` joined with
     /// `tuples t` and `prompts p`.
     static let tupleColumns = """

@@ -1,7 +1,7 @@
 /// Finds or inserts the `prompts` and `tuples` rows a label points to, with every
 /// statement prepared once and every id remembered for the life of one transaction.
 ///
-/// Shared by ingest (``LabelWriter``) and by prompt reassignment (backfill), so a
+/// Shared by ingest (``SQLiteLabelWriter``) and by prompt reassignment (backfill), so a
 /// prompt text or provenance tuple has one row however it arrived.
 final class ProvenanceRows {
     private let insertPrompt: Statement

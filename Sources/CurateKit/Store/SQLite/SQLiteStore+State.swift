@@ -1,12 +1,12 @@
 import Crypto
 
-extension Store {
+extension SQLiteStore {
     /// The store's labels as a whole: their count, a digest of their ids, the last ingest.
     ///
     /// Reads the id-key indexes in order, one key at a time, so memory stays flat.
     /// - Parameter ingest: count only labels of this ingest and earlier ones (a rebuild from a
     ///   manifest); nil for every label.
-    func state(throughIngest ingest: Int64? = nil) throws -> StoreState {
+    func state(throughIngest ingest: Int64?) throws -> StoreState {
         let last = try lastIngestID() ?? 0
         let through = ingest.map { min($0, last) } ?? last
         // The ingest filter, needed only when later ingests exist, costs a row lookup per label.

@@ -1,6 +1,6 @@
-extension Store {
+extension SQLiteStore {
     /// Every flag, sorted by kind then target.
-    public func flags() throws -> [LabelFlag] {
+    func flags() throws -> [LabelFlag] {
         let statement = try connection.prepare("SELECT kind, target, reason, created_at, id FROM flags")
         return try statement.rows { row throws(StoreError) in
             let place = Statement.RowPlace(table: "flags") { "row id \(row.shownValue(4))" }
@@ -13,7 +13,7 @@ extension Store {
     /// Stores `flag` unless its kind and target are already flagged.
     /// - Returns: the stored flag: `flag` when it is new, else the earlier one, unchanged.
     @discardableResult
-    public func addFlag(_ flag: LabelFlag) throws -> LabelFlag {
+    func addFlag(_ flag: LabelFlag) throws -> LabelFlag {
         try transaction {
             let insert = try connection.prepare("""
                 INSERT INTO flags (kind, target, reason, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (kind, target) DO NOTHING
@@ -32,7 +32,7 @@ extension Store {
     /// Removes the flag of `kind` on `target`.
     /// - Returns: whether there was one.
     @discardableResult
-    public func removeFlag(kind: FlagKind, target: String) throws -> Bool {
+    func removeFlag(kind: FlagKind, target: String) throws -> Bool {
         try transaction {
             let delete = try connection.prepare("DELETE FROM flags WHERE kind = ? AND target = ?")
             try delete.run([.text(kind.rawValue), .text(target)])

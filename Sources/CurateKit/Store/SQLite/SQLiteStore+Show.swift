@@ -1,13 +1,4 @@
-/// A stored label as ``Store/labelDetail(id:)`` reads it: the label (without the labels that
-/// supersede it, the flags that match it and its retraction), its provenance tuple's row id and
-/// the id of the retraction that took it out.
-struct StoredLabelDetail {
-    var detail: LabelDetail
-    let tupleID: Int64
-    let retractionID: Int64?
-}
-
-extension Store {
+extension SQLiteStore {
     /// The label with record id `id`, found by its `id_key` as ingest finds it, with its
     /// provenance tuple and ingest; nil when no label has that id.
     /// - Throws: ``StoreError/badValue(path:table:row:column:value:)`` for a damaged row.
@@ -24,7 +15,7 @@ extension Store {
                 SELECT seq FROM labels WHERE id_key = ?1 AND collided = 0 AND id = ?2
                 UNION ALL SELECT seq FROM labels WHERE id_key = ?1 AND collided = 1 AND id = ?2)
             """)
-        return try statement.rows([.integer(LabelWriter.idKey(id)), .text(id)]) { row throws(StoreError) in
+        return try statement.rows([.integer(RecordIDKey.of(id)), .text(id)]) { row throws(StoreError) in
             let place = Statement.RowPlace(table: "labels") { "with id \(row.shownValue(8))" }
             let tupleID = try row.integer(20, of: place)
             let ingestPlace = Statement.RowPlace(table: "ingests") { "row id \(row.shownValue(17))" }

@@ -1,8 +1,6 @@
-import Crypto
-
 /// Adds labels inside an ingest transaction: a batch at a time, each batch stored by one
 /// statement (see ``PendingLabels``), with every per-label statement prepared once.
-public final class LabelWriter {
+final class SQLiteLabelWriter: LabelBatchWriter {
     private let connection: SQLiteConnection
     private let findLabel: Statement
     private let findCollidedLabel: Statement
@@ -18,7 +16,7 @@ public final class LabelWriter {
     /// Numbers for the provenance of the records added, shared with whoever parses them.
     let provenanceNumbers = ProvenanceNumbers()
     /// The input batches stored whole, by this ingest and earlier ones.
-    let storedBatches: StoredBatches
+    private let storedBatches: StoredBatches
     /// What this ingest added per provenance number, for `tuple_labels`.
     private var added: [TupleLabels?] = []
     /// Whether most labels of the last batch were stored already: then most of the next
@@ -47,7 +45,7 @@ public final class LabelWriter {
     /// The task and input id of the stored label with record id `id`; nil when there is none.
     func storedInput(ofRecord id: String) throws -> (task: String, inputID: String)? {
         defer { findInputOfLabel.reset() }
-        findInputOfLabel.bind([.text(id), .integer(Self.idKey(id))])
+        findInputOfLabel.bind([.text(id), .integer(RecordIDKey.of(id))])
         guard try findInputOfLabel.step() else { return nil }
         let place = Statement.RowPlace(table: "labels") { "row id \(id)" }
         return (try findInputOfLabel.text(0, of: place), try findInputOfLabel.text(1, of: place))
@@ -56,11 +54,14 @@ public final class LabelWriter {
     /// How many prompt rows (name, version, hash) this ingest has added to the store so far.
     var promptRowsAdded: Int { provenanceRows.promptRowsAdded }
 
-    /// Stores `record` unless its id is already there.
-    /// - Returns: whether it was new, a duplicate of what is stored, or a conflict with it.
-    public func add(_ record: LabelRecord) throws -> InsertOutcome {
-        try queue(record, key: Self.idKey(record.id), provenance: provenanceNumbers.number(for: ProvenanceTuple(of: record)))
-        return try storeQueued()[0].outcome
+    var storedBatchDigests: Set<StoredBatchDigest> { storedBatches.digests }
+
+    func storedBatchProvenance(of digest: StoredBatchDigest, lines: Int) throws -> [(tuple: ProvenanceTuple, records: Int)] {
+        try storedBatches.provenance(of: digest, lines: lines)
+    }
+
+    func addStoredBatch(_ digest: StoredBatchDigest, provenance: [(tuple: ProvenanceTuple, records: Int)]) throws {
+        try storedBatches.add(digest, provenance: provenance)
     }
 
     /// Queues `record`, whose id `key` (``idKey(_:)``) and provenance number (from
@@ -180,38 +181,6 @@ public final class LabelWriter {
         added.removeAll()
     }
 
-    /// The lookup key of a record id, a function of the id alone: for a content-hash id
-    /// (64 hex digits) its first 16 digits as a signed integer, for any other id
-    /// the first 8 bytes of its SHA-256. Keys may collide; lookups also compare the id.
-    static func idKey(_ id: String) -> Int64 {
-        if id.utf8.count == 64, let prefix = hexPrefix(of: id) ?? UInt64(id.prefix(16), radix: 16) {
-            return Int64(bitPattern: prefix)
-        }
-        let digest = SHA256.hash(data: Array(id.utf8))
-        return digest.withUnsafeBytes { bytes in
-            bytes.prefix(8).reduce(Int64(0)) { $0 << 8 | Int64($1) }
-        }
-    }
-
-    /// The value of the first 16 characters when they are all hex digits: the common case
-    /// of ``idKey(_:)``, read straight from the UTF-8.
-    private static func hexPrefix(of id: String) -> UInt64? {
-        var id = id
-        return id.withUTF8 { bytes -> UInt64? in
-            var value: UInt64 = 0
-            for byte in bytes.prefix(16) {
-                let digit: UInt8
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-                default: return nil
-                }
-                value = value << 4 | UInt64(digit)
-            }
-            return value
-        }
-    }
 }
 
 /// How many labels of one task and tuple an ingest added, and the span of their `created_at`.
