@@ -11,7 +11,7 @@ struct PostgresMigrationTests {
         try PostgresMigrations.migrate(connection, create: true)
         #expect(try PostgresMigrations.version(connection) == PostgresMigrations.current)
         let tables = try connection.query("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")
-        #expect(tables == [["curate_schema"], ["flags"], ["ingests"], ["labels"], ["prompts"], ["stored_batches"], ["tuple_labels"], ["tuples"]])
+        #expect(tables == [["curate_schema"], ["flags"], ["ingests"], ["labels"], ["prompts"], ["retracted_labels"], ["retractions"], ["stored_batches"], ["tuple_labels"], ["tuples"]])
         let keys = try connection.query("""
             SELECT table_name || '.' || column_name FROM information_schema.columns
             WHERE table_schema = current_schema() AND collation_name = 'C' AND table_name IN ('labels', 'flags') ORDER BY 1
