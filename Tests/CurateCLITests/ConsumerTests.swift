@@ -8,7 +8,7 @@ import Testing
 /// python3 cannot import that module; `scripts/test` installs them all.
 @Suite("exports read by pandas, Hugging Face datasets, pyarrow, polars, DuckDB, mlcroissant and prov")
 struct ConsumerTests {
-    static let repository = TestFiles.folder.deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = TestFiles.repositoryRoot
     static let script = repository.appendingPathComponent("Tests/consumers/test_consumers.py")
 
     /// Whether `python3` can import `module` where the script runs: not in the repository,

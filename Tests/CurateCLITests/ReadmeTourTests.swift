@@ -6,7 +6,7 @@ import Testing
 /// repository after the README's first command, and print what the README shows.
 @Suite("the README tour prints what the README shows")
 struct ReadmeTourTests {
-    static let repository = TestFiles.folder.deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = TestFiles.repositoryRoot
 
     /// One `$ COMMAND` of a transcript and the lines shown after it (`…` lines stand for any lines).
     struct Step: CustomStringConvertible {

@@ -6,7 +6,7 @@ import Testing
 @Suite("table widths")
 struct TableWidthTests {
     /// The repository's sample of 3,000 labels, the demo workspace's data.
-    static let sample = TestFiles.folder.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples/labels.jsonl")
+    static let sample = TestFiles.repositoryRoot.appendingPathComponent("examples/labels.jsonl")
 
     /// The widest line of `text`, in terminal columns (every character of these outputs is one column wide).
     static func widest(_ text: String) -> Int {

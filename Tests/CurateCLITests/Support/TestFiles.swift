@@ -6,6 +6,8 @@ import Testing
 enum TestFiles {
     /// `Tests/CurateCLITests/`.
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    /// The repository's root folder: the demo workspace.
+    static let repositoryRoot = folder.deletingLastPathComponent().deletingLastPathComponent()
 
     /// The bytes of `Fixtures/NAME`.
     static func fixture(_ name: String) throws -> Data {
