@@ -101,8 +101,16 @@ public struct Workspace: Sendable, Equatable {
                 throw WorkspaceError.cannotCreate(path: folder.path, reason: error.localizedDescription)
             }
         }
+        if case .postgres = store {
+            // A database is made by its server's owner; init sets up the store's schema in it.
+            do {
+                _ = try Store(store)
+            } catch PostgresError.notACurateStore {
+                storeIsNew = true
+            }
+        }
         _ = try Store(store, create: true)
-        if storeIsNew { created.append(explicitStore ?? "\(storeFolder)/\(storeFile)") }
+        if storeIsNew { created.append(explicitStore.map { _ in store.description } ?? "\(storeFolder)/\(storeFile)") }
         return (Workspace(root: root, store: store), created)
     }
 }

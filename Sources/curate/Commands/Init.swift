@@ -11,8 +11,16 @@ struct Init: ParsableCommand {
             .curate/store.sqlite, the label store, with a .gitignore that keeps it out of git. \
             Running it again completes a partial workspace and changes nothing else.
 
-            Example:
+            With --store postgresql://USER@HOST:PORT/DB (or CURATE_STORE set to it), the store \
+            is that PostgreSQL database, which must exist and hold no tables: init sets up the \
+            store's schema in it, and every command given the same URL uses it.
+
+            Exit codes: 0 made or complete already; 2 a store that is not curate's, or a \
+            database holding other tables; 3 the store or the server failed.
+
+            Examples:
               mkdir labels && cd labels && curate init
+              CURATE_STORE=postgresql://ann@db.internal/curate curate init
             """
     )
 

@@ -32,6 +32,8 @@ struct CurateFailure: Error {
             self.init(message: message, exitCode: Self.badInput)
         case let error as StoreError:
             self.init(message: message, exitCode: error.isBadInput ? Self.badInput : Self.internalFailure)
+        case let error as PostgresError:
+            self.init(message: message, exitCode: error.isBadInput ? Self.badInput : Self.internalFailure)
         default:
             self.init(message: message, exitCode: Self.internalFailure)
         }
