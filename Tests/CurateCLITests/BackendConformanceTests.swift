@@ -165,3 +165,61 @@ struct BackendConcurrencyTests {
         }
     }
 }
+
+/// A team's store URL and libpq's ways of giving it a password or a service.
+@Suite("PostgreSQL store: credentials", .enabled(if: TestBackend.server != nil, "needs a PostgreSQL server: set CURATE_TEST_POSTGRES"))
+struct PostgresCredentialTests {
+    /// `url` with `user:password@` in its authority.
+    static func withPassword(_ url: String, _ password: String) throws -> String {
+        let scheme = try #require(url.range(of: "://"))
+        let rest = url[scheme.upperBound...]
+        let at = try #require(rest.firstIndex(of: "@"), "the test server's URI names its user")
+        return String(url[..<at]) + ":" + password + String(url[at...])
+    }
+
+    @Test("a password in the store URL never shows: not in output, errors, manifests or the dataset")
+    func passwordMasked() throws {
+        try BackendWorkspace.with(.postgresql) { store in
+            let secret = "s3cret-pw-\(UUID().uuidString.prefix(8))"
+            let url = try Self.withPassword(try #require(store.environment["CURATE_STORE"]), secret)
+            let environment = ["CURATE_STORE": url]
+            try store.workspace.write("labels.jsonl", LabelLines.file([LabelLines.llm(inputID: "a"), LabelLines.llm(inputID: "b")]))
+            var outputs: [ProcessOutput] = []
+            for arguments in [
+                ["ingest", "labels.jsonl"], ["stats"], ["export", "clean"], ["export", "bad", "--task", "nosuchtask"],
+                ["check", "--json"], ["show", "nosuchlabel"], ["flag", "model", "nosuchmodel", "--reason", "r"],
+            ] {
+                outputs.append(try store.workspace.curate(arguments, environment: environment))
+            }
+            let broken = url.replacingOccurrences(of: "host=", with: "host=/nonexistent")
+            outputs.append(try store.workspace.curate(["stats"], environment: ["CURATE_STORE": broken]))
+            #expect(outputs.last?.status == 3 && outputs.last?.err.contains("***") == true, "\(outputs.last.map { "\($0)" } ?? "")")
+            for output in outputs {
+                #expect(!output.out.contains(secret) && !output.err.contains(secret), "\(output)")
+            }
+            for file in store.workspace.listing("datasets/clean") where !file.hasSuffix("/") {
+                let text = String(decoding: (try? store.workspace.read("datasets/clean/\(file)")) ?? Data(), as: UTF8.self)
+                #expect(!text.contains(secret), "datasets/clean/\(file)")
+            }
+        }
+    }
+
+    @Test("a libpq service file names the store: CURATE_STORE=postgresql://?service=NAME")
+    func serviceFile() throws {
+        try BackendWorkspace.with(.postgresql) { store in
+            let uri = try #require(store.environment["CURATE_STORE"])
+            let query = try #require(uri.split(separator: "?", maxSplits: 1).last)
+            let database = try #require(uri.split(separator: "?")[0].split(separator: "/").last)
+            let authority = uri.split(separator: "?")[0].dropFirst("postgresql://".count).split(separator: "/", omittingEmptySubsequences: false)[0]
+            var service = "[curatetest]\ndbname=\(database)\n"
+            if let user = authority.split(separator: "@").first, authority.contains("@") { service += "user=\(user)\n" }
+            for pair in query.split(separator: "&") { service += pair + "\n" }
+            try store.workspace.write("pg_service.conf", service)
+            try store.workspace.write("labels.jsonl", LabelLines.file([LabelLines.llm(inputID: "a")]))
+            let environment = ["CURATE_STORE": "postgresql://?service=curatetest", "PGSERVICEFILE": store.workspace.path("pg_service.conf")]
+            let ingest = try store.workspace.curate(["ingest", "labels.jsonl"], environment: environment)
+            #expect(ingest.status == 0, "\(ingest)")
+            #expect(try store.labelCount() == 1, "the service names the same database as the URI")
+        }
+    }
+}
