@@ -3,14 +3,7 @@ extension PostgresStore {
     ///
     /// Labels whose text is not known (`ambiguous`, `unknown`) appear with a nil hash.
     func promptUsage() throws -> [PromptUsage] {
-        try connection.query("""
-            SELECT p.name, p.version, p.sha256, t.hash_status, sum(c.labels) AS labels,
-                   min(c.first_created_at) AS first_created_at, max(c.last_created_at) AS last_created_at
-            FROM tuple_labels c
-            JOIN tuples t ON t.id = c.tuple_id
-            JOIN prompts p ON p.id = t.prompt_id
-            GROUP BY p.name, p.version, p.sha256, t.hash_status
-            """).map { fields throws(PostgresError) in
+        try connection.query(PortableSQL.promptUsage).map { fields throws(PostgresError) in
             let usage = row(fields, of: "tuples") {
                 "rows of prompt (name, version, sha256) = (\(fields[0] ?? "NULL"), \(fields[1] ?? "NULL"), \(fields[2] ?? "NULL"))"
             }

@@ -64,22 +64,11 @@ extension PostgresRow {
 
     /// The JSON text in field `index`, of column `column`, parsed; nil for NULL, damage for text that is not JSON.
     fileprivate func optionalJSON(_ index: Int, _ column: String) throws(PostgresError) -> JSONValue? {
-        guard let text = optionalText(index) else { return nil }
-        do {
-            return try JSONParser.parse(text)
-        } catch {
-            throw badValue(index, column)
-        }
+        try StoredJSON.parse(optionalText(index)) { badValue(index, column) }
     }
 
     /// A JSON array of strings in field `index`, of column `column` (an ingest's sources).
     fileprivate func jsonStrings(_ index: Int, _ column: String) throws(PostgresError) -> [String] {
-        guard case .array(let values) = try json(index, column) else { throw badValue(index, column) }
-        var strings: [String] = []
-        for value in values {
-            guard case .string(let text) = value else { throw badValue(index, column) }
-            strings.append(text)
-        }
-        return strings
+        try StoredJSON.strings(optionalText(index)) { badValue(index, column) }
     }
 }
