@@ -3,15 +3,7 @@ extension SQLiteStore {
     ///
     /// Labels whose text is not known (`ambiguous`, `unknown`) appear with a nil hash.
     func promptUsage() throws -> [PromptUsage] {
-        let statement = try connection.prepare("""
-            SELECT p.name, p.version, p.sha256, t.hash_status, sum(c.labels) AS labels,
-                   min(c.first_created_at) AS first_created_at, max(c.last_created_at) AS last_created_at
-            FROM tuple_labels c
-            JOIN tuples t ON t.id = c.tuple_id
-            JOIN prompts p ON p.id = t.prompt_id
-            GROUP BY p.name, p.version, p.sha256, t.hash_status
-            """)
-        return try statement.rows { row throws(StoreError) in
+        return try connection.prepare(PortableSQL.promptUsage).rows { row throws(StoreError) in
             let place = Statement.RowPlace(table: "tuples") {
                 "rows of prompt (name, version, sha256) = (\(row.shownValue(0)), \(row.shownValue(1)), \(row.shownValue(2)))"
             }

@@ -56,22 +56,11 @@ extension Statement {
 
     /// The JSON text in column `column`, parsed; nil for NULL, damage for text that is not JSON.
     fileprivate func optionalJSON(_ column: Int32, of row: RowPlace) throws(StoreError) -> JSONValue? {
-        guard let text = string(column) else { return nil }
-        do {
-            return try JSONParser.parse(text)
-        } catch {
-            throw badValue(column, of: row)
-        }
+        try StoredJSON.parse(string(column)) { badValue(column, of: row) }
     }
 
     /// A JSON array of strings in column `column` (an ingest's sources).
     fileprivate func jsonStrings(_ column: Int32, of row: RowPlace) throws(StoreError) -> [String] {
-        guard case .array(let values) = try json(column, of: row) else { throw badValue(column, of: row) }
-        var strings: [String] = []
-        for value in values {
-            guard case .string(let text) = value else { throw badValue(column, of: row) }
-            strings.append(text)
-        }
-        return strings
+        try StoredJSON.strings(string(column)) { badValue(column, of: row) }
     }
 }

@@ -2,16 +2,7 @@ extension SQLiteStore {
     /// Label counts and first/last `created_at` per provenance tuple, sorted by tuple, with how
     /// many of its labels are retracted (read from the retracted labels alone, not every label).
     func tupleStats() throws -> [TupleStats] {
-        let statement = try connection.prepare("""
-            SELECT \(Self.tupleColumns), c.labels, c.first_created_at, c.last_created_at, c.tuple_id, ifnull(r.labels, 0)
-            FROM tuple_labels c
-            JOIN tuples t ON t.id = c.tuple_id
-            LEFT JOIN prompts p ON p.id = t.prompt_id
-            LEFT JOIN (
-                SELECT l.task, l.tuple_id, count(*) AS labels FROM retracted_labels x JOIN labels l ON l.seq = x.label_seq
-                GROUP BY l.task, l.tuple_id
-            ) r ON r.task = c.task AND r.tuple_id = c.tuple_id
-            """)
+        let statement = try connection.prepare(PortableSQL.tupleStats(tupleColumns: Self.tupleColumns, retractedLabel: "l.seq = x.label_seq"))
         return try statement.rows { row throws(StoreError) in
             let counts = Statement.RowPlace(table: "tuple_labels") { "row (task, tuple_id) = (\(row.shownValue(0)), \(row.shownValue(11)))" }
             return TupleStats(
