@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import CurateKit
 
-/// The methods both backends have for flags and retractions, so one test runs
+/// The methods both backends have for flags, retractions and backfill, so one test runs
 /// the same steps on each.
 private protocol FlagsBackend: AnyObject {
     func flags() throws -> [LabelFlag]
@@ -11,12 +11,14 @@ private protocol FlagsBackend: AnyObject {
     func retractions() throws -> [Retraction]
     func retractedLabelCounts() throws -> [Int64: Int]
     func retract(kind: RetractionKind, target: String, reason: String, at time: Timestamp) throws -> RetractionOutcome
+    func unplacedLabels() throws -> [UnplacedLabel]
+    func reassignPrompts(_ assignments: [PromptAssignment]) throws -> Int
 }
 
 extension SQLiteStore: FlagsBackend {}
 extension PostgresStore: FlagsBackend {}
 
-@Suite("PostgreSQL flags and retractions do what SQLite's do")
+@Suite("PostgreSQL flags, retractions and backfill do what SQLite's do")
 struct PostgresFlagsTests {
     /// A SQLite store and a PostgreSQL store holding the same rows, ids included.
     struct Twins {
@@ -160,5 +162,34 @@ struct PostgresFlagsTests {
         #expect(sqlite.outcomes.map(\.earlierRetractions) == [[], [1], [1, 2], [2], [1], [], []])
         #expect(sqlite.journal.map(\.target) == [record, "run-2", "1"])
         #expect(sqlite.counts == [1: 1, 2: 3, 3: 7])
+    }
+
+    @Test("backfill: the same unplaced labels; reassigning moves them, recounts tuple_labels, and a stale reassignment moves none", TestDatabase.required)
+    func reassign() throws {
+        let twins = try Self.twins()
+        let unplaced = try twins.sqlite.unplacedLabels()
+        #expect(try twins.postgres.unplacedLabels() == unplaced)
+        #expect(unplaced.count == 3)
+        let intentText = "Intent of {{input}}"
+        let assignments = [("sentiment", "v3", StoreCheckTests.hashOfV3a, nil), ("intent", "v9", PromptHash.of(intentText), intentText)].map {
+            name, version, hash, text in
+            PromptAssignment(
+                labels: unplaced.filter { $0.version == PromptVersion(name: name, version: version) },
+                prompt: PromptRef(name: name, version: version, sha256: hash), text: text, hashStatus: .inferredGit)
+        }
+        for store in [twins.sqlite as any FlagsBackend, twins.postgres] {
+            #expect(try store.reassignPrompts(assignments) == 3)
+            #expect(try store.unplacedLabels().isEmpty)
+            #expect(try store.reassignPrompts(assignments) == 0)
+        }
+        for (sql, columns) in [
+            ("SELECT id, tuple_id FROM labels ORDER BY id", 2 as Int32),
+            ("SELECT task, tuple_id, labels, first_created_at, last_created_at FROM tuple_labels ORDER BY task, tuple_id", 5),
+            ("SELECT id, origin, model, annotator, prompt_id, hash_status FROM tuples ORDER BY id", 6),
+            ("SELECT id, name, version, sha256, text FROM prompts ORDER BY id", 5),
+        ] {
+            let (sqlite, postgres) = try twins.rows(sql, columns: columns)
+            #expect(postgres == sqlite, "\(sql)")
+        }
     }
 }
