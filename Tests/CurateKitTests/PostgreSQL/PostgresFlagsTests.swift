@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import CurateKit
 
-/// The methods both backends have for flags, retractions and backfill, so one test runs
+/// The methods both backends have for flags, retractions, backfill and check, so one test runs
 /// the same steps on each.
 private protocol FlagsBackend: AnyObject {
     func flags() throws -> [LabelFlag]
@@ -13,12 +13,13 @@ private protocol FlagsBackend: AnyObject {
     func retract(kind: RetractionKind, target: String, reason: String, at time: Timestamp) throws -> RetractionOutcome
     func unplacedLabels() throws -> [UnplacedLabel]
     func reassignPrompts(_ assignments: [PromptAssignment]) throws -> Int
+    func check() throws -> StoreCheckReport
 }
 
 extension SQLiteStore: FlagsBackend {}
 extension PostgresStore: FlagsBackend {}
 
-@Suite("PostgreSQL flags, retractions and backfill do what SQLite's do")
+@Suite("PostgreSQL flags, retractions, backfill and check do what SQLite's do")
 struct PostgresFlagsTests {
     /// A SQLite store and a PostgreSQL store holding the same rows, ids included.
     struct Twins {
@@ -27,6 +28,12 @@ struct PostgresFlagsTests {
         let database: TestDatabase
         let postgres: PostgresStore
         var sqlite: SQLiteStore { store.sqliteBackend }
+
+        /// Runs `sql` on both stores.
+        func execute(_ sql: String) throws {
+            try sqlite.connection.execute(sql)
+            try postgres.connection.execute(sql)
+        }
 
         /// The rows `sql` selects from each store, every value as text: (SQLite's, PostgreSQL's).
         func rows(_ sql: String, columns: Int32) throws -> ([[String?]], [[String?]]) {
@@ -191,5 +198,60 @@ struct PostgresFlagsTests {
             let (sqlite, postgres) = try twins.rows(sql, columns: columns)
             #expect(postgres == sqlite, "\(sql)")
         }
+        #expect(try twins.postgres.check().problems == [])
+    }
+
+    /// `report` as the PostgreSQL store's report of the same store would be: its path, no pages.
+    static func asPostgres(_ report: StoreCheckReport, of twins: Twins) -> StoreCheckReport {
+        var report = report
+        report.path = twins.postgres.location
+        report.pages = 0
+        return report
+    }
+
+    @Test("check finds nothing in a good store, and reports what SQLite's finds", TestDatabase.required)
+    func checkGoodStore() throws {
+        let twins = try Self.twins()
+        let report = try twins.postgres.check()
+        #expect(report == Self.asPostgres(try twins.sqlite.check(), of: twins))
+        #expect(report.isOK)
+        #expect((report.labels, report.tuples, report.tupleCounts) == (StoreCheckTests.records.count, 7, 7))
+        #expect(report.path == twins.database.url.description)
+    }
+
+    @Test("check finds an output updated by hand, a tuple count changed by hand, and a damaged tuple, as SQLite's does", TestDatabase.required)
+    func checkDamage() throws {
+        let twins = try Self.twins()
+        try twins.execute(#"UPDATE labels SET output = '"negative"' WHERE input_id = 'c'"#)
+        try twins.execute("UPDATE tuple_labels SET labels = labels + 1 WHERE tuple_id = (SELECT tuple_id FROM labels WHERE input_id = 'g')")
+        try twins.execute("UPDATE tuples SET model = NULL WHERE id = (SELECT tuple_id FROM labels WHERE input_id = 'f')")
+        let (changed, _) = try twins.rows("SELECT id, seq, tuple_id FROM labels WHERE input_id IN ('c', 'f', 'g') ORDER BY input_id", columns: 3)
+        let report = try twins.postgres.check()
+        #expect(report == Self.asPostgres(try twins.sqlite.check(), of: twins))
+        let (c, f, g) = (changed[0], changed[1], changed[2])
+        let damaged = try #require(f[2])
+        let counted = try #require(g[2].flatMap { Int64($0) })
+        #expect(report.problems.contains(.contentChanged(labelID: c[0] ?? "", seq: Int64(c[1] ?? "") ?? 0)))
+        #expect(report.problems.contains(.badValue(table: "tuples", row: "row id \(damaged)", column: "model", value: "NULL")))
+        #expect(report.problems.contains(.unverifiable(tupleID: Int64(damaged) ?? 0, labels: 1)))
+        #expect(report.problems.contains { problem in
+            if case .tupleCounts("intent", counted, let stored?, let labels?) = problem { stored.labels == labels.labels + 1 } else { false }
+        })
+        #expect(report.problemCount == 4)
+    }
+
+    @Test("a table the server cannot read is a problem of the report, and the other checks still run", TestDatabase.required)
+    func checkMissingTable() throws {
+        let twins = try Self.twins()
+        try twins.postgres.connection.execute("DROP TABLE tuple_labels")
+        let report = try twins.postgres.check()
+        #expect(report.labels == StoreCheckTests.records.count)
+        #expect(report.problems.count == 1)
+        guard case .unreadable(let part, let message)? = report.problems.first else {
+            Issue.record("expected the tuple_labels part to be unreadable: \(report.problems)")
+            return
+        }
+        #expect(part == "tuple_labels")
+        #expect(message.hasPrefix("PostgreSQL error 42P01"))
     }
 }
