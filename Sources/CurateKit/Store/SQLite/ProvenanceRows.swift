@@ -19,13 +19,7 @@ final class ProvenanceRows {
     private var numberedTupleIDs: [(id: Int64, hasText: Bool)?] = []
 
     /// What identifies a `tuples` row.
-    struct TupleKey: Hashable {
-        let origin: Origin
-        let model: String?
-        let annotator: String?
-        let promptID: Int64?
-        let hashStatus: HashStatus?
-    }
+    typealias TupleKey = TupleRowKey
 
     init(connection: SQLiteConnection) throws(StoreError) {
         self.connection = connection

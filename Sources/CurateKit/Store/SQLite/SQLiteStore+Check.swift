@@ -59,13 +59,7 @@ extension SQLiteStore {
             guard let id = statement.int64(8) else { continue }  // a rowid: never NULL
             do {
                 let tuple = try statement.provenanceTuple(of: Self.tupleRow(id))
-                guard let producer = StoredLabelDigest.statedProducer(of: tuple) else {
-                    report.add(.badValue(
-                        table: "prompts", row: "row id \(statement.shownValue(9))", column: "sha256",
-                        value: "NULL while tuple \(id) says its hash was recorded"))
-                    continue
-                }
-                producers[id] = producer
+                producers[id] = report.statedProducer(ofTuple: id, tuple, promptRow: statement.shownValue(9))
             } catch {
                 report.add(try Self.problem(error))
             }
@@ -117,30 +111,20 @@ extension SQLiteStore {
             SELECT task, tuple_id, count(*) AS labels, min(created_at) AS first_created_at, max(created_at) AS last_created_at
             FROM labels GROUP BY task, tuple_id
             """)
-        report.tupleCounts = stored.count
-        for key in Set(stored.keys).union(counted.keys).sorted(by: { ($0.task, $0.tupleID) < ($1.task, $1.tupleID) })
-        where stored[key] != counted[key] {
-            report.add(.tupleCounts(task: key.task, tupleID: key.tupleID, stored: stored[key], labels: counted[key]))
-        }
-    }
-
-    /// What identifies a `tuple_labels` row.
-    private struct TupleCountKey: Hashable {
-        let task: String
-        let tupleID: Int64
+        report.compareTupleCounts(stored: stored, counted: counted)
     }
 
     /// Label counts and spans by task and tuple from `sql`, whose columns are those of `tuple_labels`.
     private func tupleSpans(
         report: inout StoreCheckReport, table: String, sql: String
-    ) throws(StoreError) -> [TupleCountKey: StoreCheckReport.TupleSpan] {
+    ) throws(StoreError) -> [StoreCheckReport.TupleCountKey: StoreCheckReport.TupleSpan] {
         let statement = try connection.prepare(sql)
         defer { statement.reset() }
-        var spans: [TupleCountKey: StoreCheckReport.TupleSpan] = [:]
+        var spans: [StoreCheckReport.TupleCountKey: StoreCheckReport.TupleSpan] = [:]
         while try statement.step() {
             let place = Statement.RowPlace(table: table) { "row (task, tuple_id) = (\(statement.shownValue(0)), \(statement.shownValue(1)))" }
             do {
-                let key = TupleCountKey(task: try statement.text(0, of: place), tupleID: try statement.integer(1, of: place))
+                let key = StoreCheckReport.TupleCountKey(task: try statement.text(0, of: place), tupleID: try statement.integer(1, of: place))
                 spans[key] = StoreCheckReport.TupleSpan(
                     labels: try statement.integer(2, of: place),
                     first: try statement.timestamp(3, of: place), last: try statement.timestamp(4, of: place))
