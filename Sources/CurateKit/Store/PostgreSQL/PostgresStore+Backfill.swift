@@ -9,7 +9,7 @@ extension PostgresStore {
             WHERE t.hash_status IN ('unknown', 'ambiguous')
             ORDER BY p.name, p.version, l.created_at, l.seq
             """).map { fields in
-            let row = PostgresRowValues(fields: fields, store: url, table: "labels") { "row id \(fields[1] ?? "NULL")" }
+            let row = PostgresRow(fields, table: "labels", store: url) { "row id \(fields[1] ?? "NULL")" }
             return UnplacedLabel(
                 id: try row.text(1, "id"), task: try row.text(3, "task"),
                 version: PromptVersion(name: try row.text(5, "prompt name"), version: try row.text(6, "prompt version")),
@@ -60,7 +60,7 @@ extension PostgresStore {
     /// The origin, model and annotator of tuple `id`; nil when there is no such tuple.
     private func producer(ofTuple id: Int64) throws -> (origin: Origin, model: String?, annotator: String?)? {
         try connection.query("SELECT origin, model, annotator FROM tuples WHERE id = $1", [String(id)]).map { fields in
-            let row = PostgresRowValues(fields: fields, store: url, table: "tuples") { "row id \(id)" }
+            let row = PostgresRow(fields, table: "tuples", store: url) { "row id \(id)" }
             return (origin: try row.value(0, "origin") as Origin, model: row.optionalText(1), annotator: row.optionalText(2))
         }.first
     }

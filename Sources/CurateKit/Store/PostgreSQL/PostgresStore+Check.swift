@@ -52,17 +52,17 @@ extension PostgresStore {
     /// The producer each tuple's records stated when they were hashed, by tuple id.
     private func readProducers(_ report: inout StoreCheckReport) throws -> [Int64: LabelRecord.Producer] {
         let rows = try connection.query("""
-            SELECT t.id, t.prompt_id, t.origin, t.model, t.annotator, p.name, p.version, p.sha256, t.hash_status
+            SELECT t.id, t.prompt_id, '' AS task, t.origin, t.model, t.annotator, p.name, p.version, p.sha256, t.hash_status
             FROM tuples t LEFT JOIN prompts p ON p.id = t.prompt_id
             ORDER BY t.id
             """)
         var producers: [Int64: LabelRecord.Producer] = [:]
         for fields in rows {
             report.tuples += 1
-            let row = PostgresRowValues(fields: fields, store: url, table: "tuples") { "row id \(fields[0] ?? "NULL")" }
+            let row = PostgresRow(fields, table: "tuples", store: url) { "row id \(fields[0] ?? "NULL")" }
             do {
                 let id = try row.integer(0, "id")
-                producers[id] = report.statedProducer(ofTuple: id, try row.provenanceTuple(task: "", from: 2), promptRow: fields[1] ?? "NULL")
+                producers[id] = report.statedProducer(ofTuple: id, try row.provenanceTuple(from: 2), promptRow: fields[1] ?? "NULL")
             } catch {
                 report.add(try Self.problem(error))
             }
@@ -80,7 +80,7 @@ extension PostgresStore {
                   FROM labels) TO STDOUT
             """) { fields in
             report.labels += 1
-            let row = PostgresRowValues(fields: fields, store: url, table: "labels") {
+            let row = PostgresRow(fields, table: "labels", store: url) {
                 "row seq \(fields[0] ?? "NULL") (id \(fields[1] ?? "NULL"))"
             }
             do {
@@ -133,7 +133,7 @@ extension PostgresStore {
     ) throws -> [StoreCheckReport.TupleCountKey: StoreCheckReport.TupleSpan] {
         var spans: [StoreCheckReport.TupleCountKey: StoreCheckReport.TupleSpan] = [:]
         for fields in try connection.query(sql) {
-            let row = PostgresRowValues(fields: fields, store: url, table: table) {
+            let row = PostgresRow(fields, table: table, store: url) {
                 "row (task, tuple_id) = (\(fields[0] ?? "NULL"), \(fields[1] ?? "NULL"))"
             }
             do {

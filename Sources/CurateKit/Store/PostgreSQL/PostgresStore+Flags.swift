@@ -2,7 +2,7 @@ extension PostgresStore {
     /// Every flag, sorted by kind then target.
     func flags() throws -> [LabelFlag] {
         try connection.query("SELECT kind, target, reason, created_at, id FROM flags").map { fields in
-            let row = PostgresRowValues(fields: fields, store: url, table: "flags") { "row id \(fields[4] ?? "NULL")" }
+            let row = PostgresRow(fields, table: "flags", store: url) { "row id \(fields[4] ?? "NULL")" }
             return LabelFlag(
                 kind: try row.value(0, "kind"), target: try row.text(1, "target"), reason: try row.text(2, "reason"),
                 createdAt: try row.timestamp(3, "created_at"))
@@ -24,7 +24,7 @@ extension PostgresStore {
             let stored = try connection.query(
                 "SELECT reason, created_at, id FROM flags WHERE kind = $1 AND target = $2", [flag.kind.rawValue, flag.target]
             ).map { fields in
-                let row = PostgresRowValues(fields: fields, store: url, table: "flags") { "row id \(fields[2] ?? "NULL")" }
+                let row = PostgresRow(fields, table: "flags", store: url) { "row id \(fields[2] ?? "NULL")" }
                 return LabelFlag(kind: flag.kind, target: flag.target, reason: try row.text(0, "reason"), createdAt: try row.timestamp(1, "created_at"))
             }
             return stored.first ?? flag

@@ -2,7 +2,7 @@ extension PostgresStore {
     /// Every retraction in the journal, oldest first.
     func retractions() throws -> [Retraction] {
         try connection.query("SELECT id, kind, target, reason, created_at FROM retractions ORDER BY id").map { fields in
-            let row = PostgresRowValues(fields: fields, store: url, table: "retractions") { "row id \(fields[0] ?? "NULL")" }
+            let row = PostgresRow(fields, table: "retractions", store: url) { "row id \(fields[0] ?? "NULL")" }
             return Retraction(
                 id: try row.integer(0, "id"), kind: try row.value(1, "kind"), target: try row.text(2, "target"),
                 reason: try row.text(3, "reason"), createdAt: try row.timestamp(4, "created_at"))
@@ -14,7 +14,7 @@ extension PostgresStore {
         Dictionary(uniqueKeysWithValues: try connection.query(
             "SELECT retraction_id, count(*) FROM retracted_labels GROUP BY retraction_id"
         ).map { fields in
-            let row = PostgresRowValues(fields: fields, store: url, table: "retracted_labels") { "retraction id \(fields[0] ?? "NULL")" }
+            let row = PostgresRow(fields, table: "retracted_labels", store: url) { "retraction id \(fields[0] ?? "NULL")" }
             return (try row.integer(0, "retraction_id"), Int(try row.integer(1, "count")))
         })
     }
@@ -35,7 +35,7 @@ extension PostgresStore {
                 SELECT r.retraction_id, count(*) FROM labels l LEFT JOIN retracted_labels r ON r.label_id = l.id
                 WHERE \(condition) GROUP BY r.retraction_id ORDER BY r.retraction_id
                 """, [value]).map { fields in
-                let row = PostgresRowValues(fields: fields, store: url, table: "labels") { "count of \(kind) \(target)" }
+                let row = PostgresRow(fields, table: "labels", store: url) { "count of \(kind) \(target)" }
                 return (row.optionalText(0) == nil ? nil : try row.integer(0, "retraction_id"), Int(try row.integer(1, "count")))
             }
             let earlier = counts.filter { $0.0 != nil }
@@ -46,7 +46,7 @@ extension PostgresStore {
             let journal = try connection.query("""
                 INSERT INTO retractions (kind, target, reason, created_at) VALUES ($1, $2, $3, $4) RETURNING id
                 """, [kind.rawValue, target, reason, String(time.nanosecondsSinceEpoch)])
-            let id = try PostgresRowValues(fields: journal.first ?? [], store: url, table: "retractions") { "the row just added" }
+            let id = try PostgresRow(journal.first ?? [], table: "retractions", store: url) { "the row just added" }
                 .integer(0, "id")
             // Labels an ingest committed since the count are taken too: count what was taken.
             outcome.retracted = try connection.execute("""

@@ -28,7 +28,7 @@ final class PostgresTupleRows {
         guard let fields = found.first else {
             throw PostgresError.inconsistent(store: connection.url, reason: "a provenance tuple vanished while it was being stored")
         }
-        let id = try PostgresRowValues(fields: fields, store: connection.url, table: "tuples") { "the row just stored" }.integer(0, "id")
+        let id = try PostgresRow(fields, table: "tuples", store: connection.url) { "the row just stored" }.integer(0, "id")
         tupleIDs[key] = id
         return id
     }
@@ -45,7 +45,7 @@ final class PostgresTupleRows {
         guard let fields = found.first else {
             throw PostgresError.inconsistent(store: connection.url, reason: "a prompt vanished while it was being stored")
         }
-        let id = try PostgresRowValues(fields: fields, store: connection.url, table: "prompts") { "the row just stored" }.integer(0, "id")
+        let id = try PostgresRow(fields, table: "prompts", store: connection.url) { "the row just stored" }.integer(0, "id")
         var hasText = fields.count > 1 && fields[1] == "t"
         if let text, !hasText {
             try connection.execute("UPDATE prompts SET text = $1 WHERE id = $2 AND text IS NULL", [text, String(id)])
