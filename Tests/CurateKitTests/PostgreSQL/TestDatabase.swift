@@ -42,6 +42,11 @@ final class TestDatabase {
         return connection
     }
 
+    /// A store on this test's database, its schema set up.
+    func backend() throws -> PostgresStore {
+        try PostgresStore(url: url, create: true)
+    }
+
     /// `uri` with its database (the path after the authority) replaced by `database`.
     static func uri(_ uri: String, database: String) -> String {
         guard let scheme = uri.range(of: "://") else { return uri }
