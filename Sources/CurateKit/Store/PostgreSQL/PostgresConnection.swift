@@ -102,14 +102,16 @@ final class PostgresConnection {
     /// another writer is retried: rolled back and run again from the start, after a short
     /// random pause, up to ``attempts`` times. So `body` must do everything the transaction
     /// does, and keep no state from a failed attempt.
-    func transaction<T>(_ access: Access = .write, _ body: () throws -> T) throws -> T {
+    /// - Parameter retried: false for a `body` that cannot run twice (an ingest consumes its
+    ///   input as it goes): a lost conflict is then thrown at once.
+    func transaction<T>(_ access: Access = .write, retried: Bool = true, _ body: () throws -> T) throws -> T {
         for attempt in 1... {
             try execute(access.begin)
             do {
                 let result = try body()
                 try execute("COMMIT")
                 return result
-            } catch let error as PostgresError where error.isTransient && attempt < Self.attempts {
+            } catch let error as PostgresError where error.isTransient && retried && attempt < Self.attempts {
                 _ = try? execute("ROLLBACK")
                 usleep(UInt32.random(in: 1_000...10_000) * UInt32(attempt))
             } catch {

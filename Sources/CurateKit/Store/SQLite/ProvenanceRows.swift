@@ -14,9 +14,8 @@ final class ProvenanceRows {
     /// How many `prompts` rows this has inserted: the store's known prompt texts changed when it grows.
     private(set) var promptRowsAdded = 0
     private var tupleIDs: [TupleKey: Int64] = [:]
-    /// The tuple row of each provenance seen, by provenance number, and whether its prompt row
-    /// is known to hold the prompt's text: one array read per ingested record.
-    private var numberedTupleIDs: [(id: Int64, hasText: Bool)?] = []
+    /// The tuple row of each provenance seen, by provenance number.
+    private var numberedTupleIDs = NumberedTupleIDs()
 
     /// What identifies a `tuples` row.
     typealias TupleKey = TupleRowKey
@@ -38,13 +37,7 @@ final class ProvenanceRows {
     /// The tuple row of a record's producer, inserted (with its prompt row) when new.
     /// - Parameter number: the number of the record's provenance (see ``ProvenanceNumbers``).
     func tupleID(for producer: LabelRecord.Producer, number: Int) throws -> Int64 {
-        let carriesText = if case .llm(_, _, _?, _) = producer { true } else { false }
-        // A record carrying its prompt's text needs the prompt row checked once: then it has the text.
-        if number < numberedTupleIDs.count, let known = numberedTupleIDs[number], known.hasText || !carriesText { return known.id }
-        let id = try storedTupleID(for: producer)
-        numberedTupleIDs.extend(toInclude: number, with: nil)
-        numberedTupleIDs[number] = (id, numberedTupleIDs[number]?.hasText == true || carriesText)
-        return id
+        try numberedTupleIDs.id(for: producer, number: number, find: storedTupleID(for:))
     }
 
     private func storedTupleID(for producer: LabelRecord.Producer) throws -> Int64 {
