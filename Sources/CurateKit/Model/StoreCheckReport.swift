@@ -44,10 +44,11 @@ public struct StoreCheckReport: Sendable, Hashable {
         }
     }
 
-    /// The store's path.
+    /// The store's path, or its URL with the password masked.
     public var path: String
-    /// Pages of the store file that SQLite's integrity check walked.
-    public var pages = 0
+    /// Pages of the store file that SQLite's integrity check walked; nil for a store without
+    /// such a check (PostgreSQL).
+    public var pages: Int?
     /// Labels whose content hash was recomputed.
     public var labels = 0
     /// Provenance tuples read.

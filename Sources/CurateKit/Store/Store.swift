@@ -16,8 +16,7 @@ public final class Store {
         self.location = location
         switch location {
         case .sqlite(let path): backend = try SQLiteStore(path: path, create: create)
-        case .postgres(let url):
-            throw PostgresError.connectionFailed(store: url, message: "this build of curate cannot use PostgreSQL stores yet")
+        case .postgres(let url): backend = try PostgresStore(url: url, create: create)
         }
     }
 

@@ -6,7 +6,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the store for damage.",
         discussion: """
-            Runs SQLite's integrity check on the store file; recomputes every label's content \
+            Runs SQLite's integrity check on a SQLite store file; recomputes every label's content \
             hash (SHA-256 of its canonical content, the hash ingest gave it) from the values \
             stored and compares it with the hash stored with the label, so a label changed in \
             any byte is found; reads every provenance tuple; and compares the label count and \
@@ -26,6 +26,9 @@ struct Check: ParsableCommand {
               curate check --store /backups/store.sqlite && \\
                   cp /backups/store.sqlite .curate/
               curate check --json | jq '.problems[].message'
+
+            On a PostgreSQL store every check but SQLite's integrity check runs (the server \
+            keeps its own files whole); checked.pages is then null.
             """
     )
 
@@ -39,9 +42,8 @@ struct Check: ParsableCommand {
         if json {
             Terminal.writeJSON(JSONWriter.pretty(report.jsonValue))
         } else if report.isOK {
-            Terminal.write("""
-                ok: \(report.path)
-                  integrity check: ok (\(report.pages) pages)
+            let integrity = report.pages.map { "  integrity check: ok (\($0) pages)\n" } ?? ""
+            Terminal.write("ok: \(report.path)\n" + integrity + """
                   labels: \(report.labels), every content hash matches
                   tuples: \(report.tuples), all well formed
                   label counts per task and tuple: \(report.tupleCounts), all match the labels
@@ -70,7 +72,7 @@ extension StoreCheckReport {
             ("ok", .bool(isOK)),
             ("path", .string(path)),
             ("checked", .object([
-                ("pages", .number(String(pages))), ("labels", .number(String(labels))),
+                ("pages", pages.map { .number(String($0)) } ?? .null), ("labels", .number(String(labels))),
                 ("tuples", .number(String(tuples))), ("tuple_counts", .number(String(tupleCounts))),
             ])),
             ("problem_count", .number(String(problemCount))),

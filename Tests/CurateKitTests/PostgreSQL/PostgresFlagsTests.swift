@@ -205,7 +205,7 @@ struct PostgresFlagsTests {
     static func asPostgres(_ report: StoreCheckReport, of twins: Twins) -> StoreCheckReport {
         var report = report
         report.path = twins.postgres.location
-        report.pages = 0
+        report.pages = nil
         return report
     }
 

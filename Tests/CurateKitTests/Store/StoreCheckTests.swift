@@ -47,7 +47,7 @@ struct StoreCheckTests {
         #expect(report.labels == Self.records.count)
         #expect(report.tuples == 7)
         #expect(report.tupleCounts == 7)
-        #expect(report.pages > 0)
+        #expect((report.pages ?? 0) > 0)
     }
 
     @Test("labels placed by backfill keep their content hash: it covers the prompt as the record stated it")

@@ -10,8 +10,8 @@ final class PostgresProvenanceRows {
     private var promptIDs: [PromptRef: (id: Int64, hasText: Bool)] = [:]
     /// How many `prompts` rows this has inserted: the store's known prompt texts changed when it grows.
     private(set) var promptRowsAdded = 0
-    /// The id of each `tuples` row met, by its values as bound: origin, model, annotator, prompt id, hash status.
-    private var tupleIDs: [[String?]: Int64] = [:]
+    /// The id of each `tuples` row met.
+    private var tupleIDs: [TupleRowKey: Int64] = [:]
     /// The tuple row of each provenance seen, by provenance number.
     private var numberedTupleIDs = NumberedTupleIDs()
 
@@ -26,16 +26,18 @@ final class PostgresProvenanceRows {
         try numberedTupleIDs.id(for: producer, number: number) { producer in
             switch producer {
             case .llm(let model, let prompt, let text, let status):
-                try tupleID(for: [Origin.llm.rawValue, model, nil, String(try promptID(for: prompt, text: text)), status.rawValue])
+                try tupleID(for: TupleRowKey(
+                    origin: .llm, model: model, annotator: nil, promptID: try promptID(for: prompt, text: text), hashStatus: status))
             case .human(let annotator):
-                try tupleID(for: [Origin.human.rawValue, nil, annotator, nil, nil])
+                try tupleID(for: TupleRowKey(origin: .human, model: nil, annotator: annotator, promptID: nil, hashStatus: nil))
             }
         }
     }
 
-    /// The id of the `tuples` row with `values` (origin, model, annotator, prompt id, hash status), inserted when new.
-    private func tupleID(for values: [String?]) throws -> Int64 {
-        if let id = tupleIDs[values] { return id }
+    /// The id of the `tuples` row `key`, inserted when new.
+    func tupleID(for key: TupleRowKey) throws -> Int64 {
+        if let id = tupleIDs[key] { return id }
+        let values = [key.origin.rawValue, key.model, key.annotator, key.promptID.map(String.init), key.hashStatus?.rawValue]
         let rows = try connection.query("""
             INSERT INTO tuples (origin, model, annotator, prompt_id, hash_status) VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT DO NOTHING RETURNING id
@@ -46,12 +48,12 @@ final class PostgresProvenanceRows {
               AND coalesce(hash_status, '') = coalesce($5::text, '')
             """, values) : rows
         let id = try identity(of: found, table: "tuples", vanished: "a provenance tuple")
-        tupleIDs[values] = id
+        tupleIDs[key] = id
         return id
     }
 
     /// The id of the prompt row (name, version, hash), inserted when new; `text` fills in a missing text.
-    private func promptID(for prompt: PromptRef, text: String?) throws -> Int64 {
+    func promptID(for prompt: PromptRef, text: String?) throws -> Int64 {
         if let known = promptIDs[prompt], known.hasText || text == nil { return known.id }
         let inserted = try connection.query("""
             INSERT INTO prompts (name, version, sha256, text) VALUES ($1, $2, $3, $4)

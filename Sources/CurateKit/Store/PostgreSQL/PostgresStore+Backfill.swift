@@ -28,7 +28,7 @@ extension PostgresStore {
     @discardableResult
     func reassignPrompts(_ assignments: [PromptAssignment]) throws -> Int {
         try connection.transaction {
-            let rows = PostgresTupleRows(connection: connection)
+            let rows = PostgresProvenanceRows(connection: connection)
             var touchedTuples: Set<Int64> = []
             var moved = 0
             for assignment in assignments {

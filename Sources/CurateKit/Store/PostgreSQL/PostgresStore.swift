@@ -4,7 +4,7 @@
 /// Opening it migrates the schema forward. Every write runs in one transaction that is
 /// retried whole when it loses a conflict with another writer; every read command reads
 /// one snapshot (REPEATABLE READ), so an export is consistent while others ingest.
-final class PostgresStore {
+final class PostgresStore: StoreBackend {
     /// Where the store is; its description masks the password.
     let url: PostgresURL
     let connection: PostgresConnection
