@@ -104,7 +104,7 @@ extension PostgresLabelRow {
     }
 
     /// The bytes of a `bytea` value in its hex text form (`\x`, then two hex digits a byte).
-    private static func bytea(_ text: String) -> [UInt8]? {
+    static func bytea(_ text: String) -> [UInt8]? {
         guard text.hasPrefix("\\x") else { return nil }
         let digits = Array(text.utf8.dropFirst(2))
         guard digits.count % 2 == 0, digits.allSatisfy(\.isHexDigit) else { return nil }
