@@ -19,7 +19,7 @@ struct Curate: ParsableCommand {
         version: CurateVersion.current,
         subcommands: [
             Init.self, Ingest.self, Stats.self, Prompts.self, Backfill.self, Export.self, Stale.self, Audit.self, Verify.self, Diff.self,
-            FlagCommand.self, Unflag.self, Flags.self, Retract.self, Retractions.self, Check.self, Show.self,
+            FlagCommand.self, Unflag.self, Flags.self, Retract.self, Retractions.self, Check.self, Show.self, StoreCommand.self,
         ]
     )
 

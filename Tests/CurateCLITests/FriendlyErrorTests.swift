@@ -43,7 +43,7 @@ struct FriendlyErrorTests {
         (["stat"], "curate: unknown command 'stat'; did you mean 'stats'?"),
         (["hlep"], "curate: unknown command 'hlep'; did you mean 'help'?"),
         (["prompts", "lcok"], "curate: unknown command 'prompts lcok'; did you mean 'prompts lock'?"),
-        (["help", "nosuch"], "curate: unknown command 'nosuch'; the commands are: init, ingest, stats, prompts, backfill, export, stale, audit, verify, diff, flag, unflag, flags, retract, retractions, check, show"),
+        (["help", "nosuch"], "curate: unknown command 'nosuch'; the commands are: init, ingest, stats, prompts, backfill, export, stale, audit, verify, diff, flag, unflag, flags, retract, retractions, check, show, store"),
         (["help", "prompts", "lokc"], "curate: unknown command 'prompts lokc'; did you mean 'prompts lock'?"),
         (["stats", "--bogus"], "curate: unknown option '--bogus'"),
         (["export"], "curate: missing expected argument '<name>' (the dataset's name), or give --from-manifest PATH."),

@@ -85,6 +85,15 @@ protocol StoreBackend: AnyObject {
     func ingest<T>(sources: [String], ingestedAt: Timestamp, _ body: (any LabelBatchWriter) throws -> T) throws -> T
     /// Checks the whole store for damage, in one read snapshot.
     func check() throws -> StoreCheckReport
+
+    // MARK: Copying
+
+    /// Runs `body` with the store's whole contents, every part read from one snapshot.
+    func readContents<T>(_ body: (any StoreContents) throws -> T) throws -> T
+    /// Writes `contents` into this store, ids kept, in one write transaction.
+    /// - Throws: ``StoreCopyError/targetNotEmpty(store:tables:)``, before writing anything,
+    ///   when the store holds any row.
+    func writeContents(_ contents: any StoreContents) throws -> StoreCopyCounts
 }
 
 /// The current row of a label query, read in place: valid only during the call it is passed to.

@@ -28,7 +28,7 @@ struct CurateFailure: Error {
         case let error as ExportError:
             self.init(message: message, exitCode: error.isBadInput ? Self.badInput : Self.internalFailure)
         case is IngestError, is WorkspaceError, is PromptError, is DiffError, is StaleError, is OutputPatternError, is ShowError,
-             is MetadataError, is RetractionError, is SchemaError:
+             is MetadataError, is RetractionError, is SchemaError, is StoreCopyError:
             self.init(message: message, exitCode: Self.badInput)
         case let error as StoreError:
             self.init(message: message, exitCode: error.isBadInput ? Self.badInput : Self.internalFailure)
