@@ -55,6 +55,11 @@ struct BackendWorkspace {
         return String(uri[..<pathStart]) + "/" + database + String(uri[pathEnd...])
     }
 
+    /// The store as commands name it in their output: its path, or its URL.
+    var location: String {
+        environment["CURATE_STORE"] ?? workspace.path(TempWorkspace.store)
+    }
+
     /// Runs `curate ARGS` on this workspace's store.
     func curate(_ arguments: [String], environment extra: [String: String] = [:], stdin: StandardInput = .empty) throws -> ProcessOutput {
         try workspace.curate(arguments, environment: environment.merging(extra) { _, new in new }, stdin: stdin)
