@@ -110,7 +110,10 @@ public struct Workspace: Sendable, Equatable {
             }
         }
         _ = try Store(store, create: true)
-        if storeIsNew { created.append(explicitStore.map { _ in store.description } ?? "\(storeFolder)/\(storeFile)") }
+        if storeIsNew {
+            // As given, but a PostgreSQL URL as it is shown, password masked.
+            created.append(store.filePath == nil ? store.description : explicitStore ?? "\(storeFolder)/\(storeFile)")
+        }
         return (Workspace(root: root, store: store), created)
     }
 }
