@@ -1,5 +1,6 @@
 /// Rows on their way to the server through `COPY … FROM STDIN` in text format, sent about
-/// 1 MiB of whole rows at a time (see ``PostgresConnection/copyIn(_:_:)``).
+/// 64 KiB of whole rows at a time (see ``PostgresConnection/copyIn(_:_:)``): small enough
+/// that the server stores the first rows of a batch while the rest are still being written.
 ///
 /// Write a row's fields in the COPY's column order, then ``endRow()``.
 final class PostgresCopyWriter {
@@ -9,7 +10,7 @@ final class PostgresCopyWriter {
     private var rowHasField = false
 
     /// Rows are sent once this many bytes are waiting.
-    static let chunkSize = 1 << 20
+    static let chunkSize = 1 << 16
 
     init(connection: PostgresConnection) {
         self.connection = connection
