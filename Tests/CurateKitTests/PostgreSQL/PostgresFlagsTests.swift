@@ -2,22 +2,6 @@ import Foundation
 import Testing
 @testable import CurateKit
 
-/// The methods both backends have for flags, retractions, backfill and check, so one test runs
-/// the same steps on each.
-private protocol FlagsBackend: AnyObject {
-    func flags() throws -> [LabelFlag]
-    func addFlag(_ flag: LabelFlag) throws -> LabelFlag
-    func removeFlag(kind: FlagKind, target: String) throws -> Bool
-    func retractions() throws -> [Retraction]
-    func retractedLabelCounts() throws -> [Int64: Int]
-    func retract(kind: RetractionKind, target: String, reason: String, at time: Timestamp) throws -> RetractionOutcome
-    func unplacedLabels() throws -> [UnplacedLabel]
-    func reassignPrompts(_ assignments: [PromptAssignment]) throws -> Int
-    func check() throws -> StoreCheckReport
-}
-
-extension SQLiteStore: FlagsBackend {}
-extension PostgresStore: FlagsBackend {}
 
 @Suite("PostgreSQL flags, retractions, backfill and check do what SQLite's do")
 struct PostgresFlagsTests {
@@ -87,7 +71,7 @@ struct PostgresFlagsTests {
         var listed: [[LabelFlag]] = []
     }
 
-    fileprivate static func flagSteps(_ store: some FlagsBackend) throws -> FlagSteps {
+    fileprivate static func flagSteps(_ store: some StoreBackend) throws -> FlagSteps {
         var steps = FlagSteps()
         for flag in [
             LabelFlag(kind: .run, target: "run-1", reason: "bad batch", createdAt: at(30)),
@@ -142,7 +126,7 @@ struct PostgresFlagsTests {
         var counts: [Int64: Int] = [:]
     }
 
-    fileprivate static func retractSteps(_ store: some FlagsBackend, record: String) throws -> RetractSteps {
+    fileprivate static func retractSteps(_ store: some StoreBackend, record: String) throws -> RetractSteps {
         var steps = RetractSteps()
         let targets: [(RetractionKind, String)] = [
             (.record, record), (.run, "run-2"), (.run, "run-2"), (.ingest, "2"), (.ingest, "1"), (.ingest, "x"), (.record, "no-such-id"),
@@ -184,7 +168,7 @@ struct PostgresFlagsTests {
                 labels: unplaced.filter { $0.version == PromptVersion(name: name, version: version) },
                 prompt: PromptRef(name: name, version: version, sha256: hash), text: text, hashStatus: .inferredGit)
         }
-        for store in [twins.sqlite as any FlagsBackend, twins.postgres] {
+        for store in [twins.sqlite as any StoreBackend, twins.postgres] {
             #expect(try store.reassignPrompts(assignments) == 3)
             #expect(try store.unplacedLabels().isEmpty)
             #expect(try store.reassignPrompts(assignments) == 0)

@@ -60,6 +60,12 @@ struct PostgresRow {
         return value
     }
 
+    /// Field `index`, of `bytea` column `column`.
+    func bytes(_ index: Int, _ column: String) throws(PostgresError) -> [UInt8] {
+        guard let value = PostgresLabelRow.bytea(try text(index, column)) else { throw badValue(index, column) }
+        return value
+    }
+
     /// The provenance tuple in the eight fields from `index` on, as ``PostgresStore/tupleColumns``
     /// selects them: task, origin, model, annotator, prompt_name, prompt_version, prompt_sha256,
     /// hash_status. An LLM tuple needs its model, prompt and hash status; a human one its annotator.

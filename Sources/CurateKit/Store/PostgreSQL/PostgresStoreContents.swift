@@ -34,7 +34,7 @@ final class PostgresStoreContents: StoreContents {
         // No index orders labels by seq: the server sorts them, on disk past its work_mem.
         try connection.copyOut("COPY (SELECT seq, \(PostgresLabelRow.columns) FROM labels ORDER BY seq) TO STDOUT") { fields in
             let label = try PostgresLabelRow(fields: Array(fields.dropFirst()), store: connection.url)
-            let seq = try Fields(values: fields, table: "labels", row: "row id \(label.id)", store: connection.url).integer(0, "seq")
+            let seq = try PostgresRow(fields, table: "labels", store: connection.url) { "row id \(label.id)" }.integer(0, "seq")
             try body(CopiedLabel(seq: seq, columns: label))
         }
     }
@@ -69,7 +69,7 @@ final class PostgresStoreContents: StoreContents {
         try connection.copyOut("""
             COPY (SELECT r.label_id, r.retraction_id FROM retracted_labels r JOIN labels l ON l.id = r.label_id ORDER BY l.seq) TO STDOUT
             """) { fields in
-            let row = Fields(values: fields, table: "retracted_labels", row: "row label_id \(fields.first.flatMap { $0 } ?? "NULL")", store: connection.url)
+            let row = PostgresRow(fields, table: "retracted_labels", store: connection.url) { "row label_id \(fields.first.flatMap { $0 } ?? "NULL")" }
             try body(CopiedRetractedLabel(labelID: try row.text(0, "label_id"), retractionID: try row.integer(1, "retraction_id")))
         }
     }
@@ -81,89 +81,17 @@ final class PostgresStoreContents: StoreContents {
             FROM stored_batches ORDER BY ctid
             """
         return try rows(sql, table: "stored_batches", key: { "row with sha256 \($0[9] ?? "NULL")" }) { row in
-            CopiedStoredBatch(sha256: try row.bytes(9, "sha256"), tuple: try row.provenanceTuple(), records: try row.integer(8, "records"))
+            CopiedStoredBatch(sha256: try row.bytes(9, "sha256"), tuple: try row.provenanceTuple(from: 0), records: try row.integer(8, "records"))
         }
     }
 
     /// The rows of `sql` read by `read`, each told where it is by `key` (its id, the first column, by default).
     private func rows<Row>(
-        _ sql: String, table: String, key: ([String?]) -> String = { "row id \($0.first.flatMap { $0 } ?? "NULL")" },
-        _ read: (Fields) throws -> Row
+        _ sql: String, table: String, key: @escaping ([String?]) -> String = { "row id \($0.first.flatMap { $0 } ?? "NULL")" },
+        _ read: (PostgresRow) throws -> Row
     ) throws -> [Row] {
         try connection.query(sql).map { values in
-            try read(Fields(values: values, table: table, row: key(values), store: connection.url))
+            try read(PostgresRow(values, table: table, store: connection.url) { key(values) })
         }
-    }
-}
-
-/// The values of one row as text, read where they must be there and well formed: a NULL where
-/// the schema needs a value, or a value curate never writes, throws
-/// ``PostgresError/badValue(store:table:row:column:value:)`` naming the table, row and column.
-private struct Fields {
-    let values: [String?]
-    let table: String
-    let row: String
-    let store: PostgresURL
-
-    func optionalText(_ index: Int) -> String? {
-        index < values.count ? values[index] : nil
-    }
-
-    func text(_ index: Int, _ column: String) throws(PostgresError) -> String {
-        guard let value = optionalText(index) else { throw bad(index, column) }
-        return value
-    }
-
-    func integer(_ index: Int, _ column: String) throws(PostgresError) -> Int64 {
-        guard let value = try optionalInteger(index, column) else { throw bad(index, column) }
-        return value
-    }
-
-    func optionalInteger(_ index: Int, _ column: String) throws(PostgresError) -> Int64? {
-        guard let text = optionalText(index) else { return nil }
-        guard let value = Int64(text) else { throw bad(index, column) }
-        return value
-    }
-
-    func timestamp(_ index: Int, _ column: String) throws(PostgresError) -> Timestamp {
-        Timestamp(nanosecondsSinceEpoch: try integer(index, column))
-    }
-
-    func value<Value: RawRepresentable<String>>(_ index: Int, _ column: String) throws(PostgresError) -> Value {
-        guard let value: Value = try optionalValue(index, column) else { throw bad(index, column) }
-        return value
-    }
-
-    func optionalValue<Value: RawRepresentable<String>>(_ index: Int, _ column: String) throws(PostgresError) -> Value? {
-        guard let text = optionalText(index) else { return nil }
-        guard let value = Value(rawValue: text) else { throw bad(index, column) }
-        return value
-    }
-
-    /// A `bytea` value.
-    func bytes(_ index: Int, _ column: String) throws(PostgresError) -> [UInt8] {
-        guard let value = PostgresLabelRow.bytea(try text(index, column)) else { throw bad(index, column) }
-        return value
-    }
-
-    /// The provenance tuple in columns 0–7: task, origin, model, annotator, prompt_name,
-    /// prompt_version, prompt_sha256, hash_status. An LLM tuple needs its model, prompt and
-    /// hash status; a human one its annotator.
-    func provenanceTuple() throws(PostgresError) -> ProvenanceTuple {
-        let origin: Origin = try value(1, "origin")
-        var tuple = ProvenanceTuple(task: try text(0, "task"), origin: origin, model: nil, annotator: nil, prompt: nil, hashStatus: nil)
-        switch origin {
-        case .llm:
-            tuple.model = try text(2, "model")
-            tuple.prompt = PromptRef(name: try text(4, "prompt_name"), version: try text(5, "prompt_version"), sha256: optionalText(6))
-            tuple.hashStatus = try value(7, "hash_status") as HashStatus
-        case .human:
-            tuple.annotator = try text(3, "annotator")
-        }
-        return tuple
-    }
-
-    private func bad(_ index: Int, _ column: String) -> PostgresError {
-        .badValue(store: store, table: table, row: row, column: column, value: optionalText(index) ?? "NULL")
     }
 }
