@@ -206,6 +206,18 @@ struct PostgresCredentialTests {
         }
     }
 
+    @Test("a URL naming no database is a usage error that says to make it, as a missing store file is; init does not make it")
+    func missingDatabase() throws {
+        try BackendWorkspace.with(.postgresql) { store in
+            let url = try #require(store.environment["CURATE_STORE"]).replacingOccurrences(of: "/curate_c_", with: "/curate_none_")
+            for arguments in [["stats"], ["init"]] {
+                let result = try store.workspace.curate(arguments, environment: ["CURATE_STORE": url])
+                #expect(result.status == 2, "\(result)")
+                #expect(result.err.contains("does not exist") && result.err.contains("createdb"), "\(result)")
+            }
+        }
+    }
+
     @Test("a libpq service file names the store: CURATE_STORE=postgresql://?service=NAME")
     func serviceFile() throws {
         try BackendWorkspace.with(.postgresql) { store in

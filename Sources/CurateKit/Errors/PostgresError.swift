@@ -9,6 +9,8 @@ public enum PostgresError: LocalizedError, Sendable, Equatable {
     case badConnectionString(store: PostgresURL, message: String)
     /// The server could not be reached, or refused the connection.
     case connectionFailed(store: PostgresURL, message: String)
+    /// The server has no database of the URL's name: a database is made on the server first.
+    case missingDatabase(store: PostgresURL, message: String)
     /// The database holds no curate schema: only `curate init` creates one.
     case notACurateStore(store: PostgresURL)
     /// `curate init` found tables curate did not make in the database.
@@ -30,7 +32,7 @@ public enum PostgresError: LocalizedError, Sendable, Equatable {
     /// (exit 2), rather than the server or the system having failed (exit 3).
     public var isBadInput: Bool {
         switch self {
-        case .badConnectionString, .notACurateStore, .occupied, .newerSchema, .nulCharacter: true
+        case .badConnectionString, .missingDatabase, .notACurateStore, .occupied, .newerSchema, .nulCharacter: true
         case .connectionFailed, .statementFailed, .inconsistent, .badValue: false
         }
     }
@@ -50,6 +52,8 @@ public enum PostgresError: LocalizedError, Sendable, Equatable {
         switch self {
         case .badConnectionString(let store, let message):
             "cannot read the PostgreSQL store \(store): \(store.mask(message)); write it as postgresql://USER@HOST:PORT/DATABASE (any libpq connection URI) in --store or CURATE_STORE"
+        case .missingDatabase(let store, let message):
+            "the PostgreSQL store \(store) does not exist: \(store.mask(message)); check the URL given by --store or CURATE_STORE, or make the database (e.g. 'createdb NAME' on the server) and set the store up in it with 'curate init --store URL'"
         case .connectionFailed(let store, let message):
             "cannot connect to the PostgreSQL store \(store): \(store.mask(message)); check that the server is running and that the host, port, database and user are right (a password comes from PGPASSWORD or ~/.pgpass)"
         case .notACurateStore(let store):

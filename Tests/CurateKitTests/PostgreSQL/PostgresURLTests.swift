@@ -61,6 +61,7 @@ struct PostgresURLTests {
         let url = PostgresURL("postgresql://ann:s3cr3t-pw@db/curate")
         let every: [PostgresError] = [
             .badConnectionString(store: url, message: "near s3cr3t-pw"), .connectionFailed(store: url, message: "s3cr3t-pw"),
+            .missingDatabase(store: url, message: "database \"s3cr3t-pw\" does not exist"),
             .notACurateStore(store: url), .occupied(store: url, tables: ["t"]), .newerSchema(store: url, found: 2, supported: 1),
             .statementFailed(store: url, sqlState: "08006", message: "s3cr3t-pw"), .nulCharacter(store: url, field: "f"),
             .inconsistent(store: url, reason: "r"), .badValue(store: url, table: "t", row: "r", column: "c", value: "v"),

@@ -18,7 +18,8 @@ final class PostgresConnection {
     /// Connects with the connection string as given, so libpq applies `PGPASSWORD`,
     /// `~/.pgpass`, `PGSERVICE` and the other `PG…` variables as its users expect.
     /// - Throws: ``PostgresError/badConnectionString(store:message:)`` when libpq cannot
-    ///   read it, ``PostgresError/connectionFailed(store:message:)`` when the server cannot
+    ///   read it, ``PostgresError/missingDatabase(store:message:)`` when the server has no such
+    ///   database, ``PostgresError/connectionFailed(store:message:)`` when the server cannot
     ///   be reached or refuses.
     init(url: PostgresURL) throws(PostgresError) {
         self.url = url
@@ -35,7 +36,10 @@ final class PostgresConnection {
         guard PQstatus(handle) == CONNECTION_OK else {
             let message = String(cString: PQerrorMessage(handle))
             PQfinish(handle)
-            throw .connectionFailed(store: url, message: url.mask(Self.trimmed(message)))
+            // libpq gives no error code for a refused connection, only the server's message.
+            let missing = message.contains("database \"") && message.contains("\" does not exist")
+            throw missing ? .missingDatabase(store: url, message: url.mask(Self.trimmed(message)))
+                : .connectionFailed(store: url, message: url.mask(Self.trimmed(message)))
         }
         self.handle = handle
         // Notices ("table exists, skipping") are the server talking to a person at a prompt:
