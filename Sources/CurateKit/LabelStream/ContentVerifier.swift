@@ -4,7 +4,7 @@
 ///
 /// It runs on the thread that consumes the labels, beside the one reading the store, and
 /// reads each label's bytes in place: one SHA-256 of its canonical content per label.
-struct ContentVerifier {
+struct ContentVerifier: ~Copyable {
     private let producers: [Int64: LabelRecord.Producer]
     private let storePath: String
     private var digest = StoredLabelDigest()

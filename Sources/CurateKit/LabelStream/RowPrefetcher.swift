@@ -29,14 +29,13 @@ final class RowPrefetcher: @unchecked Sendable {
     /// ``Store/forEachStoredLabel(_:_:)``, each checked by `verifier` first.
     /// - Throws: what reading the store, `verifier` or `body` throws; reading stops at the first error.
     static func forEach(
-        _ query: LabelQuery, in store: any StoreBackend, verifier: ContentVerifier, _ body: (consuming StoredLabel) throws -> Void
+        _ query: LabelQuery, in store: any StoreBackend, verifier: consuming ContentVerifier, _ body: (consuming StoredLabel) throws -> Void
     ) throws {
         let prefetcher = RowPrefetcher(store: store, query: query)
         let thread = Thread { [prefetcher] in prefetcher.read() }
         thread.name = "curate.labels.read"
         thread.start()
         defer { prefetcher.stop() }
-        var verifier = verifier
         while let batch = try prefetcher.next() {
             while let row = try batch.take(verifying: &verifier, withParams: query.readsParams) { try body(row) }
         }
