@@ -43,9 +43,11 @@ struct ContentVerifier: ~Copyable {
     /// The label from its verified texts.
     /// - Throws: ``StoreError/badValue(path:table:row:column:value:)`` when a text every label has is NULL.
     func label(
-        text: (StoredLabel.Text) -> String?, createdAt: Int64, tupleID: Int64, withParams: Bool, retraction: Int64?
+        text: (StoredLabel.Text) -> String?, createdAt: Int64, tupleID: Int64, withParams: Bool, withInput: Bool, retraction: Int64?
     ) throws(StoreError) -> StoredLabel {
-        guard let label = StoredLabel(text: text, createdAt: createdAt, tupleID: tupleID, withParams: withParams, retraction: retraction) else {
+        guard let label = StoredLabel(
+            text: text, createdAt: createdAt, tupleID: tupleID, withParams: withParams, withInput: withInput, retraction: retraction)
+        else {
             throw .badValue(path: storePath, table: "labels", row: "row id \(text(.id) ?? "NULL")", column: "task, input_id, id or output", value: "NULL")
         }
         return label

@@ -37,7 +37,9 @@ final class RowPrefetcher: @unchecked Sendable {
         thread.start()
         defer { prefetcher.stop() }
         while let batch = try prefetcher.next() {
-            while let row = try batch.take(verifying: &verifier, withParams: query.readsParams) { try body(row) }
+            while let row = try batch.take(verifying: &verifier, withParams: query.readsParams, withInput: query.readsInputs) {
+                try body(row)
+            }
         }
     }
 
@@ -148,8 +150,10 @@ private final class RowBatch: @unchecked Sendable {
     }
 
     /// The next row, in the order they were appended, once `verifier` found it intact; nil after the last.
-    /// - Parameter withParams: whether the label carries its `params` text.
-    func take(verifying verifier: inout ContentVerifier, withParams: Bool) throws -> StoredLabel? {
+    /// - Parameters:
+    ///   - withParams: whether the label carries its `params` text.
+    ///   - withInput: whether the label carries its `input` text.
+    func take(verifying verifier: inout ContentVerifier, withParams: Bool, withInput: Bool) throws -> StoredLabel? {
         guard taken < rows.count else { return nil }
         let row = rows[taken]
         taken += 1
@@ -163,7 +167,8 @@ private final class RowBatch: @unchecked Sendable {
                 createdAt: row.createdAt, tupleID: row.tupleID, stored: UnsafeRawBufferPointer(rebasing: buffer[row.contentSHA256]))
             return try verifier.label(
                 text: { text in bytes(text).map { String(decoding: $0, as: UTF8.self) } },
-                createdAt: row.createdAt, tupleID: row.tupleID, withParams: withParams, retraction: row.retraction)
+                createdAt: row.createdAt, tupleID: row.tupleID, withParams: withParams, withInput: withInput,
+                retraction: row.retraction)
         }
     }
 }
