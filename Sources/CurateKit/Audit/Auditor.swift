@@ -23,7 +23,8 @@ public struct Auditor {
     /// - Throws: ``ExportError`` for an unknown or ambiguous selector; what reading the store throws.
     public func audit(_ selection: Selection) throws -> AuditResult {
         try store.readSnapshot {
-            let plan = try SelectionPlan.resolve(selection, in: store)
+            var plan = try SelectionPlan.resolve(selection, in: store)
+            plan.query.readsInputs = false  // agreement compares outputs only
             let raters = RaterIndex(tuples: plan.tuples)
             let stream = LabelStream(store: store, plan: plan, policy: .all, humanPriority: false, includeFlagged: selection.includeFlagged)
             var tasks: [String: TaskAudit] = [:]

@@ -18,7 +18,9 @@ public struct Exporter {
     /// - Throws: ``ExportError`` for an unknown or ambiguous selector.
     public func dryRun(_ options: ExportOptions) throws -> ExportSummary {
         try store.readSnapshot {
-            let plan = try SelectionPlan.resolve(options.selection, in: store)
+            var plan = try SelectionPlan.resolve(options.selection, in: store)
+            // No row is written: an input's payload matters only to split by it or to count payloads shared by splits.
+            plan.query.readsInputs = options.split.key == .input || options.split.splits.count > 1
             return try stream(plan, options) { _, _, _ in }
         }
     }

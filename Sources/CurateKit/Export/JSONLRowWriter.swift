@@ -41,26 +41,9 @@ struct JSONLRowWriter: RowWriter {
     }
 
     /// Appends `string` as a JSON string literal, or `null` when it is nil: the same
-    /// bytes as ``JSONWriter/writeString(_:to:)``, copied whole when nothing needs an
-    /// escape (the common case).
+    /// bytes as ``JSONWriter/writeString(_:to:)``.
     static func writeString(_ string: String?, to output: inout ByteBuffer) {
         guard var string else { return output.append("null") }
-        string.withUTF8 { bytes in
-            if needsEscape(bytes) {
-                var escaped: [UInt8] = []
-                JSONWriter.writeStringBytes(bytes, to: &escaped)
-                escaped.withUnsafeBytes { output.append($0) }
-            } else {
-                output.append(UInt8(ascii: "\""))
-                output.append(bytes)
-                output.append(UInt8(ascii: "\""))
-            }
-        }
-    }
-
-    /// Whether `bytes` holds a byte a JSON string must escape: a control character, `"` or a backslash.
-    static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        return StringBytes.firstSpecial(in: base, from: 0, to: bytes.count, orNonASCII: false) < bytes.count
+        string.withUTF8 { JSONWriter.writeStringBytes($0, to: &output) }
     }
 }

@@ -9,23 +9,21 @@ enum LabelContent {
     ///
     /// The JSON payloads (`output`, `input`, `params`, `meta`) are canonical JSON already, and are
     /// copied as they are; `task`, `inputID`, `run`, `supersedes` and the producer's strings are written as
-    /// JSON strings. `bytes` keeps its capacity, so a caller that reuses it allocates nothing.
+    /// JSON strings. `bytes` keeps its storage, so a caller that reuses it allocates nothing.
     static func write<Text: ContentText>(
         task: Text, inputID: Text, output: Text, input: Text?, params: Text?, run: Text?, meta: Text?, supersedes: Text?,
-        createdAt: Timestamp, producer: LabelRecord.Producer, to bytes: inout [UInt8]
+        createdAt: Timestamp, producer: LabelRecord.Producer, to bytes: inout ByteBuffer
     ) {
-        var writer = SortedObjectWriter()
-        swap(&writer.bytes, &bytes)  // the writer borrows the buffer, and its capacity
-        defer { swap(&writer.bytes, &bytes) }
-        writer.bytes.removeAll(keepingCapacity: true)
+        bytes.removeAll()
+        var writer = SortedObjectWriter(bytes: bytes)  // the writer takes the buffer, and gives it back at the end
         writer.beginObject()
         if case .human(let annotator) = producer {
             writer.string(#""annotator":"#, annotator)
         }
         writer.key(#""created_at":"#)
-        writer.append(UInt8(ascii: "\""))
-        createdAt.appendRFC3339(to: &writer.bytes)  // digits and separators: nothing to escape
-        writer.append(UInt8(ascii: "\""))
+        writer.bytes.append(UInt8(ascii: "\""))
+        createdAt.withRFC3339 { writer.bytes.append($0) }  // digits and separators: nothing to escape
+        writer.bytes.append(UInt8(ascii: "\""))
         writer.raw(#""input":"#, input)
         writer.string(#""input_id":"#, inputID)
         writer.raw(#""meta":"#, meta)
@@ -48,6 +46,7 @@ enum LabelContent {
         writer.string(#""supersedes":"#, supersedes)
         writer.string(#""task":"#, task)
         writer.endObject()
+        bytes = writer.finish()
     }
 }
 
@@ -71,12 +70,17 @@ extension UnsafeRawBufferPointer: ContentText {
 }
 
 /// Writes a JSON object whose members (and those of nested objects) the caller supplies in sorted key order.
-private struct SortedObjectWriter {
-    var bytes: [UInt8] = []
+private struct SortedObjectWriter: ~Copyable {
+    var bytes: ByteBuffer
     private var isEmpty = true
 
-    mutating func append(_ byte: UInt8) {
-        bytes.append(byte)
+    init(bytes: consuming ByteBuffer) {
+        self.bytes = bytes
+    }
+
+    /// The buffer, with the object written.
+    consuming func finish() -> ByteBuffer {
+        bytes
     }
 
     /// Opens a nested object as the value of the key just written; its members follow in key order.
@@ -93,7 +97,7 @@ private struct SortedObjectWriter {
     mutating func raw(_ key: StaticString, _ canonicalJSON: (some ContentText)?) {
         guard let canonicalJSON else { return }
         self.key(key)
-        canonicalJSON.withUTF8Bytes { bytes.append(contentsOf: $0) }
+        canonicalJSON.withUTF8Bytes { bytes.append($0) }
     }
 
     mutating func string(_ key: StaticString, _ value: (some ContentText)?) {
@@ -106,6 +110,6 @@ private struct SortedObjectWriter {
     mutating func key(_ quotedKey: StaticString) {
         if !isEmpty { bytes.append(UInt8(ascii: ",")) }
         isEmpty = false
-        bytes.append(contentsOf: UnsafeBufferPointer(start: quotedKey.utf8Start, count: quotedKey.utf8CodeUnitCount))
+        bytes.append(quotedKey)
     }
 }

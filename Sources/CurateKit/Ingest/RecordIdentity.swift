@@ -9,25 +9,25 @@ import Crypto
 public enum RecordIdentity {
     /// SHA-256 of the canonical content of `record`.
     public static func contentDigest(of record: LabelRecord) -> [UInt8] {
-        var content: [UInt8] = []
+        var content = ByteBuffer()
         return contentDigest(of: record, buffer: &content)
     }
 
     /// SHA-256 of the canonical content of `record`, written into `buffer` (reused from call to call).
-    static func contentDigest(of record: LabelRecord, buffer: inout [UInt8]) -> [UInt8] {
+    static func contentDigest(of record: LabelRecord, buffer: inout ByteBuffer) -> [UInt8] {
         writeCanonicalContent(of: record, to: &buffer)
-        return SHA256.hash(data: buffer).withUnsafeBytes { Array($0) }
+        return buffer.sha256().withUnsafeBytes { Array($0) }
     }
 
     /// The canonical content bytes that ``contentDigest(of:)`` hashes.
     public static func canonicalContent(of record: LabelRecord) -> [UInt8] {
-        var content: [UInt8] = []
+        var content = ByteBuffer()
         writeCanonicalContent(of: record, to: &content)
-        return content
+        return content.withUnsafeBytes { Array($0) }
     }
 
     /// Replaces `bytes` with the canonical content of `record`.
-    private static func writeCanonicalContent(of record: LabelRecord, to bytes: inout [UInt8]) {
+    private static func writeCanonicalContent(of record: LabelRecord, to bytes: inout ByteBuffer) {
         LabelContent.write(
             task: record.task, inputID: record.inputID, output: record.output, input: record.input,
             params: record.params, run: record.run, meta: record.meta, supersedes: record.supersedes, createdAt: record.createdAt,

@@ -3,7 +3,7 @@
 /// Every rule of the label record format lives here: required fields, types,
 /// the `llm`/`human` split, prompt references, timestamps, and the record id.
 /// A parser keeps its buffers from line to line: reuse one for a run of lines.
-public struct RecordParser {
+public struct RecordParser: ~Copyable {
     /// The fields of a label record.
     enum Field: Int, MemberName {
         case task, inputID, output, createdAt, model, prompt, input, params, run, origin, annotator, meta, id, supersedes
@@ -55,7 +55,7 @@ public struct RecordParser {
 
     private var fields = CanonicalMembers<Field>()
     /// The canonical content of the record being read, hashed for its id.
-    private var content: [UInt8] = []
+    private var content = ByteBuffer()
     /// Values of fields that repeat from record to record, by their canonical JSON (reading a
     /// prompt costs a parse, its strings and, for a template, a SHA-256).
     private var recentPrompts = RecentValues<(PromptRef, String?)>()

@@ -93,6 +93,27 @@ public enum JSONWriter {
         json.withUTF8 { output.append(contentsOf: $0) }
     }
 
+    /// Appends `bytes` as a JSON string literal to `output`: the same bytes as the `[UInt8]`
+    /// overload writes, copied whole when nothing needs an escape (the common case).
+    static func writeStringBytes(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer) {
+        if needsEscape(bytes) {
+            var escaped: [UInt8] = []
+            writeStringBytes(bytes, to: &escaped)
+            escaped.withUnsafeBytes { output.append($0) }
+        } else {
+            output.append(UInt8(ascii: "\""))
+            output.append(bytes)
+            output.append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// Whether `bytes` holds a byte a JSON string must escape: a control character, `"` or a backslash.
+    static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        return StringBytes.firstSpecial(in: base, from: 0, to: bytes.count, orNonASCII: false) < bytes.count
+    }
+
+    /// Appends `bytes` as a JSON string literal to `output`, escaping only what JSON requires.
     static func writeStringBytes(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         guard let base = bytes.baseAddress else {

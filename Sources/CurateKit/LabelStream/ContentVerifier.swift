@@ -4,7 +4,7 @@
 ///
 /// It runs on the thread that consumes the labels, beside the one reading the store, and
 /// reads each label's bytes in place: one SHA-256 of its canonical content per label.
-struct ContentVerifier {
+struct ContentVerifier: ~Copyable {
     private let producers: [Int64: LabelRecord.Producer]
     private let storePath: String
     private var digest = StoredLabelDigest()
@@ -43,9 +43,11 @@ struct ContentVerifier {
     /// The label from its verified texts.
     /// - Throws: ``StoreError/badValue(path:table:row:column:value:)`` when a text every label has is NULL.
     func label(
-        text: (StoredLabel.Text) -> String?, createdAt: Int64, tupleID: Int64, withParams: Bool, retraction: Int64?
+        text: (StoredLabel.Text) -> String?, createdAt: Int64, tupleID: Int64, withParams: Bool, withInput: Bool, retraction: Int64?
     ) throws(StoreError) -> StoredLabel {
-        guard let label = StoredLabel(text: text, createdAt: createdAt, tupleID: tupleID, withParams: withParams, retraction: retraction) else {
+        guard let label = StoredLabel(
+            text: text, createdAt: createdAt, tupleID: tupleID, withParams: withParams, withInput: withInput, retraction: retraction)
+        else {
             throw .badValue(path: storePath, table: "labels", row: "row id \(text(.id) ?? "NULL")", column: "task, input_id, id or output", value: "NULL")
         }
         return label

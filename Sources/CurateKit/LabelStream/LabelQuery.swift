@@ -14,6 +14,9 @@ struct LabelQuery: Sendable, Hashable {
     var ingestedThrough: Int64?
     /// Whether labels carry their `params` as text (only selections by param need them).
     var readsParams = false
+    /// Whether labels carry their `input` as text; a reader that never looks at it (an audit,
+    /// a count) leaves it out. Every label's input is re-hashed all the same.
+    var readsInputs = true
     /// Whether labels carry the retraction that took them out, if any (only when some retraction exists).
     var readsRetractions = false
 }

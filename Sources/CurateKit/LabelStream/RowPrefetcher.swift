@@ -29,16 +29,17 @@ final class RowPrefetcher: @unchecked Sendable {
     /// ``Store/forEachStoredLabel(_:_:)``, each checked by `verifier` first.
     /// - Throws: what reading the store, `verifier` or `body` throws; reading stops at the first error.
     static func forEach(
-        _ query: LabelQuery, in store: any StoreBackend, verifier: ContentVerifier, _ body: (consuming StoredLabel) throws -> Void
+        _ query: LabelQuery, in store: any StoreBackend, verifier: consuming ContentVerifier, _ body: (consuming StoredLabel) throws -> Void
     ) throws {
         let prefetcher = RowPrefetcher(store: store, query: query)
         let thread = Thread { [prefetcher] in prefetcher.read() }
         thread.name = "curate.labels.read"
         thread.start()
         defer { prefetcher.stop() }
-        var verifier = verifier
         while let batch = try prefetcher.next() {
-            while let row = try batch.take(verifying: &verifier, withParams: query.readsParams) { try body(row) }
+            while let row = try batch.take(verifying: &verifier, withParams: query.readsParams, withInput: query.readsInputs) {
+                try body(row)
+            }
         }
     }
 
@@ -149,8 +150,10 @@ private final class RowBatch: @unchecked Sendable {
     }
 
     /// The next row, in the order they were appended, once `verifier` found it intact; nil after the last.
-    /// - Parameter withParams: whether the label carries its `params` text.
-    func take(verifying verifier: inout ContentVerifier, withParams: Bool) throws -> StoredLabel? {
+    /// - Parameters:
+    ///   - withParams: whether the label carries its `params` text.
+    ///   - withInput: whether the label carries its `input` text.
+    func take(verifying verifier: inout ContentVerifier, withParams: Bool, withInput: Bool) throws -> StoredLabel? {
         guard taken < rows.count else { return nil }
         let row = rows[taken]
         taken += 1
@@ -164,7 +167,8 @@ private final class RowBatch: @unchecked Sendable {
                 createdAt: row.createdAt, tupleID: row.tupleID, stored: UnsafeRawBufferPointer(rebasing: buffer[row.contentSHA256]))
             return try verifier.label(
                 text: { text in bytes(text).map { String(decoding: $0, as: UTF8.self) } },
-                createdAt: row.createdAt, tupleID: row.tupleID, withParams: withParams, retraction: row.retraction)
+                createdAt: row.createdAt, tupleID: row.tupleID, withParams: withParams, withInput: withInput,
+                retraction: row.retraction)
         }
     }
 }

@@ -5,6 +5,7 @@ struct StoredLabel: Sendable {
     let createdAt: Int64
     let id: String
     let output: String
+    /// The input payload as canonical JSON; left out when not ``LabelQuery/readsInputs``.
     let input: String?
     let run: String?
     let tupleID: Int64
@@ -40,11 +41,11 @@ struct StoredLabel: Sendable {
 
 extension StoredLabel {
     /// A label from its texts (`text` gives nil for NULL) and numbers, or nil when a text
-    /// every label has is NULL.
-    init?(text: (Text) -> String?, createdAt: Int64, tupleID: Int64, withParams: Bool, retraction: Int64? = nil) {
+    /// every label has is NULL; `params` and `input` only when asked for.
+    init?(text: (Text) -> String?, createdAt: Int64, tupleID: Int64, withParams: Bool, withInput: Bool, retraction: Int64? = nil) {
         guard let task = text(.task), let inputID = text(.inputID), let id = text(.id), let output = text(.output) else { return nil }
         self.init(
-            task: task, inputID: inputID, createdAt: createdAt, id: id, output: output, input: text(.input), run: text(.run),
+            task: task, inputID: inputID, createdAt: createdAt, id: id, output: output, input: withInput ? text(.input) : nil, run: text(.run),
             tupleID: tupleID, supersedes: text(.supersedes), params: withParams ? text(.params) : nil, retraction: retraction)
     }
 }

@@ -81,11 +81,6 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
         withRFC3339 { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Appends the UTF-8 of ``rfc3339`` to `bytes`.
-    func appendRFC3339(to bytes: inout [UInt8]) {
-        withRFC3339 { bytes.append(contentsOf: $0) }
-    }
-
     /// Calls `body` with the UTF-8 of ``rfc3339``, written on the stack (an export writes one
     /// per row, an ingest one per record).
     func withRFC3339<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {

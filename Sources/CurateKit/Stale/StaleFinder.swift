@@ -20,17 +20,21 @@ public struct StaleFinder {
         public var with: [String]
         /// Regular expressions: a chosen label whose output matches one is stale (`output-matches`).
         public var outputMatches: [String]
+        /// Whether each stale input carries its `input` payload; a count or a summary needs none,
+        /// and reads faster without (every label is re-hashed all the same).
+        public var withInputs: Bool
 
         /// Options with `curate stale`'s defaults.
         public init(
             selection: Selection = Selection(), resolve: ResolvePolicy = .latest, humanPriority: Bool = true, with: [String] = [],
-            outputMatches: [String] = []
+            outputMatches: [String] = [], withInputs: Bool = true
         ) {
             self.selection = selection
             self.resolve = resolve
             self.humanPriority = humanPriority
             self.with = with
             self.outputMatches = outputMatches
+            self.withInputs = withInputs
         }
     }
 
@@ -51,7 +55,8 @@ public struct StaleFinder {
     @discardableResult
     public func forEach(_ options: Options, _ body: (StaleInput) throws -> Void) throws -> StaleSummary {
         try store.readSnapshot {
-            let plan = try SelectionPlan.resolve(options.selection, in: store)
+            var plan = try SelectionPlan.resolve(options.selection, in: store)
+            plan.query.readsInputs = options.withInputs
             let targets = try PromptTargets(promptsFolder: promptsFolder, store: store, overrides: options.with)
             let patterns = try options.outputMatches.map(OutputPattern.init)
             let stream = LabelStream(

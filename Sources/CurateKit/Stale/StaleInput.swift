@@ -5,7 +5,8 @@ public struct StaleInput: Sendable, Hashable {
     public var task: String
     /// The input's id.
     public var inputID: String
-    /// The input payload as canonical JSON (of the chosen label, else the newest), when stored.
+    /// The input payload as canonical JSON (of the chosen label, else the newest), when stored and
+    /// asked for (``StaleFinder/Options/withInputs``).
     public var input: String?
     /// Why the label is stale, in ``StaleReason`` order.
     public var why: [StaleReason]

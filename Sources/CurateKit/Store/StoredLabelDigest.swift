@@ -14,8 +14,8 @@ import Crypto
 ///
 /// Cheap enough for every row of an export: the columns are read in place, one buffer is
 /// reused from row to row, and no JSON is parsed.
-struct StoredLabelDigest {
-    private var buffer: [UInt8] = []
+struct StoredLabelDigest: ~Copyable {
+    private var buffer = ByteBuffer(capacity: 4096)
 
     /// The producer a record of `tuple` stated when it was hashed, or nil when the tuple lacks
     /// what its origin needs (a model, prompt and hash status; an annotator), which only damage does.
@@ -41,6 +41,6 @@ struct StoredLabelDigest {
         LabelContent.write(
             task: task, inputID: inputID, output: output, input: input, params: params, run: run, meta: meta, supersedes: supersedes,
             createdAt: Timestamp(nanosecondsSinceEpoch: createdAt), producer: producer, to: &buffer)
-        return SHA256.hash(data: buffer)
+        return buffer.sha256()
     }
 }

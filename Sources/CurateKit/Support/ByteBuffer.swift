@@ -1,4 +1,5 @@
-/// A growable buffer of bytes: rows of export files, labels on their way into the store.
+/// A growable buffer of bytes: rows of export files, labels on their way into the store, the
+/// canonical content a label's hash covers.
 ///
 /// An append is a capacity check and a copy: `[UInt8]` pays for generic sequence code,
 /// uniqueness checks and a `String.UTF8View` walk on each of the ~30 appends of an

@@ -69,7 +69,7 @@ struct Stale: ParsableCommand {
         rules.outputMatches = []
         let options = StaleFinder.Options(
             selection: rules, resolve: resolution.resolve, humanPriority: resolution.humanPriority, with: targets,
-            outputMatches: outputMatches)
+            outputMatches: outputMatches, withInputs: !count && !summary)
         let output = StandardOutput()
         let finder = StaleFinder(store: store, promptsFolder: workspace.promptsURL)
         let found = try finder.forEach(options) { stale in

@@ -66,7 +66,7 @@ struct RowWriterTests {
                         var bytes = [UInt8](repeating: background, count: length)
                         bytes[offset] = byte
                         let expected = byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-                        if bytes.withUnsafeBufferPointer(JSONLRowWriter.needsEscape) != expected { disagreements.append(bytes) }
+                        if bytes.withUnsafeBufferPointer(JSONWriter.needsEscape) != expected { disagreements.append(bytes) }
                     }
                 }
             }

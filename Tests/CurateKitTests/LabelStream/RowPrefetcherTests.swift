@@ -66,6 +66,6 @@ extension StoredLabelColumns {
         for text in StoredLabel.Text.allCases {
             texts[text] = try withText(text) { $0.map { String(decoding: $0, as: UTF8.self) } }
         }
-        return try #require(StoredLabel(text: { texts[$0] }, createdAt: try createdAt(), tupleID: try tupleID(), withParams: true))
+        return try #require(StoredLabel(text: { texts[$0] }, createdAt: try createdAt(), tupleID: try tupleID(), withParams: true, withInput: true))
     }
 }
