@@ -3,8 +3,8 @@ import Foundation
 /// Reads a selection's labels from the store on a second thread, a few batches ahead of
 /// the thread that resolves and writes them.
 ///
-/// Reading — SQLite's walk of the index and the table — is about half of an export's
-/// work and needs nothing from the other half, so each half gets a core. The reading
+/// Reading — SQLite's walk of its index and table, or PostgreSQL's COPY stream — is about
+/// half of an export's work and needs nothing from the other half, so each half gets a core. The reading
 /// thread, the one that bounds an export, only copies each row's bytes into its batch;
 /// the caller's thread makes the row's strings. The store's connection is used by the
 /// reading thread alone until ``forEach(_:in:_:)`` returns, which waits for that thread to end.
@@ -26,7 +26,7 @@ final class RowPrefetcher: @unchecked Sendable {
     }
 
     /// Streams the rows `query` selects to `body`, in the order and with the errors of
-    /// ``Store/forEachStoredLabel(_:_:)``, each checked by `verifier` first.
+    /// ``StoreBackend/forEachStoredLabel(_:_:)``, each checked by `verifier` first.
     /// - Throws: what reading the store, `verifier` or `body` throws; reading stops at the first error.
     static func forEach(
         _ query: LabelQuery, in store: any StoreBackend, verifier: consuming ContentVerifier, _ body: (consuming StoredLabel) throws -> Void
