@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Candidate store layouts for the labels table, measured with SQLite alone (no curate).
 
-    python3 Benchmarks/layouts.py [--records N] [--layouts A,B,C,D,E] [--dir DIR]
+    python3 Benchmarks/layouts.py [--records N] [--layouts A,B,C,D,E] [--dir DIR] [--out FILE]
 
 Issue 17, item 2. Each layout gets a new database file with curate's settings (page size 8 KB,
 64 MB page cache, rollback journal, synchronous FULL), the log-shaped corpus's records inserted in
@@ -19,7 +19,7 @@ every label of task `sentiment` in (task, input_id, created_at) order, every col
 
 The corpus is parsed outside the timing: once for all layouts when it has at most 1M records,
 else streamed in chunks per run (only the database calls and the batch sort are timed).
-Writes Benchmarks/results/layouts-<N>.md. Reads /work/main/Benchmarks/.corpus/log-<N>.jsonl
+Writes Benchmarks/results/layouts-<N>.md (or --out). Reads /work/main/Benchmarks/.corpus/log-<N>.jsonl
 unless --corpus says otherwise; never writes the corpus.
 """
 import argparse
@@ -169,6 +169,14 @@ def export(path):
     return wall, cpu, rows, plan
 
 
+def btrees(path):
+    """The size of each of the database's b-trees (untimed), as 'name MB, …' largest first."""
+    db = sqlite3.connect(path)
+    sizes = db.execute("SELECT name, pgsize FROM dbstat WHERE aggregate = TRUE ORDER BY pgsize DESC").fetchall()
+    db.close()
+    return ", ".join(f"{name} {size / 1e6:,.1f}" for name, size in sizes if size >= 1e6)
+
+
 def load():
     return "%.2f %.2f %.2f" % os.getloadavg()
 
@@ -179,6 +187,7 @@ def main():
     options.add_argument("--layouts", default="A,B,C,D,E")
     options.add_argument("--corpus", type=Path)
     options.add_argument("--dir", type=Path, help="where the databases go (default: a temporary directory)")
+    options.add_argument("--out", type=Path, help="the report (default: Benchmarks/results/layouts-<N>.md)")
     arguments = options.parse_args()
     corpus = arguments.corpus or Path(f"/work/main/Benchmarks/.corpus/log-{arguments.records}.jsonl")
     layouts = arguments.layouts.split(",")
@@ -201,15 +210,15 @@ def main():
             ingest_wall, ingest_cpu = ingest(path, name, corpus, preloaded)
             export_wall, export_cpu, rows, plan = export(path)
             size = os.path.getsize(path)
-            results[name] = dict(ingest_wall=ingest_wall, ingest_cpu=ingest_cpu, export_wall=export_wall,
+            results[name] = dict(btrees=btrees(path), ingest_wall=ingest_wall, ingest_cpu=ingest_cpu, export_wall=export_wall,
                                  export_cpu=export_cpu, rows=rows, size=size, plan=plan, load=(before, load()))
             print(f"{name}: ingest {ingest_wall:.1f} s (CPU {ingest_cpu:.1f}), export {export_wall:.2f} s, "
                   f"{rows:,} rows, {size / 1e6:.1f} MB, load {before} -> {load()}", file=sys.stderr)
             os.remove(path)
-    write(arguments.records, corpus, layouts, results)
+    write(arguments.records, corpus, layouts, results, arguments.out)
 
 
-def write(records, corpus, layouts, results):
+def write(records, corpus, layouts, results, out):
     base = results.get("A")
 
     def ratio(name, field):
@@ -240,7 +249,9 @@ def write(records, corpus, layouts, results):
             f"| {r['size'] / 1e6:,.1f} MB | {ratio(name, 'size')} | {r['load'][0]} → {r['load'][1]} |")
     lines += ["", "Query plans of the export:", ""]
     lines += [f"- {name}: `{results[name]['plan']}`" for name in layouts]
-    out = Path(__file__).resolve().parent / "results" / f"layouts-{label}.md"
+    lines += ["", "Size of each b-tree (MB; dbstat, after the export):", ""]
+    lines += [f"- {name}: {results[name]['btrees']}" for name in layouts]
+    out = out or Path(__file__).resolve().parent / "results" / f"layouts-{label}.md"
     out.write_text("\n".join(lines) + "\n")
     print(f"wrote {out}", file=sys.stderr)
 
