@@ -16,10 +16,34 @@ extension SQLiteStore {
             let log = try connection.prepare("INSERT INTO ingests (ingested_at, sources) VALUES (?, ?)")
             let sourcesJSON = JSONWriter.canonical(.array(sources.map { .string($0) }))
             try log.run([.integer(ingestedAt.nanosecondsSinceEpoch), .text(sourcesJSON)])
-            let writer = try SQLiteLabelWriter(connection: connection, ingestID: connection.lastInsertRowID)
+            let ingestID = connection.lastInsertRowID
+            // Into an empty store, the export index is built once from the labels at the end
+            // rather than entry by entry at random places as they arrive: a first import of a
+            // large log spends most of its time there once the index outgrows the page cache.
+            let buildsExportIndex = try isEmpty()
+            if buildsExportIndex { try connection.execute("DROP INDEX labels_export") }
+            let writer = try SQLiteLabelWriter(connection: connection, ingestID: ingestID)
             let result = try body(writer)
             try writer.storeTupleCounts()
+            if buildsExportIndex { try buildExportIndex() }
             return result
         }
+    }
+
+    /// The index export, stale and audit read labels through: by input, oldest first.
+    static let exportIndex = "CREATE INDEX labels_export ON labels (task, input_id, created_at)"
+
+    /// Builds ``exportIndex`` from the labels stored, its sort spilling to temporary files rather
+    /// than memory (the store keeps temporary data in memory otherwise), so memory stays flat
+    /// however many labels there are.
+    private func buildExportIndex() throws(StoreError) {
+        try connection.execute("PRAGMA temp_store = FILE")
+        defer { try? connection.execute("PRAGMA temp_store = MEMORY") }
+        try connection.execute(Self.exportIndex)
+    }
+
+    /// Whether the store holds no label.
+    private func isEmpty() throws(StoreError) -> Bool {
+        try connection.prepare("SELECT 1 FROM labels LIMIT 1").rows { _ in true }.isEmpty
     }
 }
