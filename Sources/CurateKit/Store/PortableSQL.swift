@@ -26,4 +26,16 @@ enum PortableSQL {
         ) r ON r.task = c.task AND r.tuple_id = c.tuple_id
         """
     }
+
+    /// Every LLM label whose prompt hash is `unknown` or `ambiguous`, by prompt version, then
+    /// `created_at`, then storing order: seq, id, tuple_id, task, created_at, prompt name,
+    /// prompt version, hash_status.
+    static let unplacedLabels = """
+        SELECT l.seq, l.id, l.tuple_id, l.task, l.created_at, p.name, p.version, t.hash_status
+        FROM labels l
+        JOIN tuples t ON t.id = l.tuple_id
+        JOIN prompts p ON p.id = t.prompt_id
+        WHERE t.hash_status IN ('unknown', 'ambiguous')
+        ORDER BY p.name, p.version, l.created_at, l.seq
+        """
 }

@@ -1,14 +1,7 @@
 extension PostgresStore {
     /// Every LLM label whose prompt hash is `unknown` or `ambiguous`, by prompt version then `created_at`.
     func unplacedLabels() throws -> [UnplacedLabel] {
-        try connection.query("""
-            SELECT l.seq, l.id, l.tuple_id, l.task, l.created_at, p.name, p.version, t.hash_status
-            FROM labels l
-            JOIN tuples t ON t.id = l.tuple_id
-            JOIN prompts p ON p.id = t.prompt_id
-            WHERE t.hash_status IN ('unknown', 'ambiguous')
-            ORDER BY p.name, p.version, l.created_at, l.seq
-            """).map { fields in
+        try connection.query(PortableSQL.unplacedLabels).map { fields in
             let row = PostgresRow(fields, table: "labels", store: url) { "row id \(fields[1] ?? "NULL")" }
             return UnplacedLabel(
                 id: try row.text(1, "id"), task: try row.text(3, "task"),

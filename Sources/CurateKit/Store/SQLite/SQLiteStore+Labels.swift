@@ -20,26 +20,32 @@ extension SQLiteStore {
             // Into an empty store, the export index is built once from the labels at the end
             // rather than entry by entry at random places as they arrive: a first import of a
             // large log spends most of its time there once the index outgrows the page cache.
-            let buildsExportIndex = try isEmpty()
-            if buildsExportIndex { try connection.execute("DROP INDEX labels_export") }
+            let exportIndex = try isEmpty() ? try dropExportIndex() : nil
             let writer = try SQLiteLabelWriter(connection: connection, ingestID: ingestID)
             let result = try body(writer)
             try writer.storeTupleCounts()
-            if buildsExportIndex { try buildExportIndex() }
+            if let exportIndex { try build(exportIndex) }
             return result
         }
     }
 
-    /// The index export, stale and audit read labels through: by input, oldest first.
-    static let exportIndex = "CREATE INDEX labels_export ON labels (task, input_id, created_at)"
+    /// Drops `labels_export`, the index export, stale and audit read labels through.
+    /// - Returns: the statement that made it, as the store's schema holds it.
+    private func dropExportIndex() throws(StoreError) -> String {
+        let definition = try connection.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'labels_export'")
+            .rows { $0.string(0) }.first ?? nil
+        guard let definition else { throw .inconsistent(path: path, reason: "the export index labels_export is missing") }
+        try connection.execute("DROP INDEX labels_export")
+        return definition
+    }
 
-    /// Builds ``exportIndex`` from the labels stored, its sort spilling to temporary files rather
-    /// than memory (the store keeps temporary data in memory otherwise), so memory stays flat
-    /// however many labels there are.
-    private func buildExportIndex() throws(StoreError) {
+    /// Builds an index by `definition` from the labels stored, its sort spilling to temporary
+    /// files rather than memory (the store keeps temporary data in memory otherwise), so memory
+    /// stays flat however many labels there are.
+    private func build(_ definition: String) throws(StoreError) {
         try connection.execute("PRAGMA temp_store = FILE")
         defer { try? connection.execute("PRAGMA temp_store = MEMORY") }
-        try connection.execute(Self.exportIndex)
+        try connection.execute(definition)
     }
 
     /// Whether the store holds no label.

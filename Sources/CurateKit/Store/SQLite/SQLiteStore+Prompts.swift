@@ -19,14 +19,7 @@ extension SQLiteStore {
 
     /// Every LLM label whose prompt hash is `unknown` or `ambiguous`, by prompt version then `created_at`.
     func unplacedLabels() throws -> [UnplacedLabel] {
-        let statement = try connection.prepare("""
-            SELECT l.seq, l.id, l.tuple_id, l.task, l.created_at, p.name, p.version, t.hash_status
-            FROM labels l
-            JOIN tuples t ON t.id = l.tuple_id
-            JOIN prompts p ON p.id = t.prompt_id
-            WHERE t.hash_status IN ('unknown', 'ambiguous')
-            ORDER BY p.name, p.version, l.created_at, l.seq
-            """)
+        let statement = try connection.prepare(PortableSQL.unplacedLabels)
         return try statement.rows { row throws(StoreError) in
             let place = Statement.RowPlace(table: "labels") { "row seq \(row.shownValue(0)) (id \(row.shownValue(1)))" }
             return UnplacedLabel(
