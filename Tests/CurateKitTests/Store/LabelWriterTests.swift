@@ -74,6 +74,24 @@ struct LabelWriterTests {
         #expect(order == ["r1", "r2", "r3", "r4", "r5", "r7"])
     }
 
+    @Test("a batch of labels with distinct ids is stored in export order, so one input's labels lie together")
+    func batchStoredInExportOrder() throws {
+        func label(_ task: String, _ input: String, day: Int) throws -> LabelRecord {
+            try RecordParser.parse(#"{"task":"\#(task)","input_id":"\#(input)","output":"x","created_at":"2026-06-\#(day)T12:00:00Z","model":"m","prompt":{"name":"p","version":"v1","text":"T {{input}}"}}"#)
+        }
+        let batch = [
+            try label("topic", "b", day: 12), try label("sentiment", "b", day: 11), try label("topic", "a", day: 13),
+            try label("sentiment", "b", day: 10), try label("sentiment", "a", day: 14), try label("sentiment", "B", day: 15),
+        ]
+        let folder = try TemporaryDirectory()
+        let store = try Store(path: folder.storePath, create: true)
+        #expect(try Self.storeBatches([batch], in: store) == [Array(repeating: .inserted, count: batch.count)])
+
+        let order = try store.sqliteBackend.connection.prepare("SELECT task || ' ' || input_id || ' ' || substr(datetime(created_at / 1000000000, 'unixepoch'), 9, 2) FROM labels ORDER BY seq")
+            .rows { $0.string(0) ?? "" }
+        #expect(order == ["sentiment B 15", "sentiment a 14", "sentiment b 10", "sentiment b 11", "topic a 13", "topic b 12"])
+    }
+
     @Test("after a batch that was stored already, the next is looked up first and still stores what is new")
     func batchAfterStoredBatch() throws {
         let seed = [try Self.label("r1"), try Self.label("r2"), try Self.label("r3", id: "req-3")]

@@ -64,14 +64,14 @@ final class PostgresLabelLoader {
         added.removeAll()
     }
 
-    /// Copies `rows` (ids all different) straight into `labels`, inside a savepoint.
+    /// Copies `rows` (ids all different) straight into `labels` in export order, inside a savepoint.
     /// - Returns: true when all were stored; false, with none stored, when an id was stored
     ///   already (or the copy lost a deadlock with another writer).
     private func copyStraightIn(_ rows: [PostgresLabelRow]) throws -> Bool {
         try connection.execute("SAVEPOINT curate_copy")
         do {
             try connection.copyIn("COPY labels (\(PostgresLabelRow.columns)) FROM STDIN") { writer in
-                for row in rows {
+                for row in Self.exportOrder(rows) {
                     try row.write(to: writer)
                     try writer.endRow()
                 }
@@ -83,6 +83,18 @@ final class PostgresLabelLoader {
         }
         try connection.execute("RELEASE SAVEPOINT curate_copy")
         return true
+    }
+
+    /// `rows` in the order of the export index, (task, input_id, created_at), texts in UTF-8
+    /// byte order: copied in so, the labels of one input lie together in the table's pages,
+    /// and reading the store in that order reads each page about once, not once per label.
+    private static func exportOrder(_ rows: [PostgresLabelRow]) -> [PostgresLabelRow] {
+        rows.sorted { first, second in
+            let byTask = String.compareUTF8(first.task, second.task)
+            if byTask != 0 { return byTask < 0 }
+            let byInput = String.compareUTF8(first.inputID, second.inputID)
+            return byInput != 0 ? byInput < 0 : first.createdAt < second.createdAt
+        }
     }
 
     /// Stores `rows` through the temporary table `curate_pending_labels`: each id not stored

@@ -114,10 +114,14 @@ final class SQLiteLabelWriter: LabelBatchWriter {
         return zip(decided, queuedProvenance).map { ($0, $1) }
     }
 
-    /// Inserts the queued labels at `indices` in one statement. When some were not inserted,
-    /// each is looked up to tell which: the ones inserted took consecutive `seq` numbers, in order.
+    /// Inserts the queued labels at `indices` in one statement, in the export index's order
+    /// when their ids differ (else in queue order, so that of two labels with one id the
+    /// first queued is the one stored). When some were not inserted, each is looked up to tell
+    /// which: the ones inserted took consecutive `seq` numbers, in order.
     private func store(_ indices: [Int], into outcomes: inout [InsertOutcome?]) throws {
         guard !indices.isEmpty else { return }
+        let keys = Set(indices.lazy.map { self.pending.idKey(of: $0) })
+        let indices = keys.count == indices.count ? pending.exportOrder(indices) : indices
         let inserted = try pending.insert(indices, collided: false)
         if inserted == indices.count {
             for index in indices { outcomes[index] = .inserted }
