@@ -49,6 +49,9 @@ CURATE_EXPORT_ARGS = [
     "--resolve", "latest",
     "--format", "jsonl",
 ]
+# The same selection written as Parquet (issue 17, item 5: against DuckDB's COPY … (FORMAT parquet)).
+CURATE_PARQUET_ARGS = ["export", "bench-parquet", *CURATE_EXPORT_ARGS[2:-1], "parquet"]
+PARQUET_STEP = "export to Parquet"
 
 # ---------------------------------------------------------------------------------------------
 # By-hand workers. Each runs as its own process: `run.py --worker KIND CORPUS|DB OUT [LOCK]`.
@@ -198,6 +201,11 @@ def worker(kind: str, source: str, target: str, lock: str = "") -> None:
         import duckdb
         con = duckdb.connect(source)
         con.execute(f"COPY ({DUCKDB_EXPORT_QUERY}) TO {sql_string(target)} (FORMAT json)")
+        con.close()
+    elif kind == "duckdb-export-parquet":
+        import duckdb
+        con = duckdb.connect(source)
+        con.execute(f"COPY ({DUCKDB_EXPORT_QUERY}) TO {sql_string(target)} (FORMAT parquet)")
         con.close()
     elif kind == "sqlite-ingest":
         import sqlite3
@@ -493,6 +501,7 @@ def run_curate(curate: Path, shape: Shape, work: Path, report: Report, export_ok
     report.sizes.append(("curate store (`.curate/`)", dir_size([d / ".curate"])))
     if not export_ok:
         report.add("export", "curate", Measure(status="n/a", detail=export_why), ratio_to="export")
+        report.add(PARQUET_STEP, "curate", Measure(status="n/a", detail=export_why), ratio_to=PARQUET_STEP)
         return
     m, _, _ = measure([str(curate), *CURATE_EXPORT_ARGS], d, "export")
     if m.ok:
@@ -505,6 +514,10 @@ def run_curate(curate: Path, shape: Shape, work: Path, report: Report, export_ok
         n = sum(count_lines(p) for p in files)
         m.note = f"{n:,} rows" + (f"; {export_why}" if export_why else "")
     report.add("export", "curate", m, ratio_to="export")
+    m, _, _ = measure([str(curate), *CURATE_PARQUET_ARGS], d, "export-parquet")
+    if m.ok:
+        m.note = f"{fmt_mb(dir_size([d / 'datasets' / 'bench-parquet' / 'data']))} MB of data files"
+    report.add(PARQUET_STEP, "curate", m, ratio_to=PARQUET_STEP)
 
 
 DUCKDB_LOAD_STEP = "load only (no key, dedup or prompts)"
@@ -514,7 +527,7 @@ def run_duckdb(shape: Shape, work: Path, report: Report) -> None:
     try:
         import duckdb  # noqa: F401
     except ImportError:
-        for step, key in (("ingest (empty store)", "ingest"), ("export", "export"), (DUCKDB_LOAD_STEP, None)):
+        for step, key in (("ingest (empty store)", "ingest"), ("export", "export"), (PARQUET_STEP, PARQUET_STEP), (DUCKDB_LOAD_STEP, None)):
             report.add(step, "DuckDB by hand", Measure(status="skipped", detail="skipped (no duckdb module)"), ratio_to=key)
         report.warnings.append("DuckDB skipped: `import duckdb` failed (`pip install duckdb`).")
         return
@@ -535,6 +548,11 @@ def run_duckdb(shape: Shape, work: Path, report: Report) -> None:
         n = count_lines(out)
         m.note = f"{n:,} rows"
     report.add("export", "DuckDB by hand", m, ratio_to="export")
+    parquet = d / "out.parquet"
+    m, _, _ = measure([sys.executable, __file__, "--worker", "duckdb-export-parquet", str(db), str(parquet)], d, "export-parquet")
+    if m.ok:
+        m.note = f"{fmt_mb(parquet.stat().st_size)} MB"
+    report.add(PARQUET_STEP, "DuckDB by hand", m, ratio_to=PARQUET_STEP)
     # What an ingest costs DuckDB without the store work (the issue-17 comparison), in its own file.
     m, stdout, _ = measure([sys.executable, __file__, "--worker", "duckdb-load", str(shape.corpus), str(d / "load.duckdb")],
                            d, "load")

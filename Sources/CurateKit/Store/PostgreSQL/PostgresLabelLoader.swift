@@ -71,8 +71,8 @@ final class PostgresLabelLoader {
         try connection.execute("SAVEPOINT curate_copy")
         do {
             try connection.copyIn("COPY labels (\(PostgresLabelRow.columns)) FROM STDIN") { writer in
-                for row in Self.exportOrder(rows) {
-                    try row.write(to: writer)
+                for index in Self.exportOrder(rows) {
+                    try rows[index].write(to: writer)
                     try writer.endRow()
                 }
             }
@@ -85,15 +85,20 @@ final class PostgresLabelLoader {
         return true
     }
 
-    /// `rows` in the order of the export index, (task, input_id, created_at), texts in UTF-8
-    /// byte order: copied in so, the labels of one input lie together in the table's pages,
-    /// and reading the store in that order reads each page about once, not once per label.
-    private static func exportOrder(_ rows: [PostgresLabelRow]) -> [PostgresLabelRow] {
-        rows.sorted { first, second in
-            let byTask = String.compareUTF8(first.task, second.task)
+    /// The indices of `rows` in the order of the export index, (task, input_id, created_at),
+    /// texts in UTF-8 byte order: copied in so, the labels of one input lie together in the
+    /// table's pages, and reading the store in that order reads each page about once, not
+    /// once per label. Each row's texts are copied out once, so the sort compares bytes.
+    private static func exportOrder(_ rows: [PostgresLabelRow]) -> [Int] {
+        let keys = rows.map { (task: Array($0.task.utf8), inputID: Array($0.inputID.utf8), createdAt: $0.createdAt) }
+        func compare(_ left: [UInt8], _ right: [UInt8]) -> Int {
+            left.withUnsafeBytes { left in right.withUnsafeBytes { UnsafeRawBufferPointer.compareBytes(left, $0) } }
+        }
+        return keys.indices.sorted { first, second in
+            let byTask = compare(keys[first].task, keys[second].task)
             if byTask != 0 { return byTask < 0 }
-            let byInput = String.compareUTF8(first.inputID, second.inputID)
-            return byInput != 0 ? byInput < 0 : first.createdAt < second.createdAt
+            let byInput = compare(keys[first].inputID, keys[second].inputID)
+            return byInput != 0 ? byInput < 0 : keys[first].createdAt < keys[second].createdAt
         }
     }
 
