@@ -38,4 +38,23 @@ struct ExportIndexTests {
         #expect(try Self.exportIndex(store) == definition)
         #expect(try LabelWriterTests.labels(in: store).count == 3)
     }
+
+    @Test("a store of schema 8 gets the export index with each label's tuple, its labels unchanged")
+    func upgradedFromSchema8() throws {
+        let folder = try TemporaryDirectory()
+        let store = try Store(path: folder.storePath, create: true)
+        _ = try LabelWriterTests.storeBatches([[try LabelWriterTests.label("b"), try LabelWriterTests.label("a", output: "negative")]], in: store)
+        let labels = try LabelWriterTests.labels(in: store)
+        try store.sqliteBackend.connection.execute("""
+            DROP INDEX labels_export;
+            CREATE INDEX labels_export ON labels (task, input_id, created_at);
+            PRAGMA user_version = 8;
+            """)
+
+        let upgraded = try Store(path: folder.storePath)
+        #expect(try upgraded.sqliteBackend.schemaVersion() == 9)
+        #expect(try Self.exportIndex(upgraded) == "CREATE INDEX labels_export ON labels (task, input_id, created_at, tuple_id)")
+        #expect(try Self.plan(upgraded).contains("labels_export"))
+        #expect(try LabelWriterTests.labels(in: upgraded) == labels)
+    }
 }

@@ -154,6 +154,14 @@ enum SQLiteMigrations {
                 retraction_id INTEGER NOT NULL REFERENCES retractions (id)
             );
             """),
+        Migration(version: 9, sql: """
+            -- The export index carries each label's tuple: a selection that leaves tuples out (a
+            -- prompt version, a model) tells those labels from their index entries, without
+            -- reading their rows. (PostgreSQL reads a row before such a test either way, so its
+            -- index stays on three columns.)
+            DROP INDEX labels_export;
+            CREATE INDEX labels_export ON labels (task, input_id, created_at, tuple_id);
+            """),
     ]
 
     /// The schema version this build writes.

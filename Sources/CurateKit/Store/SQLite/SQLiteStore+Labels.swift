@@ -39,13 +39,9 @@ extension SQLiteStore {
         return definition
     }
 
-    /// Builds an index by `definition` from the labels stored, its sort spilling to temporary
-    /// files rather than memory (the store keeps temporary data in memory otherwise), so memory
-    /// stays flat however many labels there are.
-    private func build(_ definition: String) throws(StoreError) {
-        try connection.execute("PRAGMA temp_store = FILE")
-        defer { try? connection.execute("PRAGMA temp_store = MEMORY") }
-        try connection.execute(definition)
+    /// Builds an index by `definition` from the labels stored, its sort spilling to files.
+    private func build(_ definition: String) throws {
+        try spillingTemporaryData { try connection.execute(definition) }
     }
 
     /// Whether the store holds no label.

@@ -116,14 +116,26 @@ final class SQLiteStore: StoreBackend {
     private func migrate(to migrations: [Migration]) throws {
         let latest = migrations.last?.version ?? 0
         if try schemaVersion() == latest { return }
-        try transaction {
-            let found = try schemaVersion()
-            guard found <= latest else { throw StoreError.newerSchema(path: path, found: found, supported: latest) }
-            for migration in migrations where migration.version > found {
-                try connection.execute(migration.sql)
-                try connection.execute("PRAGMA user_version = \(migration.version)")
+        // A migration may build an index over every label.
+        try spillingTemporaryData {
+            try transaction {
+                let found = try schemaVersion()
+                guard found <= latest else { throw StoreError.newerSchema(path: path, found: found, supported: latest) }
+                for migration in migrations where migration.version > found {
+                    try connection.execute(migration.sql)
+                    try connection.execute("PRAGMA user_version = \(migration.version)")
+                }
             }
         }
+    }
+
+    /// Runs `body` with SQLite's temporary data, such as the sort of an index being built, in
+    /// files rather than in memory (the store's setting otherwise), so memory stays flat
+    /// however many labels there are.
+    func spillingTemporaryData<T>(_ body: () throws -> T) throws -> T {
+        try connection.execute("PRAGMA temp_store = FILE")
+        defer { try? connection.execute("PRAGMA temp_store = MEMORY") }
+        return try body()
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
