@@ -43,8 +43,17 @@ public enum ScratchFolders {
     public static func removeAllForExit() {
         registry.lock.lock()
         for path in registry.folders.keys {
-            try? FileManager.default.removeItem(atPath: path)
+            remove(path)
         }
+    }
+
+    /// Removes the folder at `path` and everything in it, though other threads of the process
+    /// may still be making files in it: the folder is first renamed aside, so those threads'
+    /// files, made by paths inside it and never with their parents, fail from then on instead
+    /// of landing in a folder being removed (which would leave it not empty, and in place).
+    static func remove(_ path: String) {
+        let aside = path + ".removing"
+        try? FileManager.default.removeItem(atPath: rename(path, aside) == 0 ? aside : path)
     }
 }
 

@@ -69,6 +69,43 @@ struct DatasetFolderTests {
         #expect(throws: ExportError.datasetExists(path: folder.url.path)) { try folder.install(try staged(folder, "x"), replace: false) }
     }
 
+    @Test("an interrupt's removal of a staging folder finishes though another thread keeps making files in it")
+    func removalWhileWritten() throws {
+        let temporary = try TemporaryDirectory()
+        let staging = temporary.url.appendingPathComponent("d.partial-1-a").path
+        let data = staging + "/data"
+        #expect(mkdir(staging, 0o755) == 0 && mkdir(data, 0o755) == 0)
+        for index in 0..<2_000 { close(open("\(data)/old-\(index)", O_WRONLY | O_CREAT, 0o644)) }
+        // A writer making files as an export does: inside the folders, never making a parent.
+        final class Writer: @unchecked Sendable {
+            let condition = NSCondition()
+            var stop = false, made = 0, finished = false  // guarded by `condition`
+        }
+        let writer = Writer()
+        Thread.detachNewThread {
+            var index = 0
+            while !writer.condition.withLock({ writer.stop }) {
+                let descriptor = open("\(data)/new-\(index)", O_WRONLY | O_CREAT | O_EXCL, 0o644)
+                if descriptor >= 0 {
+                    close(descriptor)
+                    writer.condition.withLock { writer.made += 1 }
+                }
+                index += 1
+            }
+            writer.condition.withLock {
+                writer.finished = true
+                writer.condition.broadcast()
+            }
+        }
+        while writer.condition.withLock({ writer.made }) < 100 { usleep(100) }
+        ScratchFolders.remove(staging)
+        writer.condition.withLock {
+            writer.stop = true
+            while !writer.finished { writer.condition.wait() }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.url.path).isEmpty)
+    }
+
     @Test("the names of staging folders are read back, and nothing else is taken for one", arguments: [
         ("d.partial-123-ab12", false, "d", 123, false), ("my.set.replaced-9-f", false, "my.set", 9, true),
         (".d.partial-77-0", true, "d", 77, false),
