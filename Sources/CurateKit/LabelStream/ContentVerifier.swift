@@ -2,8 +2,9 @@
 /// it was ingested, so a label whose bytes changed inside the store file stops `export`,
 /// `stale` and `audit` (exit 3) instead of reaching a training set.
 ///
-/// It runs on the thread that consumes the labels, beside the one reading the store, and
-/// reads each label's bytes in place: one SHA-256 of its canonical content per label.
+/// It reads each label's bytes in place: one SHA-256 of its canonical content per label, on
+/// the thread that consumes the labels or, while that one is behind, on the one reading them
+/// (see ``RowPrefetcher``), each thread with its own verifier.
 struct ContentVerifier: ~Copyable {
     private let producers: [Int64: LabelRecord.Producer]
     private let storePath: String

@@ -56,8 +56,7 @@ struct LabelStream {
             try body(InputLabels(labels: labels, flags: flags, chosen: resolver.choose(from: candidates), retracted: retracted))
         }
 
-        let verifier = ContentVerifier(tuples: plan.tuples, storePath: store.location)
-        try RowPrefetcher.forEach(plan.query, in: store, verifier: verifier) { (label: consuming StoredLabel) in
+        try RowPrefetcher.forEach(plan.query, in: store, tuples: plan.tuples) { (label: consuming StoredLabel) in
             guard plan.params.accepts(params: label.params), plan.outputs.accepts(output: label.output) else { return }
             if let first = labels.first ?? retracted.first,
                String.compareUTF8(first.inputID, label.inputID) != 0 || String.compareUTF8(first.task, label.task) != 0 {

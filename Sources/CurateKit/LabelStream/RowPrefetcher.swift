@@ -4,15 +4,20 @@ import Foundation
 /// the thread that resolves and writes them.
 ///
 /// Reading — SQLite's walk of its index and table, or PostgreSQL's COPY stream — is about
-/// half of an export's work and needs nothing from the other half, so each half gets a core. The reading
-/// thread, the one that bounds an export, only copies each row's bytes into its batch;
-/// the caller's thread makes the row's strings. The store's connection is used by the
-/// reading thread alone until ``forEach(_:in:_:)`` returns, which waits for that thread to end.
+/// half of an export's work and needs nothing from the other half, so each half gets a core.
+/// The reading thread copies each row's bytes into its batch; the caller's thread re-hashes
+/// each row (``ContentVerifier``) and makes its strings. When the caller falls behind (every
+/// queue place taken), the reading thread re-hashes the batch it holds instead of waiting, so
+/// whichever half is lighter on a store takes that work. The store's connection is used by
+/// the reading thread alone until ``forEach(_:in:tuples:_:)`` returns, which waits for that
+/// thread to end.
 final class RowPrefetcher: @unchecked Sendable {
     private static let batchSize = 1024
     private static let ahead = 8
     private let store: any StoreBackend
     private let query: LabelQuery
+    /// The reading thread's own verifier, for batches it re-hashes while the caller is behind.
+    private var readerVerifier: ContentVerifier
     private let condition = NSCondition()
     // Everything below is guarded by `condition`.
     private var batches: [RowBatch] = []
@@ -20,18 +25,22 @@ final class RowPrefetcher: @unchecked Sendable {
     private var finished = false
     private var cancelled = false
 
-    private init(store: any StoreBackend, query: LabelQuery) {
+    private init(store: any StoreBackend, query: LabelQuery, tuples: [Int64: ProvenanceTuple]) {
         self.store = store
         self.query = query
+        readerVerifier = ContentVerifier(tuples: tuples, storePath: store.location)
     }
 
     /// Streams the rows `query` selects to `body`, in the order and with the errors of
-    /// ``StoreBackend/forEachStoredLabel(_:_:)``, each checked by `verifier` first.
-    /// - Throws: what reading the store, `verifier` or `body` throws; reading stops at the first error.
+    /// ``StoreBackend/forEachStoredLabel(_:_:)``, each checked by a ``ContentVerifier`` of
+    /// `tuples` (the selected tuples, by id) first. Of several changed labels, the first in
+    /// that order is the one reported, whichever thread re-hashed it.
+    /// - Throws: what reading the store, the verifier or `body` throws; reading stops at the first error.
     static func forEach(
-        _ query: LabelQuery, in store: any StoreBackend, verifier: consuming ContentVerifier, _ body: (consuming StoredLabel) throws -> Void
+        _ query: LabelQuery, in store: any StoreBackend, tuples: [Int64: ProvenanceTuple], _ body: (consuming StoredLabel) throws -> Void
     ) throws {
-        let prefetcher = RowPrefetcher(store: store, query: query)
+        var verifier = ContentVerifier(tuples: tuples, storePath: store.location)
+        let prefetcher = RowPrefetcher(store: store, query: query, tuples: tuples)
         let thread = Thread { [prefetcher] in prefetcher.read() }
         thread.name = "curate.labels.read"
         thread.start()
@@ -66,10 +75,16 @@ final class RowPrefetcher: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Queues `batch` for the caller, waiting while ``ahead`` batches are queued.
+    /// Queues `batch` for the caller, waiting while ``ahead`` batches are queued; when they
+    /// are when it comes, re-hashes `batch` first rather than wait.
     private func hand(_ batch: RowBatch) throws {
         condition.lock()
         defer { condition.unlock() }
+        if !cancelled && batches.count >= Self.ahead {
+            condition.unlock()
+            batch.verifyAhead(with: &readerVerifier)
+            condition.lock()
+        }
         while !cancelled && batches.count >= Self.ahead { condition.wait() }
         if cancelled { throw CancellationError() }
         batches.append(batch)
@@ -127,6 +142,8 @@ private final class RowBatch: @unchecked Sendable {
     private var rows: [StoredRow] = []
     private let capacity: Int
     private var taken = 0
+    /// The rows before this one were re-hashed, and found intact, by the reading thread.
+    private var verifiedAhead = 0
 
     init(capacity: Int) {
         self.capacity = capacity
@@ -149,22 +166,43 @@ private final class RowBatch: @unchecked Sendable {
             createdAt: try columns.createdAt(), tupleID: try columns.tupleID(), retraction: try columns.retraction()))
     }
 
-    /// The next row, in the order they were appended, once `verifier` found it intact; nil after the last.
+    /// Re-hashes the rows in order, on the reading thread before the batch is queued, until
+    /// one is not intact; the caller re-hashes that one and those after it, so it is reported
+    /// in the order of the stream.
+    func verifyAhead(with verifier: inout ContentVerifier) {
+        bytes.withUnsafeBytes { buffer in
+            while verifiedAhead < rows.count, (try? Self.verify(rows[verifiedAhead], in: buffer, with: &verifier)) != nil {
+                verifiedAhead += 1
+            }
+        }
+    }
+
+    /// Checks `row`, whose bytes are in `buffer`, with `verifier`.
+    private static func verify(_ row: StoredRow, in buffer: UnsafeRawBufferPointer, with verifier: inout ContentVerifier) throws {
+        func bytes(_ text: StoredLabel.Text) -> UnsafeRawBufferPointer? {
+            row[text].map { UnsafeRawBufferPointer(rebasing: buffer[$0]) }
+        }
+        try verifier.verify(
+            id: bytes(.id), task: bytes(.task), inputID: bytes(.inputID), output: bytes(.output), input: bytes(.input),
+            params: bytes(.params), run: bytes(.run), meta: bytes(.meta), supersedes: bytes(.supersedes),
+            createdAt: row.createdAt, tupleID: row.tupleID, stored: UnsafeRawBufferPointer(rebasing: buffer[row.contentSHA256]))
+    }
+
+    /// The next row, in the order they were appended, once found intact (by `verifier`
+    /// unless the reading thread checked it already); nil after the last.
     /// - Parameters:
     ///   - withParams: whether the label carries its `params` text.
     ///   - withInput: whether the label carries its `input` text.
     func take(verifying verifier: inout ContentVerifier, withParams: Bool, withInput: Bool) throws -> StoredLabel? {
         guard taken < rows.count else { return nil }
         let row = rows[taken]
+        let checkedAhead = taken < verifiedAhead
         taken += 1
         return try bytes.withUnsafeBytes { buffer in
             func bytes(_ text: StoredLabel.Text) -> UnsafeRawBufferPointer? {
                 row[text].map { UnsafeRawBufferPointer(rebasing: buffer[$0]) }
             }
-            try verifier.verify(
-                id: bytes(.id), task: bytes(.task), inputID: bytes(.inputID), output: bytes(.output), input: bytes(.input),
-                params: bytes(.params), run: bytes(.run), meta: bytes(.meta), supersedes: bytes(.supersedes),
-                createdAt: row.createdAt, tupleID: row.tupleID, stored: UnsafeRawBufferPointer(rebasing: buffer[row.contentSHA256]))
+            if !checkedAhead { try Self.verify(row, in: buffer, with: &verifier) }
             return try verifier.label(
                 text: { text in bytes(text).map { String(decoding: $0, as: UTF8.self) } },
                 createdAt: row.createdAt, tupleID: row.tupleID, withParams: withParams, withInput: withInput,
