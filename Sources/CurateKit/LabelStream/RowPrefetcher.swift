@@ -75,8 +75,8 @@ final class RowPrefetcher: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Queues `batch` for the caller, waiting while ``ahead`` batches are queued; when they
-    /// are when it comes, re-hashes `batch` first rather than wait.
+    /// Queues `batch` for the caller, waiting while ``ahead`` batches are queued; if they
+    /// already are when `batch` is handed, re-hashes it first instead of only waiting.
     private func hand(_ batch: RowBatch) throws {
         condition.lock()
         defer { condition.unlock() }
