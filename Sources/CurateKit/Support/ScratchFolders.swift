@@ -52,8 +52,15 @@ public enum ScratchFolders {
     /// files, made by paths inside it and never with their parents, fail from then on instead
     /// of landing in a folder being removed (which would leave it not empty, and in place).
     static func remove(_ path: String) {
-        let aside = path + ".removing"
+        let aside = asidePath(of: path)
         try? FileManager.default.removeItem(atPath: rename(path, aside) == 0 ? aside : path)
+    }
+
+    /// Where ``remove(_:)`` moves `path` first: beside it, its name with one more hex digit.
+    /// A staging folder moved aside keeps the form `NAME.partial-PID-RANDOM`, so should its
+    /// removal not finish, a later export removes it as it does any a dead process left.
+    static func asidePath(of path: String) -> String {
+        path + "0"
     }
 }
 

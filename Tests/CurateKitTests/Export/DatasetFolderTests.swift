@@ -106,6 +106,18 @@ struct DatasetFolderTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.url.path).isEmpty)
     }
 
+    @Test("a staging folder moved aside for removal is still one a later export removes once its process is gone")
+    func asideNameIsAStagingName() throws {
+        let temporary = try TemporaryDirectory()
+        let folder = try DatasetFolder(datasets: temporary.url.appendingPathComponent("datasets"), name: "d")
+        let staging = try folder.makeStaging()
+        defer { ScratchFolders.forget(staging) }
+        let aside = URL(fileURLWithPath: ScratchFolders.asidePath(of: staging.path))
+        #expect(aside.deletingLastPathComponent().path == staging.deletingLastPathComponent().path)
+        let leftover = try #require(DatasetFolder.leftover(aside.lastPathComponent, legacy: false))
+        #expect(leftover.name == "d" && leftover.pid == getpid() && !leftover.replaced)
+    }
+
     @Test("the names of staging folders are read back, and nothing else is taken for one", arguments: [
         ("d.partial-123-ab12", false, "d", 123, false), ("my.set.replaced-9-f", false, "my.set", 9, true),
         (".d.partial-77-0", true, "d", 77, false),
