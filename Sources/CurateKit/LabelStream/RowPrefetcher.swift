@@ -177,11 +177,14 @@ private final class RowBatch: @unchecked Sendable {
         }
     }
 
+    /// The bytes of `row`'s text `text` in `buffer`, the batch's bytes; nil for NULL.
+    private static func text(_ text: StoredLabel.Text, of row: StoredRow, in buffer: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+        row[text].map { UnsafeRawBufferPointer(rebasing: buffer[$0]) }
+    }
+
     /// Checks `row`, whose bytes are in `buffer`, with `verifier`.
     private static func verify(_ row: StoredRow, in buffer: UnsafeRawBufferPointer, with verifier: inout ContentVerifier) throws {
-        func bytes(_ text: StoredLabel.Text) -> UnsafeRawBufferPointer? {
-            row[text].map { UnsafeRawBufferPointer(rebasing: buffer[$0]) }
-        }
+        func bytes(_ text: StoredLabel.Text) -> UnsafeRawBufferPointer? { Self.text(text, of: row, in: buffer) }
         try verifier.verify(
             id: bytes(.id), task: bytes(.task), inputID: bytes(.inputID), output: bytes(.output), input: bytes(.input),
             params: bytes(.params), run: bytes(.run), meta: bytes(.meta), supersedes: bytes(.supersedes),
@@ -199,12 +202,9 @@ private final class RowBatch: @unchecked Sendable {
         let checkedAhead = taken < verifiedAhead
         taken += 1
         return try bytes.withUnsafeBytes { buffer in
-            func bytes(_ text: StoredLabel.Text) -> UnsafeRawBufferPointer? {
-                row[text].map { UnsafeRawBufferPointer(rebasing: buffer[$0]) }
-            }
             if !checkedAhead { try Self.verify(row, in: buffer, with: &verifier) }
             return try verifier.label(
-                text: { text in bytes(text).map { String(decoding: $0, as: UTF8.self) } },
+                text: { text in Self.text(text, of: row, in: buffer).map { String(decoding: $0, as: UTF8.self) } },
                 createdAt: row.createdAt, tupleID: row.tupleID, withParams: withParams, withInput: withInput,
                 retraction: row.retraction)
         }
