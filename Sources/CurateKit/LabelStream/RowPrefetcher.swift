@@ -21,6 +21,8 @@ final class RowPrefetcher: @unchecked Sendable {
     private let condition = NSCondition()
     // Everything below is guarded by `condition`.
     private var batches: [RowBatch] = []
+    /// Batches the caller is done with, for the reading thread to fill again.
+    private var spares: [RowBatch] = []
     private var failure: (any Error)?
     private var finished = false
     private var cancelled = false
@@ -49,18 +51,19 @@ final class RowPrefetcher: @unchecked Sendable {
             while let row = try batch.take(verifying: &verifier, withParams: query.readsParams, withInput: query.readsInputs) {
                 try body(row)
             }
+            prefetcher.recycle(batch)
         }
     }
 
     /// The reading thread: batches of rows, at most ``ahead`` waiting at a time.
     private func read() {
-        var batch = RowBatch(capacity: Self.batchSize)
+        var batch = emptyBatch()
         do {
             try store.forEachStoredLabel(query) { columns in
                 try batch.append(columns)
                 if batch.isFull {
                     try hand(batch)
-                    batch = RowBatch(capacity: Self.batchSize)
+                    batch = emptyBatch()
                 }
             }
             if !batch.isEmpty { try hand(batch) }
@@ -89,6 +92,23 @@ final class RowPrefetcher: @unchecked Sendable {
         if cancelled { throw CancellationError() }
         batches.append(batch)
         condition.broadcast()
+    }
+
+    /// A batch to fill: one the caller is done with, its storage kept, or a new one.
+    private func emptyBatch() -> RowBatch {
+        condition.lock()
+        let spare = spares.popLast()
+        condition.unlock()
+        guard let spare else { return RowBatch(capacity: Self.batchSize) }
+        spare.removeAll()
+        return spare
+    }
+
+    /// Takes back a batch the caller has taken every row of.
+    private func recycle(_ batch: RowBatch) {
+        condition.lock()
+        spares.append(batch)
+        condition.unlock()
     }
 
     /// The next batch; nil after the last.
@@ -153,17 +173,31 @@ private final class RowBatch: @unchecked Sendable {
     var isFull: Bool { rows.count == capacity }
     var isEmpty: Bool { rows.isEmpty }
 
+    /// Empties the batch for the reading thread to fill again, keeping its storage.
+    func removeAll() {
+        bytes.removeAll()
+        rows.removeAll(keepingCapacity: true)
+        taken = 0
+        verifiedAhead = 0
+    }
+
     /// Appends the row `columns` shows, copying its bytes; the batch must not be full.
     func append(_ columns: any StoredLabelColumns) throws {
         precondition(!isFull, "a full batch of label rows")
+        rows.append(try Self.copy(columns, into: &bytes))
+    }
+
+    /// The row `columns` shows, its bytes appended to `bytes`: one access to the batch's
+    /// buffer per row rather than one per column.
+    private static func copy(_ columns: any StoredLabelColumns, into bytes: inout ByteBuffer) throws -> StoredRow {
         func copy(_ text: StoredLabel.Text) throws -> Range<Int>? {
             try columns.withText(text) { $0.map { bytes.appendSpan($0) } }
         }
-        rows.append(StoredRow(
+        return StoredRow(
             task: try copy(.task), inputID: try copy(.inputID), id: try copy(.id), output: try copy(.output),
             input: try copy(.input), run: try copy(.run), supersedes: try copy(.supersedes), params: try copy(.params),
             meta: try copy(.meta), contentSHA256: try columns.withContentSHA256 { bytes.appendSpan($0) },
-            createdAt: try columns.createdAt(), tupleID: try columns.tupleID(), retraction: try columns.retraction()))
+            createdAt: try columns.createdAt(), tupleID: try columns.tupleID(), retraction: try columns.retraction())
     }
 
     /// Re-hashes the rows in order, on the reading thread before the batch is queued, until
