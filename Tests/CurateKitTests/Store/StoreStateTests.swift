@@ -40,4 +40,15 @@ struct StoreStateTests {
         _ = try IngesterTests.ingest([second, first], into: other)
         #expect(try other.backend.state().idsSHA256 == Self.expectedDigest(ids))
     }
+
+    @Test("digests the keys of more labels than one block of keys hashed at a time")
+    func digestAcrossBlocks() throws {
+        let folder = try TemporaryDirectory()
+        let ids = (0..<2_500).map { "rec-\($0 * 7_919 % 2_500)" }
+        let lines = ids.enumerated().map { index, id in IngesterTests.record("in-\(index)", extra: #","id":"\#(id)""#) }
+        let corpus = try folder.write("many.jsonl", lines.joined(separator: "\n"))
+        let store = try Store(path: folder.storePath, create: true)
+        _ = try IngesterTests.ingest([corpus], into: store)
+        #expect(try store.backend.state() == StoreState(labels: 2_500, idsSHA256: Self.expectedDigest(ids), lastIngest: 1))
+    }
 }

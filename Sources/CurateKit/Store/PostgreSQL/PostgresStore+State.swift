@@ -1,5 +1,3 @@
-import Crypto
-
 extension PostgresStore {
     /// The store's labels as a whole: their count, a digest of their ids, the last ingest;
     /// the same digest as ``SQLiteStore/state(throughIngest:)`` gives for the same labels.
@@ -17,11 +15,9 @@ extension PostgresStore {
             keys.append(RecordIDKey.of(try row(fields, of: "labels") { "an id" }.text(0, "id")))
         }
         keys.sort()
-        var hasher = SHA256()
-        for key in keys {
-            withUnsafeBytes(of: UInt64(bitPattern: key).bigEndian) { hasher.update(bufferPointer: $0) }
-        }
-        return StoreState(labels: keys.count, idsSHA256: SHA256Hex.hex(hasher.finalize()), lastIngest: through)
+        var digest = IDKeysDigest()
+        keys.forEach { digest.add($0) }
+        return digest.state(lastIngest: through)
     }
 
     /// The id of the latest ingest; nil before the first.

@@ -1,5 +1,3 @@
-import Crypto
-
 extension SQLiteStore {
     /// The store's labels as a whole: their count, a digest of their ids, the last ingest.
     ///
@@ -19,18 +17,13 @@ extension SQLiteStore {
         let keys = try connection.prepare("SELECT id_key FROM labels WHERE collided = 0\(filter) ORDER BY id_key")
         defer { keys.reset() }
         keys.bind(values)
-        var hasher = SHA256()
-        var count = 0
-        func add(_ key: Int64) {
-            withUnsafeBytes(of: UInt64(bitPattern: key).bigEndian) { hasher.update(bufferPointer: $0) }
-            count += 1
-        }
+        var digest = IDKeysDigest()
         while try keys.step() {
             let key = try keys.integer(0, of: place)
-            while let first = collided.first, first <= key { add(collided.removeFirst()) }
-            add(key)
+            while let first = collided.first, first <= key { digest.add(collided.removeFirst()) }
+            digest.add(key)
         }
-        collided.forEach(add)
-        return StoreState(labels: count, idsSHA256: SHA256Hex.hex(hasher.finalize()), lastIngest: through)
+        collided.forEach { digest.add($0) }
+        return digest.state(lastIngest: through)
     }
 }
