@@ -125,12 +125,12 @@ public struct Exporter {
         let byPayload = options.split.key == .input
         // Identical payloads share a split when they are the key; otherwise count those that do not.
         var shared = options.split.splits.count > 1 && !byPayload ? SharedInputs() : nil
-        let counts = try labels.forEach { group in
-            guard let first = group.chosen.first else { return }
+        let counts = try labels.forEachChosen { chosen in
+            guard let first = chosen.first else { return }
             let split = assigner.splitIndex(for: byPayload ? first.input ?? first.inputID : first.inputID)
             if let input = first.input { shared?.note(input, split: split) }
             tally.input()
-            for label in group.chosen {
+            for label in chosen {
                 guard let producer = producers[label.tupleID] else { continue }
                 tally.export(label, split: split)
                 try sink(label, producer, split)

@@ -49,6 +49,17 @@ struct FlagMatcher {
     /// Whether no flag can match anything.
     var isEmpty: Bool { byTuple.isEmpty && byRun.isEmpty && byRecord.isEmpty && byOutput.isEmpty }
 
+    /// Whether a label's tuple alone decides which flags match it: no run, record or output flag can.
+    var matchesByTupleOnly: Bool { byRun.isEmpty && byRecord.isEmpty && byOutput.isEmpty }
+
+    /// Adds one to `counts[i]` for every prompt or model flag `i` that matches labels of tuple `tupleID`.
+    /// - Returns: whether any did.
+    func count(tupleID: Int64, into counts: inout [Int]) -> Bool {
+        guard let indexes = byTuple[tupleID] else { return false }
+        for index in indexes { counts[index] += 1 }
+        return true
+    }
+
     /// Adds one to `counts[i]` for every flag `i` that matches `row`.
     /// - Returns: the kinds of the flags that matched; empty when none did.
     func count(_ row: StoredLabel, into counts: inout [Int]) -> FlagKinds {

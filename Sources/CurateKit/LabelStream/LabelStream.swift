@@ -7,7 +7,7 @@
 /// stays flat however many there are: it grows with the labels of one input only.
 struct LabelStream {
     /// What the stream counted on its way.
-    struct Counts {
+    struct Counts: Equatable {
         /// Labels the selection matched, before flags and resolution, less retracted ones.
         var labelsSelected = 0
         /// Of those, labels a flag matched.
@@ -56,7 +56,7 @@ struct LabelStream {
             try body(InputLabels(labels: labels, flags: flags, chosen: resolver.choose(from: candidates), retracted: retracted))
         }
 
-        try RowPrefetcher.forEach(plan.query, in: store, tuples: plan.tuples) { (label: consuming StoredLabel) in
+        try RowPrefetcher<Void>.forEach(plan.query, in: store, tuples: plan.tuples) { (label: consuming StoredLabel) in
             guard plan.params.accepts(params: label.params), plan.outputs.accepts(output: label.output) else { return }
             if let first = labels.first ?? retracted.first,
                String.compareUTF8(first.inputID, label.inputID) != 0 || String.compareUTF8(first.task, label.task) != 0 {
@@ -83,6 +83,32 @@ struct LabelStream {
         }
         try finishGroup()
         return counts
+    }
+
+    /// Calls `body` with the labels the resolution chose for each input that has any, in
+    /// (task, input_id) order: what an export writes. From a store with ``IndexedLabelReads``,
+    /// for a plan ``IndexedChoice`` applies to, whose labels come several to an input, only the
+    /// chosen labels' rows are read.
+    /// - Returns: the counts of labels selected and flagged.
+    /// - Throws: what reading the store or `body` throws.
+    func forEachChosen(_ body: (ArraySlice<StoredLabel>) throws -> Void) throws -> Counts {
+        guard let indexed = store as? any IndexedLabelReads, IndexedChoice.applies(to: plan, policy: resolver.policy),
+              try IndexedChoice.pays(for: plan.query, in: indexed)
+        else {
+            return try forEach { group in
+                if !group.chosen.isEmpty { try body(group.chosen) }
+            }
+        }
+        let choice = IndexedChoice(
+            plan: plan, humanPriority: resolver.humanPriority, humanTuples: resolver.humanTuples, includeFlagged: includeFlagged,
+            storeLocation: store.location)
+        let query = plan.query
+        return try RowPrefetcher.forEach(
+            reading: { emit in try choice.read(try indexed.labelKeyReader(query), emit: emit) },
+            from: store, tuples: plan.tuples, withParams: false, withInput: query.readsInputs
+        ) { (label: consuming StoredLabel) in
+            try body([label][...])
+        }
     }
 
     /// Orders one input's labels by (created_at, id), ids in UTF-8 byte order, and their

@@ -11,11 +11,17 @@ import Foundation
 /// whichever half is lighter on a store takes that work. The store's connection is used by
 /// the reading thread alone until ``forEach(_:in:tuples:_:)`` returns, which waits for that
 /// thread to end.
-final class RowPrefetcher: @unchecked Sendable {
-    private static let batchSize = 1024
-    private static let ahead = 8
-    private let store: any StoreBackend
-    private let query: LabelQuery
+///
+/// What the reading thread reads is a source: every row a query selects, or (see
+/// ``IndexedChoice``) only the rows of the labels it chose from the store's index, with
+/// what the source counted on its way as the `Summary` handed back at the end.
+final class RowPrefetcher<Summary>: @unchecked Sendable {
+    /// Reads rows on the reading thread, handing each to its argument, and returns what it counted.
+    typealias Source = (_ emit: (any StoredLabelColumns) throws -> Void) throws -> Summary
+
+    private static var batchSize: Int { 1024 }
+    private static var ahead: Int { 8 }
+    private let source: Source
     /// The reading thread's own verifier, for batches it re-hashes while the caller is behind.
     private var readerVerifier: ContentVerifier
     private let condition = NSCondition()
@@ -24,42 +30,47 @@ final class RowPrefetcher: @unchecked Sendable {
     /// Batches the caller is done with, for the reading thread to fill again.
     private var spares: [RowBatch] = []
     private var failure: (any Error)?
+    private var summary: Summary?
     private var finished = false
     private var cancelled = false
 
-    private init(store: any StoreBackend, query: LabelQuery, tuples: [Int64: ProvenanceTuple]) {
-        self.store = store
-        self.query = query
-        readerVerifier = ContentVerifier(tuples: tuples, storePath: store.location)
+    private init(source: @escaping Source, verifier: consuming ContentVerifier) {
+        self.source = source
+        readerVerifier = verifier
     }
 
-    /// Streams the rows `query` selects to `body`, in the order and with the errors of
-    /// ``StoreBackend/forEachStoredLabel(_:_:)``, each checked by a ``ContentVerifier`` of
-    /// `tuples` (the selected tuples, by id) first. Of several changed labels, the first in
-    /// that order is the one reported, whichever thread re-hashed it.
-    /// - Throws: what reading the store, the verifier or `body` throws; reading stops at the first error.
+    /// Streams the rows `source` reads, on a second thread, to `body`, each checked by a
+    /// ``ContentVerifier`` of `tuples` (the selected tuples, by id) first. Of several changed
+    /// labels, the first in the source's order is the one reported, whichever thread re-hashed it.
+    /// - Parameters:
+    ///   - withParams: whether each label carries its `params` text.
+    ///   - withInput: whether each label carries its `input` text.
+    /// - Returns: what `source` returned.
+    /// - Throws: what `source`, the verifier or `body` throws; reading stops at the first error.
     static func forEach(
-        _ query: LabelQuery, in store: any StoreBackend, tuples: [Int64: ProvenanceTuple], _ body: (consuming StoredLabel) throws -> Void
-    ) throws {
+        reading source: @escaping Source, from store: any StoreBackend, tuples: [Int64: ProvenanceTuple], withParams: Bool, withInput: Bool,
+        _ body: (consuming StoredLabel) throws -> Void
+    ) throws -> Summary {
         var verifier = ContentVerifier(tuples: tuples, storePath: store.location)
-        let prefetcher = RowPrefetcher(store: store, query: query, tuples: tuples)
+        let prefetcher = RowPrefetcher(source: source, verifier: ContentVerifier(tuples: tuples, storePath: store.location))
         let thread = Thread { [prefetcher] in prefetcher.read() }
         thread.name = "curate.labels.read"
         thread.start()
         defer { prefetcher.stop() }
         while let batch = try prefetcher.next() {
-            while let row = try batch.take(verifying: &verifier, withParams: query.readsParams, withInput: query.readsInputs) {
+            while let row = try batch.take(verifying: &verifier, withParams: withParams, withInput: withInput) {
                 try body(row)
             }
             prefetcher.recycle(batch)
         }
+        return try prefetcher.result()
     }
 
     /// The reading thread: batches of rows, at most ``ahead`` waiting at a time.
     private func read() {
         var batch = emptyBatch()
         do {
-            try store.forEachStoredLabel(query) { columns in
+            let counted = try source { columns in
                 try batch.append(columns)
                 if batch.isFull {
                     try hand(batch)
@@ -67,6 +78,9 @@ final class RowPrefetcher: @unchecked Sendable {
                 }
             }
             if !batch.isEmpty { try hand(batch) }
+            condition.lock()
+            summary = counted
+            condition.unlock()
         } catch {
             condition.lock()
             if !cancelled { failure = error }
@@ -76,6 +90,16 @@ final class RowPrefetcher: @unchecked Sendable {
         finished = true
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// What the source returned, once every batch was taken.
+    private func result() throws -> Summary {
+        condition.lock()
+        defer { condition.unlock() }
+        while !finished { condition.wait() }
+        if let failure { throw failure }
+        guard let summary else { preconditionFailure("the reading thread ended without a failure or a summary") }
+        return summary
     }
 
     /// Queues `batch` for the caller, waiting while ``ahead`` batches are queued; if they
@@ -242,5 +266,19 @@ private final class RowBatch: @unchecked Sendable {
                 createdAt: row.createdAt, tupleID: row.tupleID, withParams: withParams, withInput: withInput,
                 retraction: row.retraction)
         }
+    }
+}
+
+extension RowPrefetcher where Summary == Void {
+    /// Streams the rows `query` selects to `body`, in the order and with the errors of
+    /// ``StoreBackend/forEachStoredLabel(_:_:)``, each checked by a ``ContentVerifier`` of
+    /// `tuples` (the selected tuples, by id) first.
+    /// - Throws: what reading the store, the verifier or `body` throws; reading stops at the first error.
+    static func forEach(
+        _ query: LabelQuery, in store: any StoreBackend, tuples: [Int64: ProvenanceTuple], _ body: (consuming StoredLabel) throws -> Void
+    ) throws {
+        try forEach(
+            reading: { emit in try store.forEachStoredLabel(query, emit) }, from: store, tuples: tuples,
+            withParams: query.readsParams, withInput: query.readsInputs, body)
     }
 }

@@ -78,7 +78,7 @@ enum Label {
     static func llm(
         _ input: String, _ output: String = "positive", task: String = "sentiment", prompt: String = "sentiment@v1",
         model: String = "model-a", at time: String = "2026-06-01T12:00:00Z", run: String? = nil, id: String? = nil,
-        withText: Bool = true, inputPayload: JSONValue? = nil
+        withText: Bool = true, inputPayload: JSONValue? = nil, supersedes: String? = nil
     ) -> String {
         let parts = prompt.split(separator: "@").map(String.init)
         var promptMembers: [(key: String, value: JSONValue)] = [("name", .string(parts[0])), ("version", .string(parts[1]))]
@@ -90,6 +90,7 @@ enum Label {
         ]
         if let run { members.append(("run", .string(run))) }
         if let id { members.append(("id", .string(id))) }
+        if let supersedes { members.append(("supersedes", .string(supersedes))) }
         return JSONWriter.canonical(.object(members))
     }
 

@@ -31,7 +31,7 @@ struct RowPrefetcherTests {
         var prefetched: [String] = []
         try fixture.store.backend.readSnapshot {
             try fixture.store.backend.forEachStoredLabel(query) { direct.append(String(describing: try $0.row())) }
-            try RowPrefetcher.forEach(query, in: fixture.store.backend, tuples: try Self.tuples(fixture.store)) { prefetched.append(String(describing: $0)) }
+            try RowPrefetcher<Void>.forEach(query, in: fixture.store.backend, tuples: try Self.tuples(fixture.store)) { prefetched.append(String(describing: $0)) }
         }
         #expect(direct.count == 9_500)
         #expect(prefetched == direct)
@@ -46,7 +46,7 @@ struct RowPrefetcherTests {
         var seen = 0
         #expect(throws: Stop.self) {
             try fixture.store.backend.readSnapshot {
-                try RowPrefetcher.forEach(query, in: fixture.store.backend, tuples: try Self.tuples(fixture.store)) { _ in
+                try RowPrefetcher<Void>.forEach(query, in: fixture.store.backend, tuples: try Self.tuples(fixture.store)) { _ in
                     seen += 1
                     if seen == 1_500 { throw Stop() }
                 }
@@ -81,7 +81,7 @@ struct RowPrefetcherVerificationTests {
         var seen = 0
         do {
             try fixture.store.backend.readSnapshot {
-                try RowPrefetcher.forEach(query, in: fixture.store.backend, tuples: try RowPrefetcherTests.tuples(fixture.store)) { _ in
+                try RowPrefetcher<Void>.forEach(query, in: fixture.store.backend, tuples: try RowPrefetcherTests.tuples(fixture.store)) { _ in
                     if seen == 0 { Thread.sleep(forTimeInterval: 1) }
                     seen += 1
                 }

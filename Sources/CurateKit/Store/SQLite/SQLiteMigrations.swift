@@ -162,6 +162,14 @@ enum SQLiteMigrations {
             DROP INDEX labels_export;
             CREATE INDEX labels_export ON labels (task, input_id, created_at, tuple_id);
             """),
+        Migration(version: 10, sql: """
+            -- The export index carries `supersedes` too, so an export choosing the newest label
+            -- of each input decides from index entries alone and reads the row of the label it
+            -- writes, not of every label (``IndexedLabelReads``). NULL for a label that replaces
+            -- none: a byte of the entry's header.
+            DROP INDEX labels_export;
+            CREATE INDEX labels_export ON labels (task, input_id, created_at, tuple_id, supersedes);
+            """),
     ]
 
     /// The schema version this build writes.

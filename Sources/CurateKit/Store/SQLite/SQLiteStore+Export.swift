@@ -3,7 +3,7 @@ struct SQLiteLabelColumns: StoredLabelColumns {
     fileprivate let statement: Statement
     fileprivate let place: Statement.RowPlace
 
-    fileprivate init(statement: Statement) {
+    init(statement: Statement) {
         self.statement = statement
         place = Statement.RowPlace(table: "labels") { "row id \(statement.shownValue(3))" }
     }
@@ -55,12 +55,33 @@ extension SQLiteStore {
     /// copying what it keeps. Retracted labels come too, with their retraction when the query
     /// reads retractions (the join is left out of a query that does not, so costs nothing then).
     func forEachStoredLabel(_ query: LabelQuery, _ body: (any StoredLabelColumns) throws -> Void) throws {
-        var sql = """
-            SELECT task, input_id, created_at, id, output, input, run, tuple_id, supersedes, params, meta, content_sha256,
-                   \(query.readsRetractions ? "retraction_id" : "NULL")
-            FROM labels\(query.readsRetractions ? " LEFT JOIN retracted_labels ON retracted_labels.label_seq = labels.seq" : "")
-            WHERE tuple_id IN (SELECT value FROM json_each(?))
-            """
+        let (filter, values) = Self.labelFilter(query)
+        let statement = try connection.prepare("""
+            SELECT \(Self.labelColumns), \(query.readsRetractions ? "retraction_id" : "NULL")
+            FROM labels\(Self.retractionJoin(query))
+            WHERE \(filter)
+            ORDER BY task, input_id, created_at
+            """)
+        defer { statement.reset() }
+        statement.bind(values)
+        let columns = SQLiteLabelColumns(statement: statement)
+        while try statement.step() {
+            try body(columns)
+        }
+    }
+
+    /// The columns of a label query's rows, in the order ``SQLiteLabelColumns`` reads them
+    /// (the retraction, column 12, follows).
+    static let labelColumns = "task, input_id, created_at, id, output, input, run, tuple_id, supersedes, params, meta, content_sha256"
+
+    /// The join that gives each label its retraction, for a query that reads retractions.
+    static func retractionJoin(_ query: LabelQuery) -> String {
+        query.readsRetractions ? " LEFT JOIN retracted_labels ON retracted_labels.label_seq = labels.seq" : ""
+    }
+
+    /// The `WHERE` condition of `query`'s labels, with its values.
+    static func labelFilter(_ query: LabelQuery) -> (sql: String, values: [Statement.Value]) {
+        var sql = "tuple_id IN (SELECT value FROM json_each(?))"
         var values: [Statement.Value] = [.jsonList(query.tupleIDs)]
         if !query.tasks.isEmpty {
             sql += " AND task IN (SELECT value FROM json_each(?))"
@@ -82,14 +103,7 @@ extension SQLiteStore {
             sql += " AND ingest_id <= ?"
             values.append(.integer(ingest))
         }
-        sql += " ORDER BY task, input_id, created_at"
-        let statement = try connection.prepare(sql)
-        defer { statement.reset() }
-        statement.bind(values)
-        let columns = SQLiteLabelColumns(statement: statement)
-        while try statement.step() {
-            try body(columns)
-        }
+        return (sql, values)
     }
 
     /// The distinct run ids of labels of `tasks` (all tasks when empty), sorted.

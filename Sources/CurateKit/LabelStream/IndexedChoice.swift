@@ -1,0 +1,101 @@
+/// Chooses each input's newest label from the store's export index (``IndexedLabelReads``)
+/// and reads the rows of the chosen labels only: the stream of an export that resolves by
+/// `latest` and selects by nothing but tuples, tasks and time. On a log whose inputs are
+/// labelled again and again, most selected labels are then never read.
+///
+/// The choice is ``LabelResolver``'s for ``ResolvePolicy/latest``, made from index entries:
+/// retracted labels are counted and left out, flagged ones counted and (without
+/// `--include-flagged`) left out, an input's human labels are its only candidates when it has
+/// any (`--human-priority`), and the newest wins. Record ids are read only where the entries
+/// cannot decide: when a candidate replaces another (`supersedes` names a record id) or two
+/// candidates share the newest `created_at` (the greater id in UTF-8 byte order wins).
+/// A chosen row is re-hashed like any row read, and must agree with its index entry.
+struct IndexedChoice {
+    let plan: SelectionPlan
+    let humanPriority: Bool
+    /// Tuple ids of human labels.
+    let humanTuples: Set<Int64>
+    /// Whether flagged labels are candidates too.
+    let includeFlagged: Bool
+    /// The store as its messages name it.
+    let storeLocation: String
+
+    /// Whether the choice can be made from index entries for `plan` resolved by `policy`:
+    /// `latest`, no flag but prompt and model flags, and no filter on params, outputs, runs or ingests.
+    static func applies(to plan: SelectionPlan, policy: ResolvePolicy) -> Bool {
+        policy == .latest && plan.flags.matchesByTupleOnly && plan.params.isEmpty && plan.outputs.isEmpty
+            && plan.query.excludedRuns.isEmpty && plan.query.ingestedThrough == nil && !plan.query.readsParams
+    }
+
+    /// Whether `query`'s labels come at least two to an input (``IndexedLabelReads/labelsPerInput(_:)``):
+    /// then reading the chosen rows only pays for walking the index first. With about one label
+    /// per input nearly every row is read anyway, and the walk of the index and a lookup per row
+    /// cost more than reading the rows in index order (Benchmarks/README).
+    static func pays(for query: LabelQuery, in store: any IndexedLabelReads) throws -> Bool {
+        try store.labelsPerInput(query).map { $0 >= 2 } ?? false
+    }
+
+    /// Walks the index entries `reader` gives, calling `emit` with the row of each input's
+    /// chosen label, in the stream's (task, input_id) order.
+    /// - Returns: the labels selected, flagged and retracted, counted as ``LabelStream`` counts them.
+    func read(_ reader: any LabelKeyReader, emit: (any StoredLabelColumns) throws -> Void) throws -> LabelStream.Counts {
+        var counts = LabelStream.Counts(perFlag: Array(repeating: 0, count: plan.flags.flags.count))
+        var candidates: [LabelKey] = []
+        func finishInput() throws {
+            defer { candidates.removeAll(keepingCapacity: true) }
+            guard let chosen = try choose(from: candidates, reader) else { return }
+            try reader.withRow(ofLabel: chosen.seq) { columns in
+                guard try columns.createdAt() == chosen.createdAt, try columns.tupleID() == chosen.tupleID else {
+                    throw StoreError.inconsistent(
+                        path: storeLocation,
+                        reason: "the export index disagrees with label row seq \(chosen.seq); run `curate check`")
+                }
+                try emit(columns)
+            }
+        }
+        while let key = try reader.next() {
+            if key.startsInput { try finishInput() }
+            if let retraction = key.retraction {
+                counts.labelsRetracted += 1
+                counts.perRetraction[retraction, default: 0] += 1
+                continue
+            }
+            counts.labelsSelected += 1
+            if plan.flags.count(tupleID: key.tupleID, into: &counts.perFlag) {
+                counts.labelsFlagged += 1
+                if !includeFlagged { continue }
+            }
+            candidates.append(key)
+        }
+        try finishInput()
+        return counts
+    }
+
+    /// The candidate ``LabelResolver`` chooses by `latest`; nil when there is none.
+    private func choose(from candidates: [LabelKey], _ reader: any LabelKeyReader) throws -> LabelKey? {
+        guard !candidates.isEmpty else { return nil }
+        if candidates.contains(where: \.replacesAnother) { return try chooseByIdentity(candidates, reader) }
+        let pool = humanPriority && candidates.contains { humanTuples.contains($0.tupleID) }
+            ? candidates.filter { humanTuples.contains($0.tupleID) } : candidates
+        guard let newest = pool.map(\.createdAt).max() else { return nil }
+        let tied = pool.filter { $0.createdAt == newest }
+        return tied.count == 1 ? tied[0] : try chooseByIdentity(tied, reader)
+    }
+
+    /// The choice with the candidates' record ids read: less those another candidate
+    /// supersedes, its human labels only when it has any, then the newest by (created_at, id).
+    private func chooseByIdentity(_ candidates: [LabelKey], _ reader: any LabelKeyReader) throws -> LabelKey? {
+        let identities = try candidates.map { try reader.identity(ofLabel: $0.seq) }
+        let superseded = Set(identities.compactMap(\.supersedes))
+        var current = candidates.indices.filter { !superseded.contains(identities[$0].id) }
+        if humanPriority, current.contains(where: { humanTuples.contains(candidates[$0].tupleID) }) {
+            current = current.filter { humanTuples.contains(candidates[$0].tupleID) }
+        }
+        let newest = current.max { first, second in
+            candidates[first].createdAt != candidates[second].createdAt
+                ? candidates[first].createdAt < candidates[second].createdAt
+                : identities[first].id.utf8.lexicographicallyPrecedes(identities[second].id.utf8)
+        }
+        return newest.map { candidates[$0] }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+@testable import CurateKit
+
+@Suite("Choosing each input's newest label from the export index")
+struct IndexedChoiceTests {
+    /// Labels of two tasks over a few inputs, relabelled at a few shared times (so some share
+    /// the newest `created_at`), by two prompt versions and two models, some by people; then
+    /// regenerated labels naming an older one in `supersedes`, a prompt flag and two retractions.
+    static func fixture() throws -> ExportFixture {
+        var random = SplitMix64(seed: 17)
+        let times = (1...6).map { "2026-0\($0)-01T12:00:00Z" }
+        var lines: [String] = []
+        var ids: [String: [String]] = [:]
+        for index in 0..<700 {
+            let task = index % 3 == 0 ? "intent" : "sentiment"
+            let input = "in-\(random.next() % 90)"
+            let id = "r-\(index)"
+            let time = times[Int(random.next() % UInt64(times.count))]
+            if random.next() % 10 == 0 {
+                lines.append(Label.human(input, "neutral", task: task, annotator: "ann-\(random.next() % 2)", at: time, id: id))
+            } else {
+                let prompt = task == "intent" ? "intent@v1" : (random.next() % 2 == 0 ? "sentiment@v1" : "sentiment@v2")
+                lines.append(Label.llm(
+                    input, "out-\(random.next() % 4)", task: task, prompt: prompt, model: random.next() % 2 == 0 ? "model-a" : "model-b",
+                    at: time, id: id))
+            }
+            ids["\(task)/\(input)", default: []].append(id)
+        }
+        let fixture = try ExportFixture(lines)
+        var regenerated: [String] = []
+        for (index, key) in ids.keys.sorted().enumerated() where index % 4 == 0 {
+            let parts = key.split(separator: "/").map(String.init)
+            let replaced = ids[key]?.first ?? ""
+            let time = index % 8 == 0 ? "2026-09-01T12:00:00Z" : "2026-01-15T12:00:00Z"
+            regenerated.append(Label.llm(
+                parts[1], "regenerated", task: parts[0], prompt: parts[0] == "intent" ? "intent@v1" : "sentiment@v2", at: time,
+                id: "regen-\(index)", supersedes: replaced))
+        }
+        try fixture.ingest(regenerated)
+        _ = try fixture.store.backend.addFlag(LabelFlag(kind: .prompt, target: "sentiment@v1", reason: "old text", createdAt: ExportFixture.ingestedAt))
+        for id in ["r-5", "r-40"] {
+            _ = try fixture.store.backend.retract(kind: .record, target: id, reason: "wrong", at: ExportFixture.ingestedAt)
+        }
+        return fixture
+    }
+
+    /// The ids each input's resolution chose, and the counts, by the stream that reads every
+    /// row or by the one that reads only the chosen rows.
+    static func chosen(_ store: Store, includeFlagged: Bool, humanPriority: Bool, fromIndex: Bool) throws -> ([String], LabelStream.Counts) {
+        try store.backend.readSnapshot {
+            let plan = try SelectionPlan.resolve(Selection(includeFlagged: includeFlagged), in: store.backend)
+            #expect(IndexedChoice.applies(to: plan, policy: .latest))
+            let indexed = try #require(store.backend as? any IndexedLabelReads)
+            #expect(try IndexedChoice.pays(for: plan.query, in: indexed), "labels come several to an input")
+            let stream = LabelStream(store: store.backend, plan: plan, policy: .latest, humanPriority: humanPriority, includeFlagged: includeFlagged)
+            var ids: [String] = []
+            let counts = fromIndex
+                ? try stream.forEachChosen { ids += $0.map(\.id) }
+                : try stream.forEach { ids += $0.chosen.map(\.id) }
+            return (ids, counts)
+        }
+    }
+
+    @Test("chooses the label reading every row would choose, with the same counts", arguments: [false, true], [false, true])
+    func sameChoice(includeFlagged: Bool, humanPriority: Bool) throws {
+        let fixture = try Self.fixture()
+        let everyRow = try Self.chosen(fixture.store, includeFlagged: includeFlagged, humanPriority: humanPriority, fromIndex: false)
+        let fromIndex = try Self.chosen(fixture.store, includeFlagged: includeFlagged, humanPriority: humanPriority, fromIndex: true)
+        #expect(fromIndex.0 == everyRow.0)
+        #expect(fromIndex.1 == everyRow.1)
+        #expect(everyRow.0.contains { $0.hasPrefix("regen-") }, "a regenerated label wins somewhere")
+        #expect(everyRow.1.labelsFlagged > 0 && everyRow.1.labelsRetracted == 2)
+    }
+
+    /// Hands on the index entries of a reader, counting the rows read, and can move every
+    /// entry's `created_at` as a damaged index would.
+    final class CountingReader: LabelKeyReader {
+        let reader: any LabelKeyReader
+        let shift: Int64
+        var keys = 0
+        var rows = 0
+
+        init(_ reader: any LabelKeyReader, shift: Int64 = 0) {
+            self.reader = reader
+            self.shift = shift
+        }
+
+        func next() throws -> LabelKey? {
+            guard let key = try reader.next() else { return nil }
+            keys += 1
+            return LabelKey(
+                seq: key.seq, createdAt: key.createdAt + shift, tupleID: key.tupleID, replacesAnother: key.replacesAnother,
+                retraction: key.retraction, startsInput: key.startsInput)
+        }
+
+        func identity(ofLabel seq: Int64) throws -> (id: String, supersedes: String?) { try reader.identity(ofLabel: seq) }
+
+        func withRow(ofLabel seq: Int64, _ body: (any StoredLabelColumns) throws -> Void) throws {
+            rows += 1
+            try reader.withRow(ofLabel: seq, body)
+        }
+    }
+
+    static func choice(_ plan: SelectionPlan, _ store: Store) -> IndexedChoice {
+        IndexedChoice(
+            plan: plan, humanPriority: true, humanTuples: Set(plan.tuples.filter { $0.value.origin == .human }.keys), includeFlagged: false,
+            storeLocation: store.backend.location)
+    }
+
+    @Test("reads the row of each chosen label only, not of every label selected")
+    func readsChosenRowsOnly() throws {
+        let fixture = try Self.fixture()
+        let indexed = try #require(fixture.store.backend as? any IndexedLabelReads)
+        try fixture.store.backend.readSnapshot {
+            let plan = try SelectionPlan.resolve(Selection(), in: fixture.store.backend)
+            let reader = CountingReader(try indexed.labelKeyReader(plan.query))
+            var emitted = 0
+            let counts = try Self.choice(plan, fixture.store).read(reader) { _ in emitted += 1 }
+            #expect(reader.keys == counts.labelsSelected + counts.labelsRetracted)
+            #expect(reader.rows == emitted)
+            #expect(emitted > 0 && reader.rows < reader.keys / 2, "\(reader.rows) rows read of \(reader.keys) labels")
+        }
+    }
+
+    @Test("a chosen row that disagrees with its index entry stops the stream, naming the store")
+    func indexDisagreesWithRow() throws {
+        let fixture = try Self.fixture()
+        let indexed = try #require(fixture.store.backend as? any IndexedLabelReads)
+        try fixture.store.backend.readSnapshot {
+            let plan = try SelectionPlan.resolve(Selection(), in: fixture.store.backend)
+            let reader = CountingReader(try indexed.labelKeyReader(plan.query), shift: 1)
+            #expect {
+                _ = try Self.choice(plan, fixture.store).read(reader) { _ in }
+            } throws: { error in
+                guard case StoreError.inconsistent(let path, let reason) = error else { return false }
+                return path == fixture.store.backend.location && reason.contains("disagrees with label row")
+            }
+        }
+    }
+
+    @Test("a selection of about one label per input is read row by row; one of several per input from the index")
+    func paysWithSeveralLabelsPerInput() throws {
+        let single = try ExportFixture((0..<300).map { Label.llm("in-\($0)", id: "r-\($0)") } + [Label.llm("in-7", at: "2026-07-01T00:00:00Z", id: "again")])
+        let several = try Self.fixture()
+        for (fixture, pays) in [(single, false), (several, true)] {
+            let indexed = try #require(fixture.store.backend as? any IndexedLabelReads)
+            try fixture.store.backend.readSnapshot {
+                let plan = try SelectionPlan.resolve(Selection(), in: fixture.store.backend)
+                #expect(try IndexedChoice.pays(for: plan.query, in: indexed) == pays)
+            }
+        }
+    }
+}
