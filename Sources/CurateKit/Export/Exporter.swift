@@ -76,7 +76,13 @@ public struct Exporter {
                     try writer.write(row, producer: producer, split: split)
                 }
                 guard summary.records > 0 else { throw ExportError.nothingToExport(name: folder.name) }
-                var (files, records) = try writer.finish()
+                // The store's state is read while the data files are finished (a Parquet file's
+                // pages are compressed then): the stream has ended, so the connection is free,
+                // and the state is taken before anything else can throw.
+                let storeState = BackgroundResult(named: "curate.store.state") { [store] in try store.state(throughIngest: ingest) }
+                let finished = Result { try writer.finish() }
+                let state = Result { try storeState.value() }
+                var (files, records) = try finished.get()
                 records.newestCreatedAt = summary.newestCreatedAt
                 let manifest = Manifest(
                     name: folder.name, createdAt: createdAt, options: options,
@@ -85,7 +91,7 @@ public struct Exporter {
                     files: files, records: records, labels: summary.labels, flags: summary.flags,
                     labelsBySplit: Dictionary(uniqueKeysWithValues: zip(summary.splits, summary.labelsPerSplit)),
                     inputsInSeveralSplits: summary.inputsInSeveralSplits, retractions: summary.retractions,
-                    store: try store.state(throughIngest: ingest), dataset: metadata)
+                    store: try state.get(), dataset: metadata)
                 return (manifest, summary)
             }
             for document in MetadataDocument.all(

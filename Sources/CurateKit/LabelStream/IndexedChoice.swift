@@ -72,14 +72,20 @@ struct IndexedChoice {
     }
 
     /// The candidate ``LabelResolver`` chooses by `latest`; nil when there is none.
+    /// - Parameter candidates: an input's candidates in `created_at` order, as the index gives them.
     private func choose(from candidates: [LabelKey], _ reader: any LabelKeyReader) throws -> LabelKey? {
         guard !candidates.isEmpty else { return nil }
         if candidates.contains(where: \.replacesAnother) { return try chooseByIdentity(candidates, reader) }
-        let pool = humanPriority && candidates.contains { humanTuples.contains($0.tupleID) }
-            ? candidates.filter { humanTuples.contains($0.tupleID) } : candidates
-        guard let newest = pool.map(\.createdAt).max() else { return nil }
-        let tied = pool.filter { $0.createdAt == newest }
-        return tied.count == 1 ? tied[0] : try chooseByIdentity(tied, reader)
+        let humansOnly = humanPriority && candidates.contains { humanTuples.contains($0.tupleID) }
+        var newest: LabelKey?
+        var tied = false
+        for key in candidates where !humansOnly || humanTuples.contains(key.tupleID) {
+            tied = newest?.createdAt == key.createdAt
+            newest = key
+        }
+        guard let newest, tied else { return newest }
+        return try chooseByIdentity(
+            candidates.filter { $0.createdAt == newest.createdAt && (!humansOnly || humanTuples.contains($0.tupleID)) }, reader)
     }
 
     /// The choice with the candidates' record ids read: less those another candidate

@@ -3,8 +3,9 @@
 ///
 /// SQLite (``SQLiteStore``, the embedded default) and PostgreSQL (``PostgresStore``, a
 /// team's shared server) each implement it in their own folder; no SQL, statement or
-/// dialect detail crosses it. A backend is used from one thread at a time, except that
-/// ``forEachStoredLabel(_:_:)`` may run on a reading thread while its caller waits.
+/// dialect detail crosses it. A backend is used from one thread at a time: a stream's reading
+/// thread, or an export's read of ``state(throughIngest:)`` while it finishes its files, has it
+/// while the caller leaves it alone.
 protocol StoreBackend: AnyObject {
     /// The store as a person names it in messages: a file path, or a URL without its password.
     var location: String { get }

@@ -45,6 +45,8 @@ private final class SQLiteLabelKeyReader: LabelKeyReader {
     private let identities: Statement
     private let rows: Statement
     private let path: String
+    /// The current entry, for an error.
+    private let place: Statement.RowPlace
     private var previousTask: [UInt8] = []
     private var previousInput: [UInt8] = []
     private var done = false
@@ -52,13 +54,15 @@ private final class SQLiteLabelKeyReader: LabelKeyReader {
     init(connection: SQLiteConnection, path: String, query: LabelQuery) throws {
         self.path = path
         let (filter, values) = SQLiteStore.labelFilter(query)
-        keys = try connection.prepare("""
+        let keys = try connection.prepare("""
             SELECT task, input_id, created_at, tuple_id, seq, supersedes IS NOT NULL, \(query.readsRetractions ? "retraction_id" : "NULL")
             FROM labels\(SQLiteStore.retractionJoin(query))
             WHERE \(filter)
             ORDER BY task, input_id, created_at
             """)
         keys.bind(values)
+        self.keys = keys
+        place = Statement.RowPlace(table: "labels") { "row seq \(keys.shownValue(4))" }
         identities = try connection.prepare("SELECT id, supersedes FROM labels WHERE seq = ?")
         rows = try connection.prepare("SELECT \(SQLiteStore.labelColumns), NULL FROM labels WHERE seq = ?")
     }
@@ -74,7 +78,6 @@ private final class SQLiteLabelKeyReader: LabelKeyReader {
             keys.reset()
             return nil
         }
-        let place = Statement.RowPlace(table: "labels") { "row seq \(self.keys.shownValue(4))" }
         let task = try keys.textBytes(0, of: place)
         let input = try keys.textBytes(1, of: place)
         let startsInput = !(previousTask.withUnsafeBytes(task.sameBytes) && previousInput.withUnsafeBytes(input.sameBytes))
