@@ -52,6 +52,11 @@ struct FlagMatcher {
     /// Whether a label's tuple alone decides which flags match it: no run, record or output flag can.
     var matchesByTupleOnly: Bool { byRun.isEmpty && byRecord.isEmpty && byOutput.isEmpty }
 
+    /// The kinds of the prompt and model flags that match labels of tuple `tupleID`.
+    func kinds(tupleID: Int64) -> FlagKinds {
+        byTuple[tupleID, default: []].reduce(into: []) { $0.insert(FlagKinds(flags[$1].kind)) }
+    }
+
     /// Adds one to `counts[i]` for every prompt or model flag `i` that matches labels of tuple `tupleID`.
     /// - Returns: whether any did.
     func count(tupleID: Int64, into counts: inout [Int]) -> Bool {

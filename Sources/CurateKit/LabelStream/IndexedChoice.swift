@@ -39,11 +39,8 @@ struct IndexedChoice {
     /// chosen label, in the stream's (task, input_id) order.
     /// - Returns: the labels selected, flagged and retracted, counted as ``LabelStream`` counts them.
     func read(_ reader: any LabelKeyReader, emit: (any StoredLabelColumns) throws -> Void) throws -> LabelStream.Counts {
-        var counts = LabelStream.Counts(perFlag: Array(repeating: 0, count: plan.flags.flags.count))
-        var candidates: [LabelKey] = []
-        func finishInput() throws {
-            defer { candidates.removeAll(keepingCapacity: true) }
-            guard let chosen = try choose(from: candidates, reader) else { return }
+        try forEachInput(reader) { input in
+            guard let chosen = input.chosen else { return }
             try reader.withRow(ofLabel: chosen.seq) { columns in
                 guard try columns.createdAt() == chosen.createdAt, try columns.tupleID() == chosen.tupleID else {
                     throw StoreError.inconsistent(
@@ -53,8 +50,40 @@ struct IndexedChoice {
                 try emit(columns)
             }
         }
+    }
+
+    /// One input as its index entries tell it.
+    struct Input {
+        /// The input's task.
+        let task: String
+        /// Every selected label of the input, retracted and flagged ones too, in `created_at` order.
+        let labels: [LabelKey]
+        /// The label the resolution chose; nil when none was a candidate.
+        let chosen: LabelKey?
+    }
+
+    /// Walks the index entries `reader` gives, calling `body` with each input in the stream's
+    /// (task, input_id) order; reads no row unless a choice needs record ids.
+    /// - Returns: the labels selected, flagged and retracted, counted as ``LabelStream`` counts them.
+    func forEachInput(_ reader: any LabelKeyReader, _ body: (Input) throws -> Void) throws -> LabelStream.Counts {
+        var counts = LabelStream.Counts(perFlag: Array(repeating: 0, count: plan.flags.flags.count))
+        var labels: [LabelKey] = []
+        var candidates: [LabelKey] = []
+        var task = ""
+        func finishInput() throws {
+            defer {
+                labels.removeAll(keepingCapacity: true)
+                candidates.removeAll(keepingCapacity: true)
+            }
+            guard !labels.isEmpty else { return }
+            try body(Input(task: task, labels: labels, chosen: try choose(from: candidates, reader)))
+        }
         while let key = try reader.next() {
-            if key.startsInput { try finishInput() }
+            if key.startsInput {
+                try finishInput()
+                task = reader.task
+            }
+            labels.append(key)
             if let retraction = key.retraction {
                 counts.labelsRetracted += 1
                 counts.perRetraction[retraction, default: 0] += 1
@@ -84,8 +113,17 @@ struct IndexedChoice {
             newest = key
         }
         guard let newest, tied else { return newest }
-        return try chooseByIdentity(
-            candidates.filter { $0.createdAt == newest.createdAt && (!humansOnly || humanTuples.contains($0.tupleID)) }, reader)
+        return try self.newest(of: candidates.filter { $0.createdAt == newest.createdAt && (!humansOnly || humanTuples.contains($0.tupleID)) }, reader)
+    }
+
+    /// The newest of `labels` by (created_at, id), ids in UTF-8 byte order, read only when
+    /// several share the newest `created_at`; nil when there are none.
+    func newest(of labels: [LabelKey], _ reader: any LabelKeyReader) throws -> LabelKey? {
+        guard let newestTime = labels.map(\.createdAt).max() else { return nil }
+        let tied = labels.filter { $0.createdAt == newestTime }
+        guard tied.count > 1 else { return tied.first }
+        let ids = try tied.map { try reader.identity(ofLabel: $0.seq).id }
+        return tied.indices.max { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }.map { tied[$0] }
     }
 
     /// The choice with the candidates' record ids read: less those another candidate

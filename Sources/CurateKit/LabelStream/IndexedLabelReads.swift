@@ -19,6 +19,8 @@ struct LabelKey: Sendable, Hashable {
 protocol LabelKeyReader: AnyObject {
     /// The next index entry, in the order of ``StoreBackend/forEachStoredLabel(_:_:)``; nil after the last.
     func next() throws -> LabelKey?
+    /// The task of the entry ``next()`` gave last.
+    var task: String { get }
     /// The record id and `supersedes` of the label in row `seq`.
     func identity(ofLabel seq: Int64) throws -> (id: String, supersedes: String?)
     /// Calls `body` with the row of the label in row `seq`, in place, its columns as a label query's.

@@ -57,24 +57,84 @@ public struct StaleFinder {
         try store.readSnapshot {
             var plan = try SelectionPlan.resolve(options.selection, in: store)
             plan.query.readsInputs = options.withInputs
+            return try stream(plan, options, body)
+        }
+    }
+
+    /// ``forEach(_:_:)`` inside its read snapshot, with the plan resolved.
+    private func stream(_ plan: SelectionPlan, _ options: Options, _ body: (StaleInput) throws -> Void) throws -> StaleSummary {
+        let targets = try PromptTargets(promptsFolder: promptsFolder, store: store, overrides: options.with)
+        let patterns = try options.outputMatches.map(OutputPattern.init)
+        let stream = LabelStream(
+            store: store, plan: plan, policy: options.resolve, humanPriority: options.humanPriority,
+            includeFlagged: options.selection.includeFlagged)
+        var summary = StaleSummary()
+        _ = try stream.forEach { group in
+            summary.inputs += 1
+            if group.chosen.contains(where: { plan.tuples[$0.tupleID]?.origin == .human }) {
+                summary.humanDecided += 1
+                return
+            }
+            guard let stale = try Self.stale(group, plan: plan, targets: targets, patterns: patterns) else { return }
+            summary.count(stale)
+            try body(stale)
+        }
+        return summary
+    }
+
+    /// What `curate stale --count` and `--summary` report, without the inputs. When
+    /// ``IndexedChoice`` applies and no output pattern is given, it is worked out from the
+    /// export index alone, reading no label row (no label content is used); otherwise as
+    /// ``forEach(_:_:)`` counts it.
+    /// - Throws: what ``forEach(_:_:)`` throws.
+    public func summary(_ options: Options) throws -> StaleSummary {
+        try store.readSnapshot {
+            var plan = try SelectionPlan.resolve(options.selection, in: store)
+            plan.query.readsInputs = false
+            guard let indexed = store as? any IndexedLabelReads, options.outputMatches.isEmpty,
+                  IndexedChoice.applies(to: plan, policy: options.resolve)
+            else { return try stream(plan, options) { _ in } }
             let targets = try PromptTargets(promptsFolder: promptsFolder, store: store, overrides: options.with)
-            let patterns = try options.outputMatches.map(OutputPattern.init)
-            let stream = LabelStream(
-                store: store, plan: plan, policy: options.resolve, humanPriority: options.humanPriority,
-                includeFlagged: options.selection.includeFlagged)
+            let choice = IndexedChoice(
+                plan: plan, humanPriority: options.humanPriority,
+                humanTuples: Set(plan.tuples.filter { $0.value.origin == .human }.keys),
+                includeFlagged: options.selection.includeFlagged, storeLocation: store.location)
             var summary = StaleSummary()
-            _ = try stream.forEach { group in
+            let reader = try indexed.labelKeyReader(plan.query)
+            _ = try choice.forEachInput(reader) { input in
                 summary.inputs += 1
-                if group.chosen.contains(where: { plan.tuples[$0.tupleID]?.origin == .human }) {
+                if let chosen = input.chosen, plan.tuples[chosen.tupleID]?.origin == .human {
                     summary.humanDecided += 1
                     return
                 }
-                guard let stale = try Self.stale(group, plan: plan, targets: targets, patterns: patterns) else { return }
-                summary.count(stale)
-                try body(stale)
+                guard let why = try Self.reasons(input, choice: choice, reader: reader, plan: plan, targets: targets) else { return }
+                summary.count(task: input.task, why: why)
             }
             return summary
         }
+    }
+
+    /// Why the input is stale, from its index entries, as ``stale(_:plan:targets:patterns:)``
+    /// decides it without output patterns; nil when it is current or decided by a person.
+    private static func reasons(
+        _ input: IndexedChoice.Input, choice: IndexedChoice, reader: any LabelKeyReader, plan: SelectionPlan, targets: PromptTargets
+    ) throws -> [StaleReason]? {
+        guard let chosen = input.chosen else {
+            let kept = input.labels.filter { $0.retraction == nil }
+            var why = Set(kept.flatMap { plan.flags.kinds(tupleID: $0.tupleID).kinds }.map(StaleReason.init(flag:)))
+            if kept.count < input.labels.count { why.insert(.retracted) }
+            // The text to regenerate with is not reported, but one that cannot be found fails as the lines would.
+            let prompted = input.labels.filter { plan.tuples[$0.tupleID]?.prompt != nil }
+            if let newest = try choice.newest(of: prompted, reader), let prompt = plan.tuples[newest.tupleID]?.prompt {
+                _ = try targets.target(of: prompt.name)
+            }
+            return why.sorted()
+        }
+        guard let tuple = plan.tuples[chosen.tupleID] else { return nil }
+        let why = reasons(tuple, flags: plan.flags.kinds(tupleID: chosen.tupleID), current: tuple.prompt.flatMap { targets.current(of: $0.name) })
+        guard !why.isEmpty else { return nil }
+        _ = try tuple.prompt.flatMap { try targets.target(of: $0.name) }
+        return why
     }
 
     /// The input as a stale one, or nil when its chosen labels are current.

@@ -13,8 +13,13 @@ public struct StaleSummary: Sendable, Hashable {
 
     /// Counts one stale input.
     mutating func count(_ input: StaleInput) {
+        count(task: input.task, why: input.why)
+    }
+
+    /// Counts one stale input of `task`, stale for the reasons `why`.
+    mutating func count(task: String, why: [StaleReason]) {
         staleInputs += 1
-        staleByTask[input.task, default: 0] += 1
-        for reason in input.why { byTaskAndReason[input.task, default: [:]][reason, default: 0] += 1 }
+        staleByTask[task, default: 0] += 1
+        for reason in why { byTaskAndReason[task, default: [:]][reason, default: 0] += 1 }
     }
 }

@@ -72,9 +72,7 @@ struct Stale: ParsableCommand {
             outputMatches: outputMatches, withInputs: !count && !summary)
         let output = StandardOutput()
         let finder = StaleFinder(store: store, promptsFolder: workspace.promptsURL)
-        let found = try finder.forEach(options) { stale in
-            if !count && !summary { output.write(stale.jsonLine) }
-        }
+        let found = count || summary ? try finder.summary(options) : try finder.forEach(options) { output.write($0.jsonLine) }
         output.flush()
         if count { Terminal.write("\(found.staleInputs)\n") }
         if summary, json { Terminal.writeJSON(StaleReport.json(found)) }

@@ -94,6 +94,8 @@ struct IndexedChoiceTests {
                 retraction: key.retraction, startsInput: key.startsInput)
         }
 
+        var task: String { reader.task }
+
         func identity(ofLabel seq: Int64) throws -> (id: String, supersedes: String?) { try reader.identity(ofLabel: seq) }
 
         func withRow(ofLabel seq: Int64, _ body: (any StoredLabelColumns) throws -> Void) throws {
@@ -150,5 +152,34 @@ struct IndexedChoiceTests {
                 #expect(try IndexedChoice.pays(for: plan.query, in: indexed) == pays)
             }
         }
+    }
+
+    @Test("stale's counts from the index equal those of the stream that reads every row", arguments: [false, true], [false, true])
+    func staleSummary(includeFlagged: Bool, humanPriority: Bool) throws {
+        let fixture = try Self.fixture()
+        // An input whose only label is retracted: stale for that reason alone.
+        try fixture.ingest([Label.llm("lonely", prompt: "sentiment@v2", id: "lonely-1")])
+        _ = try fixture.store.backend.retract(kind: .record, target: "lonely-1", reason: "wrong", at: ExportFixture.ingestedAt)
+        let prompts = fixture.folder.url.appendingPathComponent("prompts")
+        try FileManager.default.createDirectory(at: prompts, withIntermediateDirectories: true)
+        try """
+            # curate.prompts.lock/1
+            sentiment@v1 \(ExportFixture.hash("sentiment@v1"))
+            sentiment@v2 \(ExportFixture.hash("sentiment@v2"))
+            intent@v1 \(PromptHash.of("an edited intent prompt"))
+
+            """.write(to: prompts.appendingPathComponent("prompts.lock"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: prompts.appendingPathComponent("intent"), withIntermediateDirectories: true)
+        try "an edited intent prompt".write(to: prompts.appendingPathComponent("intent/v1.txt"), atomically: true, encoding: .utf8)
+        let finder = StaleFinder(store: fixture.store, promptsFolder: prompts)
+        let options = StaleFinder.Options(
+            selection: Selection(includeFlagged: includeFlagged), humanPriority: humanPriority, withInputs: false)
+        let fromIndex = try finder.summary(options)
+        let everyRow = try finder.forEach(options) { _ in }
+        #expect(fromIndex == everyRow)
+        // v1 labels are flagged: candidates, and then stale for their version, only with --include-flagged.
+        let reasons = Set(everyRow.byTaskAndReason.values.flatMap(\.keys))
+        #expect(reasons.isSuperset(of: includeFlagged ? [.olderVersion, .olderText, .retracted] : [.flaggedPrompt, .olderText, .retracted]))
+        #expect(everyRow.humanDecided > 0)
     }
 }

@@ -47,6 +47,7 @@ private final class SQLiteLabelKeyReader: LabelKeyReader {
     private let path: String
     /// The current entry, for an error.
     private let place: Statement.RowPlace
+    private(set) var task = ""
     private var previousTask: [UInt8] = []
     private var previousInput: [UInt8] = []
     private var done = false
@@ -82,6 +83,7 @@ private final class SQLiteLabelKeyReader: LabelKeyReader {
         let input = try keys.textBytes(1, of: place)
         let startsInput = !(previousTask.withUnsafeBytes(task.sameBytes) && previousInput.withUnsafeBytes(input.sameBytes))
         if startsInput {
+            if !previousTask.withUnsafeBytes(task.sameBytes) { self.task = String(decoding: task, as: UTF8.self) }
             previousTask.removeAll(keepingCapacity: true)
             previousTask.append(contentsOf: task)
             previousInput.removeAll(keepingCapacity: true)
