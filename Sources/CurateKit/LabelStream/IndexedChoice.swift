@@ -10,6 +10,7 @@
 /// cannot decide: when a candidate replaces another (`supersedes` names a record id) or two
 /// candidates share the newest `created_at` (the greater id in UTF-8 byte order wins).
 /// A chosen row is re-hashed like any row read, and must agree with its index entry.
+/// `stale --count` and `--summary` walk the same entries (``forEachInput(_:_:)``) and read no row.
 struct IndexedChoice {
     let plan: SelectionPlan
     let humanPriority: Bool
@@ -135,11 +136,6 @@ struct IndexedChoice {
         if humanPriority, current.contains(where: { humanTuples.contains(candidates[$0].tupleID) }) {
             current = current.filter { humanTuples.contains(candidates[$0].tupleID) }
         }
-        let newest = current.max { first, second in
-            candidates[first].createdAt != candidates[second].createdAt
-                ? candidates[first].createdAt < candidates[second].createdAt
-                : identities[first].id.utf8.lexicographicallyPrecedes(identities[second].id.utf8)
-        }
-        return newest.map { candidates[$0] }
+        return try newest(of: current.map { candidates[$0] }, reader)
     }
 }

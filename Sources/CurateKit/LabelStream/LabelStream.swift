@@ -34,7 +34,7 @@ struct LabelStream {
         self.includeFlagged = includeFlagged
         resolver = LabelResolver(
             policy: policy, humanPriority: humanPriority,
-            humanTuples: Set(plan.tuples.filter { $0.value.origin == .human }.keys))
+            humanTuples: plan.humanTupleIDs)
     }
 
     /// Calls `body` with each input's group, in (task, input_id) order (UTF-8 byte order).

@@ -21,6 +21,11 @@ struct SelectionPlan {
 }
 
 extension SelectionPlan {
+    /// The ids of the selected tuples of human labels.
+    var humanTupleIDs: Set<Int64> {
+        Set(tuples.filter { $0.value.origin == .human }.keys)
+    }
+
     /// Resolves `selection` against `store`'s labels, flags and retractions.
     /// - Throws: ``ExportError`` for an unknown or ambiguous selector.
     static func resolve(_ selection: Selection, in store: any StoreBackend) throws -> SelectionPlan {

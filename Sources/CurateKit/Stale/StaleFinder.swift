@@ -97,7 +97,7 @@ public struct StaleFinder {
             let targets = try PromptTargets(promptsFolder: promptsFolder, store: store, overrides: options.with)
             let choice = IndexedChoice(
                 plan: plan, humanPriority: options.humanPriority,
-                humanTuples: Set(plan.tuples.filter { $0.value.origin == .human }.keys),
+                humanTuples: plan.humanTupleIDs,
                 includeFlagged: options.selection.includeFlagged, storeLocation: store.location)
             var summary = StaleSummary()
             let reader = try indexed.labelKeyReader(plan.query)

@@ -106,7 +106,7 @@ struct IndexedChoiceTests {
 
     static func choice(_ plan: SelectionPlan, _ store: Store) -> IndexedChoice {
         IndexedChoice(
-            plan: plan, humanPriority: true, humanTuples: Set(plan.tuples.filter { $0.value.origin == .human }.keys), includeFlagged: false,
+            plan: plan, humanPriority: true, humanTuples: plan.humanTupleIDs, includeFlagged: false,
             storeLocation: store.backend.location)
     }
 
