@@ -44,6 +44,8 @@ private final class SQLiteLabelKeyReader: LabelKeyReader {
     private let keys: Statement
     private let identities: Statement
     private let rows: Statement
+    /// The row `rows` reads, in place.
+    private let row: SQLiteLabelColumns
     private let path: String
     /// The current entry, for an error.
     private let place: Statement.RowPlace
@@ -66,6 +68,7 @@ private final class SQLiteLabelKeyReader: LabelKeyReader {
         place = Statement.RowPlace(table: "labels") { "row seq \(keys.shownValue(4))" }
         identities = try connection.prepare("SELECT id, supersedes FROM labels WHERE seq = ?")
         rows = try connection.prepare("SELECT \(SQLiteStore.labelColumns), NULL FROM labels WHERE seq = ?")
+        row = SQLiteLabelColumns(statement: rows)
     }
 
     deinit {
@@ -105,7 +108,7 @@ private final class SQLiteLabelKeyReader: LabelKeyReader {
         defer { rows.reset() }
         rows.bind(1, seq)
         guard try rows.step() else { throw missingRow(seq) }
-        try body(SQLiteLabelColumns(statement: rows))
+        try body(row)
     }
 
     /// The error for an index entry whose row is gone, which only damage does.
