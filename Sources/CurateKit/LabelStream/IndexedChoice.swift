@@ -14,12 +14,21 @@
 struct IndexedChoice {
     let plan: SelectionPlan
     let humanPriority: Bool
-    /// Tuple ids of human labels.
-    let humanTuples: Set<Int64>
     /// Whether flagged labels are candidates too.
     let includeFlagged: Bool
     /// The store as its messages name it.
     let storeLocation: String
+    /// Tuple ids of human labels (``SelectionPlan/humanTupleIDs``).
+    private let humanTuples: Set<Int64>
+
+    /// The choice among `plan`'s labels, by `--human-priority` and `--include-flagged` as given.
+    init(plan: SelectionPlan, humanPriority: Bool, includeFlagged: Bool, storeLocation: String) {
+        self.plan = plan
+        self.humanPriority = humanPriority
+        self.includeFlagged = includeFlagged
+        self.storeLocation = storeLocation
+        humanTuples = plan.humanTupleIDs
+    }
 
     /// Whether the choice can be made from index entries for `plan` resolved by `policy`:
     /// `latest`, no flag but prompt and model flags, and no filter on params, outputs, runs or ingests.

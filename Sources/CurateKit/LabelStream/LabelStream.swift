@@ -100,8 +100,7 @@ struct LabelStream {
             }
         }
         let choice = IndexedChoice(
-            plan: plan, humanPriority: resolver.humanPriority, humanTuples: resolver.humanTuples, includeFlagged: includeFlagged,
-            storeLocation: store.location)
+            plan: plan, humanPriority: resolver.humanPriority, includeFlagged: includeFlagged, storeLocation: store.location)
         let query = plan.query
         return try RowPrefetcher.forEach(
             reading: { emit in try choice.read(try indexed.labelKeyReader(query), emit: emit) },

@@ -96,9 +96,8 @@ public struct StaleFinder {
             else { return try stream(plan, options) { _ in } }
             let targets = try PromptTargets(promptsFolder: promptsFolder, store: store, overrides: options.with)
             let choice = IndexedChoice(
-                plan: plan, humanPriority: options.humanPriority,
-                humanTuples: plan.humanTupleIDs,
-                includeFlagged: options.selection.includeFlagged, storeLocation: store.location)
+                plan: plan, humanPriority: options.humanPriority, includeFlagged: options.selection.includeFlagged,
+                storeLocation: store.location)
             var summary = StaleSummary()
             let reader = try indexed.labelKeyReader(plan.query)
             _ = try choice.forEachInput(reader) { input in

@@ -105,9 +105,7 @@ struct IndexedChoiceTests {
     }
 
     static func choice(_ plan: SelectionPlan, _ store: Store) -> IndexedChoice {
-        IndexedChoice(
-            plan: plan, humanPriority: true, humanTuples: plan.humanTupleIDs, includeFlagged: false,
-            storeLocation: store.backend.location)
+        IndexedChoice(plan: plan, humanPriority: true, includeFlagged: false, storeLocation: store.backend.location)
     }
 
     @Test("reads the row of each chosen label only, not of every label selected")

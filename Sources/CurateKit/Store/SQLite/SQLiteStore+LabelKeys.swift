@@ -71,10 +71,6 @@ private final class SQLiteLabelKeyReader: LabelKeyReader {
         row = SQLiteLabelColumns(statement: rows)
     }
 
-    deinit {
-        keys.reset()
-    }
-
     func next() throws -> LabelKey? {
         guard !done else { return nil }
         guard try keys.step() else {
