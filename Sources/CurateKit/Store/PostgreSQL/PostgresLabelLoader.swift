@@ -85,20 +85,24 @@ final class PostgresLabelLoader {
         return true
     }
 
-    /// The indices of `rows` in the order of the export index, (task, input_id, created_at),
-    /// texts in UTF-8 byte order: copied in so, the labels of one input lie together in the
-    /// table's pages, and reading the store in that order reads each page about once, not
-    /// once per label. Each row's texts are copied out once, so the sort compares bytes.
+    /// The indices of `rows` in the order of the export index (``ExportKeyOrder``). Each
+    /// row's texts are copied out once into one buffer, so the sort compares bytes in place.
     private static func exportOrder(_ rows: [PostgresLabelRow]) -> [Int] {
-        let keys = rows.map { (task: Array($0.task.utf8), inputID: Array($0.inputID.utf8), createdAt: $0.createdAt) }
-        func compare(_ left: [UInt8], _ right: [UInt8]) -> Int {
-            left.withUnsafeBytes { left in right.withUnsafeBytes { UnsafeRawBufferPointer.compareBytes(left, $0) } }
+        var texts: [UInt8] = []
+        var spans: [(task: Range<Int>, inputID: Range<Int>)] = []
+        spans.reserveCapacity(rows.count)
+        for row in rows {
+            let task = texts.count
+            texts.append(contentsOf: row.task.utf8)
+            let inputID = texts.count
+            texts.append(contentsOf: row.inputID.utf8)
+            spans.append((task..<inputID, inputID..<texts.count))
         }
-        return keys.indices.sorted { first, second in
-            let byTask = compare(keys[first].task, keys[second].task)
-            if byTask != 0 { return byTask < 0 }
-            let byInput = compare(keys[first].inputID, keys[second].inputID)
-            return byInput != 0 ? byInput < 0 : keys[first].createdAt < keys[second].createdAt
+        return texts.withUnsafeBytes { buffer in
+            ExportKeyOrder.sorted(Array(rows.indices)) { index in
+                (UnsafeRawBufferPointer(rebasing: buffer[spans[index].task]), UnsafeRawBufferPointer(rebasing: buffer[spans[index].inputID]),
+                 rows[index].createdAt)
+            }
         }
     }
 

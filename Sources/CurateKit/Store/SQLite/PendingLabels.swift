@@ -77,26 +77,14 @@ final class PendingLabels {
         }
     }
 
-    /// The queued labels at `indices` in the order of the export index, (task, input_id,
-    /// created_at), texts in byte order, ties in their queue order: inserted so, the labels
-    /// of one input lie together on the table's pages, and reading the store in that order
-    /// reads each page about once, not once per label.
+    /// The queued labels at `indices` in the order of the export index (``ExportKeyOrder``),
+    /// ties in their queue order.
     func exportOrder(_ indices: [Int]) -> [Int] {
         bytes.withUnsafeBytes { buffer in
             func text(_ span: Span) -> UnsafeRawBufferPointer {
                 span.map { UnsafeRawBufferPointer(rebasing: buffer[$0]) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
             }
-            func compare(_ left: Span, _ right: Span) -> Int {
-                UnsafeRawBufferPointer.compareBytes(text(left), text(right))
-            }
-            return indices.enumerated().sorted { first, second in
-                let a = rows[first.element], b = rows[second.element]
-                let byTask = compare(a.task, b.task)
-                if byTask != 0 { return byTask < 0 }
-                let byInput = compare(a.inputID, b.inputID)
-                if byInput != 0 { return byInput < 0 }
-                return a.createdAt != b.createdAt ? a.createdAt < b.createdAt : first.offset < second.offset
-            }.map(\.element)
+            return ExportKeyOrder.sorted(indices) { (text(rows[$0].task), text(rows[$0].inputID), rows[$0].createdAt) }
         }
     }
 
