@@ -20,11 +20,13 @@ struct ExportTally {
             labelsPerSplit = Array(repeating: LabelCounter(), count: splits)
         }
 
-        /// Counts `row`, written to split number `split` of `splits`.
-        mutating func count(_ row: StoredLabel, split: Int, splits: Int) {
-            perTuple[row.tupleID, default: Array(repeating: 0, count: splits)][split] += 1
-            labels.add(row.output)
-            labelsPerSplit[split].add(row.output)
+        /// Counts a record of tuple `tupleID` written to split number `split` of `splits`, and its
+        /// output unless it is nil (not read).
+        mutating func count(tupleID: Int64, output: String?, split: Int, splits: Int) {
+            perTuple[tupleID, default: Array(repeating: 0, count: splits)][split] += 1
+            guard let output else { return }
+            labels.add(output)
+            labelsPerSplit[split].add(output)
         }
     }
 
@@ -38,12 +40,14 @@ struct ExportTally {
         inputs += 1
     }
 
-    /// Counts a record written to split number `split`.
-    mutating func export(_ row: StoredLabel, split: Int) {
+    /// Counts a record written to split number `split`: a label of `task` and tuple `tupleID`,
+    /// made at `createdAt` (nanoseconds since the epoch), with `output`, or nil when the
+    /// output was not read (the task's label distribution then counts none).
+    mutating func export(task: String, tupleID: Int64, createdAt: Int64, output: String?, split: Int) {
         records += 1
-        newest = max(newest ?? row.createdAt, row.createdAt)
+        newest = max(newest ?? createdAt, createdAt)
         let splitCount = splits.count
-        perTask[row.task, default: TaskCounts(splits: splitCount)].count(row, split: split, splits: splitCount)
+        perTask[task, default: TaskCounts(splits: splitCount)].count(tupleID: tupleID, output: output, split: split, splits: splitCount)
     }
 
     /// The totals, with what the label stream counted.

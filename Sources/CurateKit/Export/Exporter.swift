@@ -15,14 +15,47 @@ public struct Exporter {
     }
 
     /// Resolves the selection and counts what an export would write, writing nothing.
+    /// - Parameter countingLabels: whether to count each task's labels (``ExportSummary/labels``,
+    ///   ``ExportSummary/labelsPerSplit``), which needs the chosen labels' outputs; without, those
+    ///   are empty. An unsplit dry run without them, where ``IndexedChoice`` applies, is counted
+    ///   from the store's export index alone: no label row is read, so none is re-hashed either
+    ///   (`curate check` does that, and an export for every row it writes).
     /// - Throws: ``ExportError`` for an unknown or ambiguous selector.
-    public func dryRun(_ options: ExportOptions) throws -> ExportSummary {
+    public func dryRun(_ options: ExportOptions, countingLabels: Bool = true) throws -> ExportSummary {
         try store.readSnapshot {
             var plan = try SelectionPlan.resolve(options.selection, in: store)
+            if !countingLabels, options.split.splits.count == 1, let indexed = store as? any IndexedLabelReads,
+               IndexedChoice.applies(to: plan, policy: options.resolve) {
+                return try countFromIndex(plan, options, indexed)
+            }
             // No row is written: an input's payload matters only to split by it or to count payloads shared by splits.
             plan.query.readsInputs = options.split.key == .input || options.split.splits.count > 1
-            return try stream(plan, options) { _, _, _ in }
+            var summary = try stream(plan, options) { _, _, _ in }
+            if !countingLabels {
+                summary.labels = []
+                summary.labelsPerSplit = []
+            }
+            return summary
         }
+    }
+
+    /// An unsplit dry run's counts, without labels, from the export index entries of `plan`'s
+    /// labels, each input's choice made by ``IndexedChoice``.
+    private func countFromIndex(_ plan: SelectionPlan, _ options: ExportOptions, _ store: any IndexedLabelReads) throws -> ExportSummary {
+        let choice = IndexedChoice(
+            plan: plan, humanPriority: options.humanPriority, includeFlagged: options.selection.includeFlagged,
+            storeLocation: store.location)
+        var tally = ExportTally(plan: plan, splits: options.split.splits.map(\.name))
+        let counts = try choice.forEachInput(try store.labelKeyReader(plan.query)) { input in
+            guard let chosen = input.chosen else { return }
+            tally.input()
+            guard plan.tuples[chosen.tupleID] != nil else { return }
+            tally.export(task: input.task, tupleID: chosen.tupleID, createdAt: chosen.createdAt, output: nil, split: 0)
+        }
+        var summary = tally.summary(counts)
+        summary.labels = []
+        summary.labelsPerSplit = []
+        return summary
     }
 
     /// Writes the dataset `folder` from the labels `options` select: its data files, the
@@ -138,7 +171,7 @@ public struct Exporter {
             tally.input()
             for label in chosen {
                 guard let producer = producers[label.tupleID] else { continue }
-                tally.export(label, split: split)
+                tally.export(task: label.task, tupleID: label.tupleID, createdAt: label.createdAt, output: label.output, split: split)
                 try sink(label, producer, split)
             }
         }

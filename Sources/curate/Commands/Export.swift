@@ -144,7 +144,9 @@ struct Export: ParsableCommand {
         let datasetMetadata = try workspace.datasetMetadata().merged(with: metadata.overrides)
         let exporter = Exporter(store: store)
         if dryRun {
-            let report = ExportReport(summary: try exporter.dryRun(options), folder: folder, format: format, includeFlagged: options.selection.includeFlagged)
+            // The table shows no label distribution: only `--json` needs the chosen labels' rows.
+            let summary = try exporter.dryRun(options, countingLabels: json)
+            let report = ExportReport(summary: summary, folder: folder, format: format, includeFlagged: options.selection.includeFlagged)
             if json { Terminal.writeJSON(report.json(dryRun: true)) } else { Terminal.write(report.renderDryRun()) }
             warnAboutSharedInputs(report.summary)
             return

@@ -181,3 +181,37 @@ struct IndexedChoiceTests {
         #expect(everyRow.humanDecided > 0)
     }
 }
+
+@Suite("An export's dry run counted from the export index")
+struct IndexedDryRunTests {
+    @Test("an unsplit dry run without labels counts from the index what reading every row counts", arguments: [false, true], [false, true])
+    func sameCounts(includeFlagged: Bool, humanPriority: Bool) throws {
+        let fixture = try IndexedChoiceTests.fixture()
+        let exporter = Exporter(store: fixture.store)
+        let options = ExportOptions(selection: Selection(includeFlagged: includeFlagged), humanPriority: humanPriority)
+        var everyRow = try exporter.dryRun(options)
+        #expect(everyRow.labels.contains { $0.counts?["regenerated"] != nil }, "the labels are counted from the rows")
+        #expect(everyRow.labelsFlagged > 0 && everyRow.labelsRetracted == 2)
+        everyRow.labels = []
+        everyRow.labelsPerSplit = []
+        #expect(try exporter.dryRun(options, countingLabels: false) == everyRow)
+    }
+
+    @Test("it reads no label row, so a changed output stops only the dry run that counts labels")
+    func readsNoRow() throws {
+        let fixture = try IndexedChoiceTests.fixture()
+        try fixture.store.sqliteBackend.connection.execute(#"UPDATE labels SET output = '"changed"'"#)
+        let exporter = Exporter(store: fixture.store)
+        let counted = try exporter.dryRun(ExportOptions(), countingLabels: false)
+        #expect(counted.records > 0 && counted.labels.isEmpty)
+        #expect { try exporter.dryRun(ExportOptions()) } throws: { Self.isContentChanged($0) }
+        // A split dry run reads the rows: the payloads found in several splits are counted.
+        let split = ExportOptions(split: try SplitSpec(parsing: "train=0.5,test=0.5", seed: 2))
+        #expect { try exporter.dryRun(split, countingLabels: false) } throws: { Self.isContentChanged($0) }
+    }
+
+    static func isContentChanged(_ error: any Error) -> Bool {
+        if case StoreError.contentChanged = error { return true }
+        return false
+    }
+}
