@@ -22,7 +22,7 @@ public struct Exporter {
     ///   (`curate check` does that, and an export for every row it writes).
     /// - Throws: ``ExportError`` for an unknown or ambiguous selector.
     public func dryRun(_ options: ExportOptions, countingLabels: Bool = true) throws -> ExportSummary {
-        try store.readSnapshot {
+        var summary = try store.readSnapshot {
             var plan = try SelectionPlan.resolve(options.selection, in: store)
             if !countingLabels, options.split.splits.count == 1, let indexed = store as? any IndexedLabelReads,
                IndexedChoice.applies(to: plan, policy: options.resolve) {
@@ -30,17 +30,17 @@ public struct Exporter {
             }
             // No row is written: an input's payload matters only to split by it or to count payloads shared by splits.
             plan.query.readsInputs = options.split.key == .input || options.split.splits.count > 1
-            var summary = try stream(plan, options) { _, _, _ in }
-            if !countingLabels {
-                summary.labels = []
-                summary.labelsPerSplit = []
-            }
-            return summary
+            return try stream(plan, options) { _, _, _ in }
         }
+        if !countingLabels {
+            summary.labels = []
+            summary.labelsPerSplit = []
+        }
+        return summary
     }
 
-    /// An unsplit dry run's counts, without labels, from the export index entries of `plan`'s
-    /// labels, each input's choice made by ``IndexedChoice``.
+    /// An unsplit dry run's counts from the export index entries of `plan`'s labels, each
+    /// input's choice made by ``IndexedChoice``; no output is read, so no label is counted.
     private func countFromIndex(_ plan: SelectionPlan, _ options: ExportOptions, _ store: any IndexedLabelReads) throws -> ExportSummary {
         let choice = IndexedChoice(
             plan: plan, humanPriority: options.humanPriority, includeFlagged: options.selection.includeFlagged,
@@ -52,10 +52,7 @@ public struct Exporter {
             guard plan.tuples[chosen.tupleID] != nil else { return }
             tally.export(task: input.task, tupleID: chosen.tupleID, createdAt: chosen.createdAt, output: nil, split: 0)
         }
-        var summary = tally.summary(counts)
-        summary.labels = []
-        summary.labelsPerSplit = []
-        return summary
+        return tally.summary(counts)
     }
 
     /// Writes the dataset `folder` from the labels `options` select: its data files, the

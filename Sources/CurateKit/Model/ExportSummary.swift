@@ -15,9 +15,11 @@ public struct ExportSummary: Sendable, Hashable {
     public var labelsFlagged: Int
     /// The flags that matched labels of the selection.
     public var flags: [Manifest.AppliedFlag]
-    /// The label distribution of each exported task.
+    /// The label distribution of each exported task; empty from a dry run that counts no labels
+    /// (``Exporter/dryRun(_:countingLabels:)``).
     public var labels: [Manifest.LabelDistribution]
-    /// The label distribution of each exported task in each split, in the order of ``splits``.
+    /// The label distribution of each exported task in each split, in the order of ``splits``;
+    /// empty from a dry run that counts no labels.
     public var labelsPerSplit: [[Manifest.LabelDistribution]] = []
     /// Distinct input payloads written to more than one split (see ``Manifest/inputsInSeveralSplits``).
     public var inputsInSeveralSplits = 0
