@@ -245,6 +245,7 @@ def worker(kind: str, source: str, target: str, lock: str = "") -> None:
 class Measure:
     seconds: float | None = None
     rss_kb: int | None = None
+    cpu_seconds: float | None = None  # user + system: steadier than wall time on a busy host
     status: str = "ok"          # ok | failed | n/a | skipped
     detail: str = ""            # shown instead of numbers when status is not ok
     note: str = ""              # shown in the notes column
@@ -262,12 +263,12 @@ def measure(cmd: list[str], cwd: Path, name: str, env: dict | None = None,
     time_file, out_file, err_file = (logs / f"{name}.{ext}" for ext in ("time", "out", "err"))
     with open(os.devnull if discard_stdout else out_file, "wb") as out, open(err_file, "wb") as err:
         proc = subprocess.run(
-            [GNU_TIME, "-f", "%e %M", "-o", str(time_file), *cmd],
+            [GNU_TIME, "-f", "%e %M %U %S", "-o", str(time_file), *cmd],
             cwd=cwd, stdout=out, stderr=err, env=env,
         )
     # With a non-zero exit, GNU time writes "Command exited with non-zero status N" first.
     fields = time_file.read_text().strip().splitlines()[-1].split()
-    result = Measure(seconds=float(fields[0]), rss_kb=int(fields[1]))
+    result = Measure(seconds=float(fields[0]), rss_kb=int(fields[1]), cpu_seconds=float(fields[2]) + float(fields[3]))
     if proc.returncode != 0:
         tail = err_file.read_text(errors="replace").strip().splitlines()[-1:] or [""]
         result.status, result.detail = "failed", f"failed (exit {proc.returncode}): {tail[0][:120]}"
