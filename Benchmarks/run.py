@@ -6,8 +6,8 @@ on the benchmark's own corpus and a log-shaped one (Benchmarks/generate-log.py).
     python3 Benchmarks/run.py --shape log          # the log-shaped corpus only: results/1M-log.md
     python3 Benchmarks/run.py --smoke              # 10k records a corpus, well under a minute (CI)
 
-Every measured step is its own process under `/usr/bin/time -f '%e %M' -o FILE` (wall seconds,
-peak RSS in KB). See Benchmarks/README.md for what is measured and why.
+Every measured step is its own process under `/usr/bin/time -f '%e %M %U %S' -o FILE` (wall seconds,
+peak RSS in KB, user and system CPU seconds). See Benchmarks/README.md for what is measured and why.
 
 Needs Python 3.11 and its standard library, GNU time at /usr/bin/time, and `duckdb` from PyPI
 (`pip install duckdb`; without it the DuckDB rows say "skipped").
@@ -702,7 +702,7 @@ def render(reports: dict[str, Report], shapes: dict[str, Shape], args: argparse.
         *corpora,
         "",
         f"Run started {started}. {rounds_text(args.rounds)} Warm page cache; wall seconds and peak "
-        f"RSS from GNU time (`/usr/bin/time -f '%e %M'`).",
+        f"RSS from GNU time (`/usr/bin/time -f '%e %M %U %S'`).",
     ]
     if len(reports) > 1:
         lines += render_worse(reports, shapes, args)
