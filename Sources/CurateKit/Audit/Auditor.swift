@@ -2,9 +2,10 @@
 /// label distribution; LLM labels against human labels on shared inputs; and agreement
 /// between every two prompt texts and every two models of a task.
 ///
-/// It reads the same stream as an export (``LabelStream``: the same selection, grouped by
-/// input, with the same flags) once, and keeps only counts (see ``TaskAudit``), so memory
-/// stays flat however many labels there are. Flagged labels are left out unless the
+/// It reads the labels an export's stream would (the same selection, grouped by input, with
+/// the same flags) once: from the store's export index, which holds each label's tuple and
+/// output, where the index tells the selection, else as ``LabelStream``. It keeps only counts
+/// (see ``TaskAudit``), so memory stays flat however many labels there are. Flagged labels are left out unless the
 /// selection includes them; retracted ones always. Every selected label counts, superseded ones too: a
 /// superseded label is still the record of what its prompt and model said.
 ///
@@ -19,31 +20,103 @@ public struct Auditor {
         self.store = store.backend
     }
 
-    /// Audits the labels `selection` selects.
+    /// Audits the labels `selection` selects. Where the store's export index tells the selection
+    /// (``IndexedChoice/readsFromIndex(_:)``), each label's tuple and output come from the index
+    /// and no label row is read; otherwise every selected row is read and re-hashed.
     /// - Throws: ``ExportError`` for an unknown or ambiguous selector; what reading the store throws.
     public func audit(_ selection: Selection) throws -> AuditResult {
+        try audit(selection, fromIndex: true)
+    }
+
+    /// ``audit(_:)``, from the export index only when `fromIndex` and it can.
+    func audit(_ selection: Selection, fromIndex: Bool) throws -> AuditResult {
         try store.readSnapshot {
             var plan = try SelectionPlan.resolve(selection, in: store)
             plan.query.readsInputs = false  // agreement compares outputs only
             let raters = RaterIndex(tuples: plan.tuples)
-            let stream = LabelStream(store: store, plan: plan, policy: .all, humanPriority: false, includeFlagged: selection.includeFlagged)
             var tasks: [String: TaskAudit] = [:]
             var result = AuditResult(tuples: [], againstHuman: [], betweenPromptTexts: [], betweenModels: [], labels: 0, inputs: 0, flaggedLeftOut: 0)
-            let counts = try stream.forEach { group in
-                var labels = group.labels
-                if !selection.includeFlagged, group.flags.contains(where: { !$0.isEmpty }) {
-                    labels = zip(group.labels, group.flags).filter { $0.1.isEmpty }.map(\.0)
-                }
-                guard !labels.isEmpty else { return }  // every label flagged, or retracted
+            func add(_ labels: [(tupleID: Int64, output: String)], of task: String) {
                 result.labels += labels.count
                 result.inputs += 1
-                tasks[group.task, default: TaskAudit()].add(labels, raters: raters)
+                tasks[task, default: TaskAudit()].add(labels, raters: raters)
             }
-            result.flaggedLeftOut = selection.includeFlagged ? 0 : counts.labelsFlagged
+            let flagged: Int
+            if fromIndex, let indexed = store as? any IndexedLabelReads, IndexedChoice.readsFromIndex(plan) {
+                flagged = try Self.forEachInput(plan, in: indexed, includeFlagged: selection.includeFlagged) { add($1, of: $0) }
+            } else {
+                let stream = LabelStream(store: store, plan: plan, policy: .all, humanPriority: false, includeFlagged: selection.includeFlagged)
+                flagged = try stream.forEach { group in
+                    var labels = group.labels
+                    if !selection.includeFlagged, group.flags.contains(where: { !$0.isEmpty }) {
+                        labels = zip(group.labels, group.flags).filter { $0.1.isEmpty }.map(\.0)
+                    }
+                    guard !labels.isEmpty else { return }  // every label flagged, or retracted
+                    add(labels.map { ($0.tupleID, $0.output) }, of: group.task)
+                }.labelsFlagged
+            }
+            result.flaggedLeftOut = selection.includeFlagged ? 0 : flagged
             for task in tasks.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
                 tasks[task]?.report(task: task, plan: plan.tuples, raters: raters, into: &result)
             }
             return result
         }
+    }
+
+    /// Calls `body` with each input's task and labels (tuple and output, by (created_at, id)),
+    /// from `plan`'s export index entries: retracted labels left out, flagged ones too unless
+    /// `includeFlagged`, inputs left with none skipped. Record ids are read only for labels of
+    /// one input that share a `created_at`.
+    /// - Returns: how many selected labels a flag matched, retracted ones not counted.
+    private static func forEachInput(
+        _ plan: SelectionPlan, in store: any IndexedLabelReads, includeFlagged: Bool,
+        _ body: (String, [(tupleID: Int64, output: String)]) throws -> Void
+    ) throws -> Int {
+        let reader = try store.labelKeyReader(plan.query, withOutputs: true)
+        var perFlag = Array(repeating: 0, count: plan.flags.flags.count)
+        var flagged = 0
+        var task = ""
+        var labels: [(key: LabelKey, output: String)] = []
+        func finishInput() throws {
+            defer { labels.removeAll(keepingCapacity: true) }
+            guard !labels.isEmpty else { return }
+            try body(task, try ordered(labels, reader).map { ($0.key.tupleID, $0.output) })
+        }
+        while let key = try reader.next() {
+            if key.startsInput {
+                try finishInput()
+                task = reader.task
+            }
+            guard key.retraction == nil else { continue }
+            if plan.flags.count(tupleID: key.tupleID, into: &perFlag) {
+                flagged += 1
+                if !includeFlagged { continue }
+            }
+            labels.append((key, try reader.output()))
+        }
+        try finishInput()
+        return flagged
+    }
+
+    /// `labels`, in `created_at` order as the index gives them, with each run that shares a
+    /// `created_at` put in record id order (UTF-8 bytes), as ``LabelStream`` orders an input's labels.
+    private static func ordered(
+        _ labels: [(key: LabelKey, output: String)], _ reader: any LabelKeyReader
+    ) throws -> [(key: LabelKey, output: String)] {
+        var result = labels
+        var start = 0
+        while start < result.count {
+            var end = start + 1
+            while end < result.count, result[end].key.createdAt == result[start].key.createdAt { end += 1 }
+            if end - start > 1 {
+                let run = Array(result[start..<end])
+                let ids = try run.map { try reader.identity(ofLabel: $0.key.seq).id }
+                for (offset, index) in ids.indices.sorted(by: { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }).enumerated() {
+                    result[start + offset] = run[index]
+                }
+            }
+            start = end
+        }
+        return result
     }
 }

@@ -32,8 +32,8 @@ struct TaskAudit {
     /// Counters by pair `first × models.count + second`, `first < second`.
     private var modelPairs: [Int: AgreementCounter] = [:]
 
-    /// Counts one input's labels (oldest first).
-    mutating func add(_ labels: [StoredLabel], raters: RaterIndex) {
+    /// Counts one input's labels, each its tuple and output, oldest first by (created_at, id).
+    mutating func add(_ labels: [(tupleID: Int64, output: String)], raters: RaterIndex) {
         var newestOfTuple: [(key: Int64, rating: Rating)] = []
         var newestOfText: [(key: Int, rating: Rating)] = []
         var newestOfModel: [(key: Int, rating: Rating)] = []

@@ -31,9 +31,15 @@ struct IndexedChoice {
     }
 
     /// Whether the choice can be made from index entries for `plan` resolved by `policy`:
-    /// `latest`, no flag but prompt and model flags, and no filter on params, outputs, runs or ingests.
+    /// `latest`, and a plan the index tells (``readsFromIndex(_:)``).
     static func applies(to plan: SelectionPlan, policy: ResolvePolicy) -> Bool {
-        policy == .latest && plan.flags.matchesByTupleOnly && plan.params.isEmpty && plan.outputs.isEmpty
+        policy == .latest && readsFromIndex(plan)
+    }
+
+    /// Whether index entries tell which of `plan`'s labels are selected and flagged: no flag
+    /// but prompt and model flags, and no filter on params, outputs, runs or ingests.
+    static func readsFromIndex(_ plan: SelectionPlan) -> Bool {
+        plan.flags.matchesByTupleOnly && plan.params.isEmpty && plan.outputs.isEmpty
             && plan.query.excludedRuns.isEmpty && plan.query.ingestedThrough == nil && !plan.query.readsParams
     }
 

@@ -21,6 +21,9 @@ protocol LabelKeyReader: AnyObject {
     func next() throws -> LabelKey?
     /// The task of the entry ``next()`` gave last.
     var task: String { get }
+    /// The output (canonical JSON) of the entry ``next()`` gave last; only from a reader made
+    /// with outputs (``IndexedLabelReads/labelKeyReader(_:withOutputs:)``).
+    func output() throws -> String
     /// The record id and `supersedes` of the label in row `seq`.
     func identity(ofLabel seq: Int64) throws -> (id: String, supersedes: String?)
     /// Calls `body` with the row of the label in row `seq`, in place, its columns as a label query's.
@@ -32,9 +35,17 @@ protocol LabelKeyReader: AnyObject {
 /// read only the rows it chose. SQLite's does; a backend without it reads every row.
 protocol IndexedLabelReads: StoreBackend {
     /// A reader of `query`'s index entries, used on one thread; `query` filters only on
-    /// tuples, tasks and `created_at` (see ``IndexedChoice/applies(to:policy:)``).
-    func labelKeyReader(_ query: LabelQuery) throws -> any LabelKeyReader
+    /// tuples, tasks and `created_at` (see ``IndexedChoice/readsFromIndex(_:)``).
+    /// - Parameter withOutputs: whether each entry's output is read too (``LabelKeyReader/output()``).
+    func labelKeyReader(_ query: LabelQuery, withOutputs: Bool) throws -> any LabelKeyReader
     /// About how many labels `query` selects per input, from labels drawn at random; nil when
     /// too few of the labels drawn are selected to tell.
     func labelsPerInput(_ query: LabelQuery) throws -> Double?
+}
+
+extension IndexedLabelReads {
+    /// A reader of `query`'s index entries without their outputs.
+    func labelKeyReader(_ query: LabelQuery) throws -> any LabelKeyReader {
+        try labelKeyReader(query, withOutputs: false)
+    }
 }

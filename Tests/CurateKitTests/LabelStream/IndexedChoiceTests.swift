@@ -96,6 +96,8 @@ struct IndexedChoiceTests {
 
         var task: String { reader.task }
 
+        func output() throws -> String { try reader.output() }
+
         func identity(ofLabel seq: Int64) throws -> (id: String, supersedes: String?) { try reader.identity(ofLabel: seq) }
 
         func withRow(ofLabel seq: Int64, _ body: (any StoredLabelColumns) throws -> Void) throws {
@@ -215,5 +217,43 @@ struct IndexedDryRunTests {
     static func isContentChanged(_ error: any Error) -> Bool {
         if case StoreError.contentChanged = error { return true }
         return false
+    }
+}
+
+@Suite("An audit read from the export index")
+struct IndexedAuditTests {
+    @Test("it finds what reading every row finds", arguments: [false, true])
+    func sameResult(includeFlagged: Bool) throws {
+        let fixture = try IndexedChoiceTests.fixture()
+        let auditor = Auditor(store: fixture.store)
+        let selection = Selection(includeFlagged: includeFlagged)
+        let everyRow = try auditor.audit(selection, fromIndex: false)
+        #expect(try auditor.audit(selection, fromIndex: true) == everyRow)
+        #expect(everyRow.labels > 0 && !everyRow.againstHuman.isEmpty && !everyRow.betweenModels.isEmpty)
+        #expect((everyRow.flaggedLeftOut > 0) != includeFlagged)
+    }
+
+    @Test("labels that share a created_at are ordered by record id, as the stream orders them")
+    func tiesByRecordID() throws {
+        // One rater's two labels of an input at one time: the one of the greater id is its newest.
+        let fixture = try ExportFixture([
+            Label.llm("tied", "first", prompt: "sentiment@v1", model: "model-a", at: "2026-03-01T00:00:00Z", id: "r-b"),
+            Label.llm("tied", "second", prompt: "sentiment@v1", model: "model-a", at: "2026-03-01T00:00:00Z", id: "r-a"),
+            Label.llm("tied", "second", prompt: "sentiment@v1", model: "model-b", at: "2026-02-01T00:00:00Z", id: "r-c"),
+        ])
+        let auditor = Auditor(store: fixture.store)
+        let everyRow = try auditor.audit(Selection(), fromIndex: false)
+        #expect(try auditor.audit(Selection(), fromIndex: true) == everyRow)
+        #expect(everyRow.betweenModels.first?.agreement.agreed == 0, "model-a's newest is r-b's \"first\"")
+    }
+
+    @Test("it reads no label row: outputs changed behind curate's back stop only the audit that reads rows")
+    func readsNoRow() throws {
+        let fixture = try IndexedChoiceTests.fixture()
+        try fixture.store.sqliteBackend.connection.execute(#"UPDATE labels SET output = '"changed"'"#)
+        let auditor = Auditor(store: fixture.store)
+        let fromIndex = try auditor.audit(Selection())
+        #expect(fromIndex.tuples.allSatisfy { $0.topLabels?.map(\.label) ?? ["changed"] == ["changed"] })
+        #expect { try auditor.audit(Selection(), fromIndex: false) } throws: { IndexedDryRunTests.isContentChanged($0) }
     }
 }

@@ -39,7 +39,7 @@ struct ExportIndexTests {
         #expect(try LabelWriterTests.labels(in: store).count == 3)
     }
 
-    @Test("a store of schema 8 gets the export index with each label's tuple and supersedes, its labels unchanged")
+    @Test("a store of schema 8 gets the export index with each label's tuple, supersedes and output, its labels unchanged")
     func upgradedFromSchema8() throws {
         let folder = try TemporaryDirectory()
         let store = try Store(path: folder.storePath, create: true)
@@ -53,7 +53,7 @@ struct ExportIndexTests {
 
         let upgraded = try Store(path: folder.storePath)
         #expect(try upgraded.sqliteBackend.schemaVersion() == SQLiteMigrations.current)
-        #expect(try Self.exportIndex(upgraded) == "CREATE INDEX labels_export ON labels (task, input_id, created_at, tuple_id, supersedes)")
+        #expect(try Self.exportIndex(upgraded) == "CREATE INDEX labels_export ON labels (task, input_id, created_at, tuple_id, supersedes, output)")
         #expect(try Self.plan(upgraded).contains("labels_export"))
         #expect(try LabelWriterTests.labels(in: upgraded) == labels)
     }

@@ -1,6 +1,6 @@
 extension SQLiteStore: IndexedLabelReads {
-    func labelKeyReader(_ query: LabelQuery) throws -> any LabelKeyReader {
-        try SQLiteLabelKeyReader(connection: connection, path: path, query: query)
+    func labelKeyReader(_ query: LabelQuery, withOutputs: Bool) throws -> any LabelKeyReader {
+        try SQLiteLabelKeyReader(connection: connection, path: path, query: query, withOutputs: withOutputs)
     }
 
     /// Draws up to 256 selected labels at random (rows by `seq`, the same draws every time)
@@ -38,8 +38,8 @@ extension SQLiteStore: IndexedLabelReads {
 }
 
 /// Walks `labels_export` for a query's labels without reading their rows (the index holds
-/// task, input id, `created_at`, tuple and `supersedes`, and each row's `seq`), and reads
-/// single rows by `seq` between its entries.
+/// task, input id, `created_at`, tuple, `supersedes` and output, and each row's `seq`), and
+/// reads single rows by `seq` between its entries.
 private final class SQLiteLabelKeyReader: LabelKeyReader {
     private let keys: Statement
     private let identities: Statement
@@ -54,11 +54,12 @@ private final class SQLiteLabelKeyReader: LabelKeyReader {
     private var previousInput: [UInt8] = []
     private var done = false
 
-    init(connection: SQLiteConnection, path: String, query: LabelQuery) throws {
+    init(connection: SQLiteConnection, path: String, query: LabelQuery, withOutputs: Bool) throws {
         self.path = path
         let (filter, values) = SQLiteStore.labelFilter(query)
         let keys = try connection.prepare("""
-            SELECT task, input_id, created_at, tuple_id, seq, supersedes IS NOT NULL, \(query.readsRetractions ? "retraction_id" : "NULL")
+            SELECT task, input_id, created_at, tuple_id, seq, supersedes IS NOT NULL, \(query.readsRetractions ? "retraction_id" : "NULL"),
+                   \(withOutputs ? "output" : "NULL")
             FROM labels\(SQLiteStore.retractionJoin(query))
             WHERE \(filter)
             ORDER BY task, input_id, created_at
@@ -91,6 +92,10 @@ private final class SQLiteLabelKeyReader: LabelKeyReader {
         return LabelKey(
             seq: try keys.integer(4, of: place), createdAt: try keys.integer(2, of: place), tupleID: try keys.integer(3, of: place),
             replacesAnother: try keys.integer(5, of: place) != 0, retraction: keys.int64(6), startsInput: startsInput)
+    }
+
+    func output() throws -> String {
+        try keys.text(7, of: place)
     }
 
     func identity(ofLabel seq: Int64) throws -> (id: String, supersedes: String?) {
