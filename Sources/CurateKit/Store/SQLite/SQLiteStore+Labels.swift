@@ -40,7 +40,12 @@ extension SQLiteStore {
     }
 
     /// Builds an index by `definition` from the labels stored, its sort spilling to files.
+    /// SQLite sorts runs as large as the page cache in memory, beside the cache itself, so the
+    /// cache is halved meanwhile: the peak memory of a first ingest stays where it was before
+    /// the index carried outputs.
     private func build(_ definition: String) throws {
+        try connection.execute("PRAGMA cache_size = -\(Self.pageCacheKiB / 2)")
+        defer { try? connection.execute("PRAGMA cache_size = -\(Self.pageCacheKiB)") }
         try spillingTemporaryData { try connection.execute(definition) }
     }
 
