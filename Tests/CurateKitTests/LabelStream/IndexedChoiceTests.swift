@@ -225,6 +225,9 @@ struct IndexedAuditTests {
     @Test("it finds what reading every row finds", arguments: [false, true])
     func sameResult(includeFlagged: Bool) throws {
         let fixture = try IndexedChoiceTests.fixture()
+        // An input whose only label is retracted: left out of the audit.
+        try fixture.ingest([Label.llm("lonely", prompt: "sentiment@v2", id: "lonely-1")])
+        _ = try fixture.store.backend.retract(kind: .record, target: "lonely-1", reason: "wrong", at: ExportFixture.ingestedAt)
         let auditor = Auditor(store: fixture.store)
         let selection = Selection(includeFlagged: includeFlagged)
         let everyRow = try auditor.audit(selection, fromIndex: false)
