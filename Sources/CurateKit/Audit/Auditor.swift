@@ -5,9 +5,10 @@
 /// It reads the labels an export's stream would (the same selection, grouped by input, with
 /// the same flags) once: from the store's export index, which holds each label's tuple and
 /// output, where the index tells the selection, else as ``LabelStream``. It keeps only counts
-/// (see ``TaskAudit``), so memory stays flat however many labels there are. Flagged labels are left out unless the
-/// selection includes them; retracted ones always. Every selected label counts, superseded ones too: a
-/// superseded label is still the record of what its prompt and model said.
+/// (see ``TaskAudit``), so memory stays flat however many labels there are. Flagged labels
+/// are left out unless the selection includes them; retracted ones always. Every selected
+/// label counts, superseded ones too: a superseded label is still the record of what its
+/// prompt and model said.
 ///
 /// Agreement compares outputs as canonical JSON. Cohen's kappa needs categorical outputs
 /// (scalars, at most ``Manifest/LabelDistribution/maximumCategories`` distinct per task);
