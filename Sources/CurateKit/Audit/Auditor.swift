@@ -44,7 +44,16 @@ public struct Auditor {
             }
             let flagged: Int
             if fromIndex, let indexed = store as? any IndexedLabelReads, IndexedChoice.readsFromIndex(plan) {
-                flagged = try Self.forEachInput(plan, in: indexed, includeFlagged: selection.includeFlagged) { add($1, of: $0) }
+                let choice = IndexedChoice(
+                    plan: plan, humanPriority: false, includeFlagged: selection.includeFlagged, storeLocation: store.location)
+                let reader = try indexed.labelKeyReader(plan.query, withOutputs: true)
+                flagged = try choice.forEachGroup(reader) { task, _, candidates in
+                    guard !candidates.isEmpty else { return }  // every label flagged, or retracted
+                    add(try choice.ordered(candidates, reader).map { key in
+                        guard let output = key.output else { preconditionFailure("a reader made with outputs gives each entry its output") }
+                        return (key.tupleID, output)
+                    }, of: task)
+                }.labelsFlagged
             } else {
                 let stream = LabelStream(store: store, plan: plan, policy: .all, humanPriority: false, includeFlagged: selection.includeFlagged)
                 flagged = try stream.forEach { group in
@@ -62,62 +71,5 @@ public struct Auditor {
             }
             return result
         }
-    }
-
-    /// Calls `body` with each input's task and labels (tuple and output, by (created_at, id)),
-    /// from `plan`'s export index entries: retracted labels left out, flagged ones too unless
-    /// `includeFlagged`, inputs left with none skipped. Record ids are read only for labels of
-    /// one input that share a `created_at`.
-    /// - Returns: how many selected labels a flag matched, retracted ones not counted.
-    private static func forEachInput(
-        _ plan: SelectionPlan, in store: any IndexedLabelReads, includeFlagged: Bool,
-        _ body: (String, [(tupleID: Int64, output: String)]) throws -> Void
-    ) throws -> Int {
-        let reader = try store.labelKeyReader(plan.query, withOutputs: true)
-        var perFlag = Array(repeating: 0, count: plan.flags.flags.count)
-        var flagged = 0
-        var task = ""
-        var labels: [(key: LabelKey, output: String)] = []
-        func finishInput() throws {
-            defer { labels.removeAll(keepingCapacity: true) }
-            guard !labels.isEmpty else { return }
-            try body(task, try ordered(labels, reader).map { ($0.key.tupleID, $0.output) })
-        }
-        while let key = try reader.next() {
-            if key.startsInput {
-                try finishInput()
-                task = reader.task
-            }
-            guard key.retraction == nil else { continue }
-            if plan.flags.count(tupleID: key.tupleID, into: &perFlag) {
-                flagged += 1
-                if !includeFlagged { continue }
-            }
-            labels.append((key, try reader.output()))
-        }
-        try finishInput()
-        return flagged
-    }
-
-    /// `labels`, in `created_at` order as the index gives them, with each run that shares a
-    /// `created_at` put in record id order (UTF-8 bytes), as ``LabelStream`` orders an input's labels.
-    private static func ordered(
-        _ labels: [(key: LabelKey, output: String)], _ reader: any LabelKeyReader
-    ) throws -> [(key: LabelKey, output: String)] {
-        var result = labels
-        var start = 0
-        while start < result.count {
-            var end = start + 1
-            while end < result.count, result[end].key.createdAt == result[start].key.createdAt { end += 1 }
-            if end - start > 1 {
-                let run = Array(result[start..<end])
-                let ids = try run.map { try reader.identity(ofLabel: $0.key.seq).id }
-                for (offset, index) in ids.indices.sorted(by: { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }).enumerated() {
-                    result[start + offset] = run[index]
-                }
-            }
-            start = end
-        }
-        return result
     }
 }

@@ -82,6 +82,19 @@ struct IndexedChoice {
     /// (task, input_id) order; reads no row unless a choice needs record ids.
     /// - Returns: the labels selected, flagged and retracted, counted as ``LabelStream`` counts them.
     func forEachInput(_ reader: any LabelKeyReader, _ body: (Input) throws -> Void) throws -> LabelStream.Counts {
+        try forEachGroup(reader) { task, labels, candidates in
+            try body(Input(task: task, labels: labels, chosen: try choose(from: candidates, reader)))
+        }
+    }
+
+    /// Walks the index entries `reader` gives, calling `body` with each input's task, every
+    /// selected label of it (retracted and flagged ones too) and its candidates (neither
+    /// retracted nor, unless flagged labels are included, flagged), each in `created_at` order,
+    /// inputs in the stream's (task, input_id) order. Reads no row.
+    /// - Returns: the labels selected, flagged and retracted, counted as ``LabelStream`` counts them.
+    func forEachGroup(
+        _ reader: any LabelKeyReader, _ body: (_ task: String, _ labels: [LabelKey], _ candidates: [LabelKey]) throws -> Void
+    ) throws -> LabelStream.Counts {
         var counts = LabelStream.Counts(perFlag: Array(repeating: 0, count: plan.flags.flags.count))
         var labels: [LabelKey] = []
         var candidates: [LabelKey] = []
@@ -92,7 +105,7 @@ struct IndexedChoice {
                 candidates.removeAll(keepingCapacity: true)
             }
             guard !labels.isEmpty else { return }
-            try body(Input(task: task, labels: labels, chosen: try choose(from: candidates, reader)))
+            try body(task, labels, candidates)
         }
         while let key = try reader.next() {
             if key.startsInput {
@@ -136,10 +149,28 @@ struct IndexedChoice {
     /// several share the newest `created_at`; nil when there are none.
     func newest(of labels: [LabelKey], _ reader: any LabelKeyReader) throws -> LabelKey? {
         guard let newestTime = labels.map(\.createdAt).max() else { return nil }
-        let tied = labels.filter { $0.createdAt == newestTime }
-        guard tied.count > 1 else { return tied.first }
-        let ids = try tied.map { try reader.identity(ofLabel: $0.seq).id }
-        return tied.indices.max { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }.map { tied[$0] }
+        return try ordered(labels.filter { $0.createdAt == newestTime }, reader).last
+    }
+
+    /// `labels`, given in `created_at` order, in (created_at, id) order, ids in UTF-8 byte
+    /// order: the order of an input's labels in ``LabelStream``. Ids are read only for labels
+    /// that share a `created_at`.
+    func ordered(_ labels: [LabelKey], _ reader: any LabelKeyReader) throws -> [LabelKey] {
+        var result = labels
+        var start = 0
+        while start < result.count {
+            var end = start + 1
+            while end < result.count, result[end].createdAt == result[start].createdAt { end += 1 }
+            if end - start > 1 {
+                let run = Array(result[start..<end])
+                let ids = try run.map { try reader.identity(ofLabel: $0.seq).id }
+                for (offset, index) in ids.indices.sorted(by: { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }).enumerated() {
+                    result[start + offset] = run[index]
+                }
+            }
+            start = end
+        }
+        return result
     }
 
     /// The choice with the candidates' record ids read: less those another candidate

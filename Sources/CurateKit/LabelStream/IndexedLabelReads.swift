@@ -12,6 +12,9 @@ struct LabelKey: Sendable, Hashable {
     let retraction: Int64?
     /// Whether the label is the first of its input (task and input id) in the stream.
     let startsInput: Bool
+    /// The label's output (canonical JSON); nil unless the reader was made with outputs
+    /// (``IndexedLabelReads/labelKeyReader(_:withOutputs:)``).
+    var output: String? = nil
 }
 
 /// Reads, on one connection, the index entries of the labels a query selects and, between
@@ -21,9 +24,6 @@ protocol LabelKeyReader: AnyObject {
     func next() throws -> LabelKey?
     /// The task of the entry ``next()`` gave last.
     var task: String { get }
-    /// The output (canonical JSON) of the entry ``next()`` gave last; only from a reader made
-    /// with outputs (``IndexedLabelReads/labelKeyReader(_:withOutputs:)``).
-    func output() throws -> String
     /// The record id and `supersedes` of the label in row `seq`.
     func identity(ofLabel seq: Int64) throws -> (id: String, supersedes: String?)
     /// Calls `body` with the row of the label in row `seq`, in place, its columns as a label query's.
@@ -36,7 +36,7 @@ protocol LabelKeyReader: AnyObject {
 protocol IndexedLabelReads: StoreBackend {
     /// A reader of `query`'s index entries, used on one thread; `query` filters only on
     /// tuples, tasks and `created_at` (see ``IndexedChoice/readsFromIndex(_:)``).
-    /// - Parameter withOutputs: whether each entry's output is read too (``LabelKeyReader/output()``).
+    /// - Parameter withOutputs: whether each entry carries its output (``LabelKey/output``).
     func labelKeyReader(_ query: LabelQuery, withOutputs: Bool) throws -> any LabelKeyReader
     /// About how many labels `query` selects per input, from labels drawn at random; nil when
     /// too few of the labels drawn are selected to tell.

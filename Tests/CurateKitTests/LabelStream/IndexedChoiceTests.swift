@@ -91,12 +91,10 @@ struct IndexedChoiceTests {
             keys += 1
             return LabelKey(
                 seq: key.seq, createdAt: key.createdAt + shift, tupleID: key.tupleID, replacesAnother: key.replacesAnother,
-                retraction: key.retraction, startsInput: key.startsInput)
+                retraction: key.retraction, startsInput: key.startsInput, output: key.output)
         }
 
         var task: String { reader.task }
-
-        func output() throws -> String { try reader.output() }
 
         func identity(ofLabel seq: Int64) throws -> (id: String, supersedes: String?) { try reader.identity(ofLabel: seq) }
 

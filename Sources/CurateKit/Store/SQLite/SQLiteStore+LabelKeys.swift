@@ -53,9 +53,12 @@ private final class SQLiteLabelKeyReader: LabelKeyReader {
     private var previousTask: [UInt8] = []
     private var previousInput: [UInt8] = []
     private var done = false
+    /// Whether each entry carries its output.
+    private let withOutputs: Bool
 
     init(connection: SQLiteConnection, path: String, query: LabelQuery, withOutputs: Bool) throws {
         self.path = path
+        self.withOutputs = withOutputs
         let (filter, values) = SQLiteStore.labelFilter(query)
         let keys = try connection.prepare("""
             SELECT task, input_id, created_at, tuple_id, seq, supersedes IS NOT NULL, \(query.readsRetractions ? "retraction_id" : "NULL"),
@@ -91,11 +94,8 @@ private final class SQLiteLabelKeyReader: LabelKeyReader {
         }
         return LabelKey(
             seq: try keys.integer(4, of: place), createdAt: try keys.integer(2, of: place), tupleID: try keys.integer(3, of: place),
-            replacesAnother: try keys.integer(5, of: place) != 0, retraction: keys.int64(6), startsInput: startsInput)
-    }
-
-    func output() throws -> String {
-        try keys.text(7, of: place)
+            replacesAnother: try keys.integer(5, of: place) != 0, retraction: keys.int64(6), startsInput: startsInput,
+            output: withOutputs ? try keys.text(7, of: place) : nil)
     }
 
     func identity(ofLabel seq: Int64) throws -> (id: String, supersedes: String?) {
