@@ -1,7 +1,7 @@
 #include "pending_labels.h"
+#include "pending_table.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 /// Column numbers, in the order of the table's declaration below.
 enum {
@@ -9,73 +9,8 @@ enum {
     COLUMN_CREATED_AT, COLUMN_OUTPUT, COLUMN_INPUT, COLUMN_PARAMS, COLUMN_RUN, COLUMN_META, COLUMN_SUPERSEDES
 };
 
-typedef struct {
-    sqlite3_vtab base;
-    const curate_pending_labels *source;
-} pending_table;
-
-typedef struct {
-    sqlite3_vtab_cursor base;
-    const curate_pending_labels *source;
-    int row;
-} pending_cursor;
-
-static int pending_connect(sqlite3 *db, void *source, int argc, const char *const *argv,
-                           sqlite3_vtab **table, char **error) {
-    (void)argc; (void)argv; (void)error;
-    int status = sqlite3_declare_vtab(db,
-        "CREATE TABLE x(id TEXT, id_key INTEGER, content_sha256 BLOB, tuple_id INTEGER, task TEXT, input_id TEXT,"
-        " created_at INTEGER, output TEXT, input TEXT, params TEXT, run TEXT, meta TEXT, supersedes TEXT)");
-    if (status != SQLITE_OK) return status;
-    sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);  // not from triggers or views
-    pending_table *made = sqlite3_malloc(sizeof(pending_table));
-    if (made == NULL) return SQLITE_NOMEM;
-    memset(made, 0, sizeof(*made));
-    made->source = source;
-    *table = &made->base;
-    return SQLITE_OK;
-}
-
-static int pending_disconnect(sqlite3_vtab *table) {
-    sqlite3_free(table);
-    return SQLITE_OK;
-}
-
-static int pending_best_index(sqlite3_vtab *table, sqlite3_index_info *info) {
-    (void)table;
-    info->estimatedCost = 1000;
-    info->estimatedRows = 1000;
-    return SQLITE_OK;
-}
-
-static int pending_open(sqlite3_vtab *table, sqlite3_vtab_cursor **cursor) {
-    pending_cursor *made = sqlite3_malloc(sizeof(pending_cursor));
-    if (made == NULL) return SQLITE_NOMEM;
-    memset(made, 0, sizeof(*made));
-    made->source = ((pending_table *)table)->source;
-    *cursor = &made->base;
-    return SQLITE_OK;
-}
-
-static int pending_close(sqlite3_vtab_cursor *cursor) {
-    sqlite3_free(cursor);
-    return SQLITE_OK;
-}
-
-static int pending_filter(sqlite3_vtab_cursor *cursor, int plan, const char *planName, int argc, sqlite3_value **argv) {
-    (void)plan; (void)planName; (void)argc; (void)argv;
-    ((pending_cursor *)cursor)->row = 0;
-    return SQLITE_OK;
-}
-
-static int pending_next(sqlite3_vtab_cursor *cursor) {
-    ((pending_cursor *)cursor)->row += 1;
-    return SQLITE_OK;
-}
-
-static int pending_eof(sqlite3_vtab_cursor *cursor) {
-    const pending_cursor *current = (const pending_cursor *)cursor;
-    return current->row >= current->source->count;
+static int labels_count(const void *source) {
+    return ((const curate_pending_labels *)source)->count;
 }
 
 static void result_text(sqlite3_context *context, curate_bytes value) {
@@ -83,9 +18,8 @@ static void result_text(sqlite3_context *context, curate_bytes value) {
     else sqlite3_result_text(context, (const char *)value.bytes, value.count, SQLITE_STATIC);
 }
 
-static int pending_column(sqlite3_vtab_cursor *cursor, sqlite3_context *context, int column) {
-    const pending_cursor *current = (const pending_cursor *)cursor;
-    const curate_pending_label *label = &current->source->rows[current->row];
+static void labels_column(const void *source, int row, int column, sqlite3_context *context) {
+    const curate_pending_label *label = &((const curate_pending_labels *)source)->rows[row];
     switch (column) {
     case COLUMN_ID: result_text(context, label->id); break;
     case COLUMN_ID_KEY: sqlite3_result_int64(context, label->id_key); break;
@@ -104,36 +38,18 @@ static int pending_column(sqlite3_vtab_cursor *cursor, sqlite3_context *context,
     case COLUMN_SUPERSEDES: result_text(context, label->supersedes); break;
     default: sqlite3_result_null(context); break;
     }
-    return SQLITE_OK;
 }
 
-static int pending_rowid(sqlite3_vtab_cursor *cursor, sqlite3_int64 *rowid) {
-    *rowid = ((const pending_cursor *)cursor)->row;
-    return SQLITE_OK;
-}
-
-/// An eponymous, read-only module: no xCreate, so the table exists on every connection
-/// it is registered on without CREATE VIRTUAL TABLE, and nothing of it is stored.
-static const sqlite3_module pending_module = {
-    .iVersion = 0,
-    .xCreate = NULL,
-    .xConnect = pending_connect,
-    .xBestIndex = pending_best_index,
-    .xDisconnect = pending_disconnect,
-    .xDestroy = pending_disconnect,
-    .xOpen = pending_open,
-    .xClose = pending_close,
-    .xFilter = pending_filter,
-    .xNext = pending_next,
-    .xEof = pending_eof,
-    .xColumn = pending_column,
-    .xRowid = pending_rowid,
+static const pending_kind labels_kind = {
+    .declaration = "CREATE TABLE x(id TEXT, id_key INTEGER, content_sha256 BLOB, tuple_id INTEGER, task TEXT, input_id TEXT,"
+                   " created_at INTEGER, output TEXT, input TEXT, params TEXT, run TEXT, meta TEXT, supersedes TEXT)",
+    .count = labels_count,
+    .column = labels_column,
 };
 
 curate_pending_labels *curate_register_pending_labels(sqlite3 *db) {
     curate_pending_labels *source = calloc(1, sizeof(curate_pending_labels));
     if (source == NULL) return NULL;
-    // On failure SQLite calls the destructor (free) itself.
-    if (sqlite3_create_module_v2(db, "curate_pending_labels", &pending_module, source, free) != SQLITE_OK) return NULL;
+    if (curate_register_pending_table(db, "curate_pending_labels", &labels_kind, source) != SQLITE_OK) return NULL;
     return source;
 }

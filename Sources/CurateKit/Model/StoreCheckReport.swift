@@ -12,6 +12,9 @@ public struct StoreCheckReport: Sendable, Hashable {
         case unverifiable(tupleID: Int64, labels: Int)
         /// A `tuple_labels` row (or its absence: nil) disagrees with the labels of its task and tuple.
         case tupleCounts(task: String, tupleID: Int64, stored: TupleSpan?, labels: TupleSpan?)
+        /// An entry of `label_keys`, or one it lacks, that disagrees with the label `seq`:
+        /// ingest would not find that label by its id.
+        case idKey(key: Int64, seq: Int64, reason: String)
         /// A part of the store could not be read at all: SQLite's message.
         case unreadable(part: String, message: String)
 
@@ -27,6 +30,8 @@ public struct StoreCheckReport: Sendable, Hashable {
                 "tuple \(tupleID): \(labels) label\(labels == 1 ? "" : "s") could not be re-hashed because the tuple row is missing or damaged"
             case .tupleCounts(let task, let tupleID, let stored, let labels):
                 "tuple_labels (task \(task), tuple \(tupleID)): stores \(stored?.description ?? "no row"), the labels have \(labels?.description ?? "none")"
+            case .idKey(let key, let seq, let reason):
+                "label_keys (id_key \(key), label seq \(seq)): \(reason)"
             case .unreadable(let part, let message):
                 "\(part): cannot be read (\(message))"
             }

@@ -99,6 +99,8 @@ extension StoreCheckReport.Problem {
                 ("kind", .string("tuple_counts")), ("task", .string(task)), ("tuple_id", .number(String(tupleID))),
                 ("stored", stored.map(\.jsonValue) ?? .null), ("found", labels.map(\.jsonValue) ?? .null),
             ]
+        case .idKey(let key, let seq, let reason):
+            members = [("kind", .string("id_key")), ("id_key", .number(String(key))), ("seq", .number(String(seq))), ("reason", .string(reason))]
         case .unreadable(let part, let message):
             members = [("kind", .string("unreadable")), ("part", .string(part)), ("sqlite_message", .string(message))]
         }

@@ -48,6 +48,8 @@ struct ExportIndexTests {
         try store.sqliteBackend.connection.execute("""
             DROP INDEX labels_export;
             CREATE INDEX labels_export ON labels (task, input_id, created_at);
+            DROP TABLE label_keys;
+            CREATE UNIQUE INDEX labels_id_key ON labels (id_key) WHERE collided = 0;
             PRAGMA user_version = 8;
             """)
 

@@ -92,7 +92,7 @@ struct LabelWriterTests {
         #expect(order == ["sentiment B 15", "sentiment a 14", "sentiment b 10", "sentiment b 11", "topic a 13", "topic b 12"])
     }
 
-    @Test("after a batch that was stored already, the next is looked up first and still stores what is new")
+    @Test("after a batch that was stored already, the next still stores what is new and finds what is stored")
     func batchAfterStoredBatch() throws {
         let seed = [try Self.label("r1"), try Self.label("r2"), try Self.label("r3", id: "req-3")]
         let folder = try TemporaryDirectory()
@@ -105,8 +105,8 @@ struct LabelWriterTests {
             try Self.label("r6"),                                      // new
             try Self.label("r6"),                                      // earlier in the batch
         ]
-        // The last batch holds a label stored as `collided` by the second: looked up first, it
-        // is not among the labels that are not, and is found as a duplicate all the same.
+        // The last batch holds a label stored as `collided` by the second: its key names another
+        // label, and it is found as a duplicate all the same.
         let outcomes = try Self.storeBatches([seed, batch, seed, [batch[2]]], in: store)
         #expect(outcomes == [
             [.duplicate, .duplicate, .duplicate], [.duplicate, .inserted, .inserted, .conflict, .inserted, .duplicate],

@@ -41,6 +41,9 @@ struct MigrationTests {
         let upgraded = try Store(path: folder.storePath)
         #expect(try ids.allSatisfy { try upgraded.backend.hasRecord(id: $0) })
         #expect(try upgraded.sqliteBackend.connection.prepare("SELECT id FROM labels WHERE collided = 1").rows { $0.string(0) } == [ids[1]])
+        let keys = try LabelKeysTests.keyTable(upgraded)
+        #expect(keys.stored.count == 2)
+        #expect(keys.stored == keys.expected)
         #expect(try Self.labelRows(upgraded).count == 3)
     }
 

@@ -37,9 +37,8 @@ final class PendingLabels {
         self.connection = connection
         self.source = source
         table = .allocate(capacity: 0)
-        // OR IGNORE rather than ON CONFLICT DO NOTHING: no constraint can then abort the
-        // statement midway, so SQLite keeps no statement journal (a copy of every page
-        // the batch changes) to undo one.
+        // OR IGNORE: no constraint can then abort the statement midway, so SQLite keeps no
+        // statement journal (a copy of every page the batch changes) to undo one.
         insertStatement = try connection.prepare("""
             INSERT OR IGNORE INTO labels (id, id_key, content_sha256, tuple_id, ingest_id, task, input_id, created_at,
                                           output, input, params, run, meta, supersedes, collided)
@@ -62,11 +61,10 @@ final class PendingLabels {
         rows.append(Self.row(of: record, key: key, tupleID: tupleID, copyingTextsTo: &bytes))
     }
 
-    /// Inserts the queued labels at `indices`, in that order, marked `collided` or not. A
-    /// label that is not is skipped when another that is not has its id key already
-    /// (inserted before it, or stored earlier).
-    /// - Returns: how many were inserted; they take consecutive `seq` numbers ending at
-    ///   the connection's last insert row id.
+    /// Inserts the queued labels at `indices`, in that order, marked `collided` or not.
+    /// - Returns: how many were inserted (all of them unless a row breaks a constraint,
+    ///   which only a bug does); they take consecutive `seq` numbers ending at the
+    ///   connection's last insert row id.
     func insert(_ indices: [Int], collided: Bool) throws -> Int {
         try showing(indices) {
             insertStatement.bind(1, ingestID)
@@ -85,18 +83,6 @@ final class PendingLabels {
                 span.map { UnsafeRawBufferPointer(rebasing: buffer[$0]) } ?? UnsafeRawBufferPointer(start: nil, count: 0)
             }
             return ExportKeyOrder.sorted(indices) { (text(rows[$0].task), text(rows[$0].inputID), rows[$0].createdAt) }
-        }
-    }
-
-    /// Runs `statement`, a query of `curate_pending_labels` whose first column is the
-    /// table's rowid, over the queued labels at `indices`, and calls `body` with each result
-    /// row's label (its index in the queue) and the statement, to read its other columns.
-    func query(_ indices: [Int], _ statement: Statement, _ body: (Int, Statement) throws -> Void) throws {
-        try showing(indices) {
-            defer { statement.reset() }
-            while try statement.step() {
-                try body(indices[Int(statement.int64(0) ?? 0)], statement)
-            }
         }
     }
 
@@ -130,6 +116,26 @@ final class PendingLabels {
         bytes.withUnsafeBytes { buffer in
             guard let span = rows[index].contentSHA256 else { return digest.isEmpty }
             return UnsafeRawBufferPointer(rebasing: buffer[span]).elementsEqual(digest)
+        }
+    }
+
+    /// Whether queued labels `index` and `other` have the same id.
+    func hasSameID(_ index: Int, as other: Int) -> Bool {
+        sameBytes(rows[index].id, rows[other].id)
+    }
+
+    /// Whether queued labels `index` and `other` have the same content digest.
+    func hasSameContent(_ index: Int, as other: Int) -> Bool {
+        sameBytes(rows[index].contentSHA256, rows[other].contentSHA256)
+    }
+
+    private func sameBytes(_ span: Span, _ other: Span) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            switch (span, other) {
+            case (nil, nil): true
+            case let (span?, other?): buffer[span].elementsEqual(buffer[other])
+            default: false
+            }
         }
     }
 

@@ -39,6 +39,10 @@ final class SQLiteConnection {
     /// ``PendingLabels``), registered on first use and freed when the connection closes.
     private(set) lazy var pendingLabels: UnsafeMutablePointer<curate_pending_labels>? = curate_register_pending_labels(handle)
 
+    /// The rows the `curate_pending_keys` table shows on this connection (see
+    /// ``LabelKeys``), registered on first use and freed when the connection closes.
+    private(set) lazy var pendingKeys: UnsafeMutablePointer<curate_pending_keys>? = curate_register_pending_keys(handle)
+
     /// Runs one or more statements that take no parameters.
     func execute(_ sql: String) throws(StoreError) {
         var message: UnsafeMutablePointer<CChar>?

@@ -2,14 +2,18 @@
 /// statement (see ``PendingLabels``), with every per-label statement prepared once.
 final class SQLiteLabelWriter: LabelBatchWriter {
     private let connection: SQLiteConnection
-    private let findLabel: Statement
+    /// The content of the label stored as `seq` ?2, when its id is ?1.
+    private let findStoredContent: Statement
     private let findCollidedLabel: Statement
     private let findInputOfLabel: Statement
-    /// The queued labels stored already (not `collided`), in one statement.
-    private let findQueuedLabels: Statement
+    private let findInputOfCollidedLabel: Statement
     private let pending: PendingLabels
+    /// Which stored label has each id key.
+    private let keys: LabelKeys
     /// The provenance number of each queued label.
     private var queuedProvenance: [Int] = []
+    /// The queued labels of the batch being stored that are new, by id key.
+    private var newInBatch: [Int64: Int] = [:]
     private let provenanceRows: ProvenanceRows
     /// The ingest's id in the ingest log: what `curate retract ingest` names.
     let ingestID: Int64
@@ -19,36 +23,33 @@ final class SQLiteLabelWriter: LabelBatchWriter {
     private let storedBatches: StoredBatches
     /// What this ingest added per provenance number, for `tuple_labels`.
     private var added: [TupleLabels?] = []
-    /// Whether most labels of the last batch were stored already: then most of the next
-    /// batch probably are too (a file ingested again), and the batch is looked up first,
-    /// in one statement, rather than inserted and then looked up label by label.
-    private var lastBatchWasStored = false
 
-    init(connection: SQLiteConnection, ingestID: Int64) throws(StoreError) {
+    /// A writer for ingest `ingestID`, holding at most `keyRunLength` new id keys in memory (``LabelKeys``).
+    init(connection: SQLiteConnection, ingestID: Int64, keyRunLength: Int) throws(StoreError) {
         self.connection = connection
         self.ingestID = ingestID
-        findLabel = try connection.prepare("SELECT seq, content_sha256 FROM labels WHERE id_key = ?2 AND collided = 0 AND id = ?1")
-        findCollidedLabel = try connection.prepare("SELECT seq, content_sha256 FROM labels WHERE id_key = ?2 AND collided = 1 AND id = ?1")
-        findInputOfLabel = try connection.prepare("""
-            SELECT task, input_id FROM labels WHERE id_key = ?2 AND collided = 0 AND id = ?1
-            UNION ALL SELECT task, input_id FROM labels WHERE id_key = ?2 AND collided = 1 AND id = ?1
-            """)
+        findStoredContent = try connection.prepare("SELECT id = ?1, content_sha256 FROM labels WHERE seq = ?2")
+        findCollidedLabel = try connection.prepare("SELECT content_sha256 FROM labels WHERE id_key = ?2 AND collided = 1 AND id = ?1")
+        findInputOfLabel = try connection.prepare("SELECT task, input_id FROM labels WHERE seq = ?2 AND id = ?1")
+        findInputOfCollidedLabel = try connection.prepare("SELECT task, input_id FROM labels WHERE id_key = ?2 AND collided = 1 AND id = ?1")
         pending = try PendingLabels(connection: connection, ingestID: ingestID)
-        findQueuedLabels = try connection.prepare("""
-            SELECT queued.rowid, stored.content_sha256 FROM curate_pending_labels AS queued CROSS JOIN labels AS stored
-            WHERE stored.id_key = queued.id_key AND stored.collided = 0 AND stored.id = queued.id
-            """)
+        keys = try LabelKeys(connection: connection, runLength: keyRunLength)
         provenanceRows = try ProvenanceRows(connection: connection)
         storedBatches = try StoredBatches(connection: connection)
     }
 
     /// The task and input id of the stored label with record id `id`; nil when there is none.
     func storedInput(ofRecord id: String) throws -> (task: String, inputID: String)? {
-        defer { findInputOfLabel.reset() }
-        findInputOfLabel.bind([.text(id), .integer(RecordIDKey.of(id))])
-        guard try findInputOfLabel.step() else { return nil }
+        let key = RecordIDKey.of(id)
         let place = Statement.RowPlace(table: "labels") { "row id \(id)" }
-        return (try findInputOfLabel.text(0, of: place), try findInputOfLabel.text(1, of: place))
+        func input(_ statement: Statement, _ second: Int64) throws -> (task: String, inputID: String)? {
+            defer { statement.reset() }
+            statement.bind([.text(id), .integer(second)])
+            guard try statement.step() else { return nil }
+            return (try statement.text(0, of: place), try statement.text(1, of: place))
+        }
+        if let seq = try keys.seq(of: key), let found = try input(findInputOfLabel, seq) { return found }
+        return try input(findInputOfCollidedLabel, key)
     }
 
     /// How many prompt rows (name, version, hash) this ingest has added to the store so far.
@@ -78,97 +79,108 @@ final class SQLiteLabelWriter: LabelBatchWriter {
     /// Stores each queued label unless its id is stored already (by an earlier label of
     /// the batch too), in the order they were queued, and empties the queue.
     ///
-    /// A label is stored when no label that is not `collided` has its id key; otherwise its
-    /// id is looked up, and a different id with the same key is stored as `collided`. A
-    /// label is new exactly when its key is free because labels are never deleted and keys
-    /// never change: a key once taken stays taken, so an id stored as `collided` earlier
+    /// A label is new when no stored label that is not `collided` has its id key (``LabelKeys``);
+    /// otherwise that label is read, and a different id with the same key is stored as
+    /// `collided`, unless a `collided` label has its id already. Labels are never deleted and
+    /// keys never change: a key once taken stays taken, so an id stored as `collided` earlier
     /// always finds its key taken.
     /// - Returns: each queued label's outcome and provenance number, in queue order.
     func storeQueued() throws -> [(outcome: InsertOutcome, provenance: Int)] {
         defer {
             pending.removeAll()
             queuedProvenance.removeAll(keepingCapacity: true)
+            newInBatch.removeAll(keepingCapacity: true)
         }
         var outcomes = [InsertOutcome?](repeating: nil, count: pending.count)
-        var toInsert = Array(0..<pending.count)
-        if lastBatchWasStored {
-            try pending.query(toInsert, findQueuedLabels) { index, row in
-                outcomes[index] = row.withBlob(1) { pending.hasContent(index, equalTo: $0) } ? .duplicate : .conflict
+        var new: [Int] = []
+        var collided: [Int] = []
+        for index in 0..<pending.count {
+            let key = pending.idKey(of: index)
+            if let earlier = newInBatch[key] {
+                if pending.hasSameID(index, as: earlier) {
+                    outcomes[index] = pending.hasSameContent(index, as: earlier) ? .duplicate : .conflict
+                } else {
+                    collided.append(index)
+                }
+            } else if let seq = try keys.seq(of: key) {
+                if let sameContent = try storedContent(ofLabel: seq, isContentOf: index) {
+                    outcomes[index] = sameContent ? .duplicate : .conflict
+                } else {
+                    collided.append(index)
+                }
+            } else {
+                newInBatch[key] = index
+                new.append(index)
             }
-            toInsert.removeAll { outcomes[$0] != nil }
         }
-        try store(toInsert, into: &outcomes)
+        try store(new, into: &outcomes)
+        for index in collided { outcomes[index] = try storeCollided(index) }
         let decided = outcomes.map { outcome in
             guard let outcome else { preconditionFailure("a queued label was neither stored nor found") }
             return outcome
         }
-        var stored = 0
-        for (index, outcome) in decided.enumerated() {
-            if outcome == .inserted {
-                added[queuedProvenance[index]]?.count(pending.createdAt(of: index))
-            } else {
-                stored += 1
-            }
+        for (index, outcome) in decided.enumerated() where outcome == .inserted {
+            added[queuedProvenance[index]]?.count(pending.createdAt(of: index))
         }
-        lastBatchWasStored = stored * 2 > decided.count
         return zip(decided, queuedProvenance).map { ($0, $1) }
     }
 
-    /// Inserts the queued labels at `indices` in one statement, in the export index's order
-    /// when their ids differ (else in queue order, so that of two labels with one id the
-    /// first queued is the one stored). When some were not inserted, each is looked up to tell
-    /// which: the ones inserted took consecutive `seq` numbers, in order.
+    /// Inserts the new queued labels at `indices`, whose id keys no label has, in one
+    /// statement and in the export index's order, and adds their keys.
     private func store(_ indices: [Int], into outcomes: inout [InsertOutcome?]) throws {
         guard !indices.isEmpty else { return }
-        let keys = Set(indices.lazy.map { self.pending.idKey(of: $0) })
-        let indices = keys.count == indices.count ? pending.exportOrder(indices) : indices
-        let inserted = try pending.insert(indices, collided: false)
-        if inserted == indices.count {
-            for index in indices { outcomes[index] = .inserted }
-            return
+        let ordered = pending.exportOrder(indices)
+        let inserted = try pending.insert(ordered, collided: false)
+        guard inserted == ordered.count else {
+            throw StoreError.inconsistent(path: connection.path, reason: "\(ordered.count - inserted) of \(ordered.count) new labels were not inserted")
         }
-        // The connection's last insert row id is the batch's last only when it inserted one.
-        var unclaimed = inserted
-        var nextSeq = connection.lastInsertRowID - Int64(inserted) + 1
-        for index in indices {
-            guard let found = try find(index, findLabel) else {
-                outcomes[index] = try storeCollided(index)
-                continue
-            }
-            if unclaimed > 0, found.seq == nextSeq {
-                unclaimed -= 1
-                nextSeq += 1
-                outcomes[index] = .inserted
-            } else {
-                outcomes[index] = found.sameContent ? .duplicate : .conflict
-            }
+        // The rows inserted took consecutive `seq` numbers, in order, ending at the last insert row id.
+        var seq = connection.lastInsertRowID - Int64(inserted) + 1
+        for index in ordered {
+            outcomes[index] = .inserted
+            try keys.add(pending.idKey(of: index), seq: seq)
+            seq += 1
         }
     }
 
-    /// For queued label `index`, whose id no label that is not `collided` has: its outcome
-    /// as a `collided` label, stored now unless its id is stored so already.
+    /// Whether the stored label `seq` has queued label `index`'s content, when it has its id;
+    /// nil when its id is another.
+    private func storedContent(ofLabel seq: Int64, isContentOf index: Int) throws -> Bool? {
+        try pending.bindingID(of: index, to: findStoredContent, parameter: 1) {
+            defer { findStoredContent.reset() }
+            findStoredContent.bind(2, seq)
+            guard try findStoredContent.step() else {
+                throw StoreError.inconsistent(path: connection.path, reason: "label_keys names label row seq \(seq), which the labels table does not have")
+            }
+            guard findStoredContent.int64(0) == 1 else { return nil }
+            return findStoredContent.withBlob(1) { pending.hasContent(index, equalTo: $0) }
+        }
+    }
+
+    /// For queued label `index`, whose id key another id has: its outcome as a `collided`
+    /// label, stored now unless its id is stored so already.
     private func storeCollided(_ index: Int) throws -> InsertOutcome {
-        if let found = try find(index, findCollidedLabel) { return found.sameContent ? .duplicate : .conflict }
+        if let sameContent = try findCollided(index) { return sameContent ? .duplicate : .conflict }
         guard try pending.insert([index], collided: true) == 1 else {
             throw StoreError.inconsistent(path: connection.path, reason: "a label was neither stored nor found (id key \(pending.idKey(of: index)))")
         }
         return .inserted
     }
 
-    /// The stored label `statement` finds with queued label `index`'s id: its `seq`, and
-    /// whether its content is the queued label's.
-    private func find(_ index: Int, _ statement: Statement) throws -> (seq: Int64, sameContent: Bool)? {
-        try pending.bindingID(of: index, to: statement, parameter: 1) {
-            defer { statement.reset() }
-            statement.bind(2, pending.idKey(of: index))
-            guard try statement.step() else { return nil }
-            let sameContent = statement.withBlob(1) { pending.hasContent(index, equalTo: $0) }
-            return (statement.int64(0) ?? 0, sameContent)
+    /// Whether the `collided` label with queued label `index`'s id has its content; nil when there is none.
+    private func findCollided(_ index: Int) throws -> Bool? {
+        try pending.bindingID(of: index, to: findCollidedLabel, parameter: 1) {
+            defer { findCollidedLabel.reset() }
+            findCollidedLabel.bind(2, pending.idKey(of: index))
+            guard try findCollidedLabel.step() else { return nil }
+            return findCollidedLabel.withBlob(0) { pending.hasContent(index, equalTo: $0) }
         }
     }
 
-    /// Adds what this ingest stored to `tuple_labels`; the ingest calls it once, before committing.
-    func storeTupleCounts() throws {
+    /// Stores the id keys held back (``LabelKeys``) and adds what this ingest stored to
+    /// `tuple_labels`; the ingest calls it once, before committing.
+    func finish() throws {
+        try keys.finish()
         var byTuple: [TupleLabels.Key: TupleLabels] = [:]
         for case let counts? in added where counts.labels > 0 {  // a tuple queued for duplicates only has none
             byTuple[counts.key, default: TupleLabels(task: counts.task, tupleID: counts.tupleID)].merge(counts)

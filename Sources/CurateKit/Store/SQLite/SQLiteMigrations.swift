@@ -178,6 +178,19 @@ enum SQLiteMigrations {
             DROP INDEX labels_export;
             CREATE INDEX labels_export ON labels (task, input_id, created_at, tuple_id, supersedes, output);
             """),
+        Migration(version: 12, sql: """
+            -- The id keys of the labels that are not `collided`, each with its label's `seq`: the
+            -- unique index every new label was checked against, made a table of its own, so that an
+            -- ingest inserts the keys it adds sorted, a run at a time (``LabelKeys``), instead of
+            -- each at a random place of an index that outgrows the page cache. The table's key is
+            -- its rowid: a lookup compares integers, and an entry is about as small as the index's.
+            CREATE TABLE label_keys (
+                id_key INTEGER PRIMARY KEY,
+                seq INTEGER NOT NULL            -- the label's row in `labels`
+            );
+            INSERT INTO label_keys (id_key, seq) SELECT id_key, seq FROM labels WHERE collided = 0 ORDER BY id_key;
+            DROP INDEX labels_id_key;
+            """),
     ]
 
     /// The schema version this build writes.

@@ -3,8 +3,8 @@ extension SQLiteStore {
     /// half done): SQLite's `PRAGMA integrity_check` of the file's structure; every label's
     /// content hash recomputed from its stored values and its tuple (``StoredLabelDigest``)
     /// against its `content_sha256`; every value curate reads back where it must be well formed
-    /// (tuples, labels); and each `tuple_labels` row's count and `created_at` span against
-    /// the labels of its task and tuple.
+    /// (tuples, labels); each `tuple_labels` row's count and `created_at` span against the
+    /// labels of its task and tuple; and `label_keys` against the labels it finds by id.
     ///
     /// A part of the store that cannot be read at all (SQLite reports it corrupt) is a problem
     /// of the report, and the other checks still run.
@@ -17,6 +17,7 @@ extension SQLiteStore {
             try checking("tuples", &report) { report throws(StoreError) in producers = try readProducers(&report) }
             try checking("labels", &report) { report throws(StoreError) in try checkContent(producers, &report) }
             try checking("tuple_labels", &report, checkTupleCounts)
+            try checking("label_keys", &report, checkIDKeys)
             return report
         }
     }
@@ -112,6 +113,27 @@ extension SQLiteStore {
             FROM labels GROUP BY task, tuple_id
             """)
         report.compareTupleCounts(stored: stored, counted: counted)
+    }
+
+    /// Compares `label_keys` with the labels that are not `collided`: each such label has the
+    /// entry of its id key, naming it, and no entry names another label.
+    private func checkIDKeys(_ report: inout StoreCheckReport) throws(StoreError) {
+        let problems = try connection.prepare("""
+            SELECT k.id_key, k.seq, CASE WHEN l.seq IS NULL THEN 'names no label'
+                                         WHEN l.collided = 1 THEN 'names a collided label'
+                                         ELSE 'names a label whose id_key is ' || l.id_key END
+            FROM label_keys AS k LEFT JOIN labels AS l ON l.seq = k.seq
+            WHERE l.seq IS NULL OR l.collided = 1 OR l.id_key != k.id_key
+            UNION ALL
+            SELECT l.id_key, l.seq, 'the label, not collided, has no entry'
+            FROM labels AS l
+            WHERE l.collided = 0 AND NOT EXISTS (SELECT 1 FROM label_keys AS k WHERE k.id_key = l.id_key AND k.seq = l.seq)
+            """)
+        let place = Statement.RowPlace(table: "label_keys") { "an entry" }
+        let found = try problems.rows { row throws(StoreError) in
+            StoreCheckReport.Problem.idKey(key: try row.integer(0, of: place), seq: try row.integer(1, of: place), reason: try row.text(2, of: place))
+        }
+        found.forEach { report.add($0) }
     }
 
     /// Label counts and spans by task and tuple from `sql`, whose columns are those of `tuple_labels`.

@@ -7,8 +7,8 @@ extension SQLiteStore {
     /// Writes `contents` into this store, ids kept, in one `BEGIN IMMEDIATE` transaction.
     ///
     /// A label takes its source's `seq`, so the storing order stays; its `id_key` is computed
-    /// from its id, and it is `collided` when an earlier label has that key already, as ingest
-    /// would have stored it.
+    /// from its id, and it is `collided` when an earlier label has that key already (in
+    /// `label_keys`), as ingest would have stored it.
     /// - Throws: ``StoreCopyError/targetNotEmpty(store:tables:)`` when the store holds any row,
     ///   before anything is written.
     func writeContents(_ contents: any StoreContents) throws -> StoreCopyCounts {
@@ -70,8 +70,8 @@ extension SQLiteStore {
     private func insertLabels(_ contents: any StoreContents) throws -> Int {
         let columns = "seq, id, id_key, content_sha256, tuple_id, ingest_id, task, input_id, created_at, output, input, params, run, meta, supersedes, collided"
         let values = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-        let insert = try connection.prepare("INSERT INTO labels (\(columns)) VALUES (\(values), 0) ON CONFLICT (id_key) WHERE collided = 0 DO NOTHING")
-        let insertCollided = try connection.prepare("INSERT INTO labels (\(columns)) VALUES (\(values), 1)")
+        let takeKey = try connection.prepare("INSERT OR IGNORE INTO label_keys (id_key, seq) VALUES (?, ?)")
+        let insert = try connection.prepare("INSERT INTO labels (\(columns)) VALUES (\(values), ?)")
         var count = 0
         try contents.forEachLabel { label in
             let columns = label.columns
@@ -81,8 +81,8 @@ extension SQLiteStore {
                 .text(columns.output), .text(columns.input), .text(columns.params), .text(columns.run), .text(columns.meta),
                 .text(columns.supersedes),
             ]
-            try insert.run(row)
-            if connection.changes == 0 { try insertCollided.run(row) }
+            try takeKey.run([.integer(RecordIDKey.of(columns.id)), .integer(label.seq)])
+            try insert.run(row + [.integer(connection.changes == 1 ? 0 : 1)])
             count += 1
         }
         return count
@@ -92,9 +92,7 @@ extension SQLiteStore {
     /// - Returns: how many were inserted.
     private func insertRetractedLabels(_ contents: any StoreContents) throws -> Int {
         let insert = try connection.prepare("""
-            INSERT INTO retracted_labels (label_seq, retraction_id)
-                SELECT seq, ?3 FROM labels WHERE id_key = ?1 AND collided = 0 AND id = ?2
-                UNION ALL SELECT seq, ?3 FROM labels WHERE id_key = ?1 AND collided = 1 AND id = ?2
+            INSERT INTO retracted_labels (label_seq, retraction_id) SELECT seq, ?3 FROM (\(Self.seqOfRecord(key: "?1", id: "?2")))
             """)
         var count = 0
         try contents.forEachRetractedLabel { retracted in

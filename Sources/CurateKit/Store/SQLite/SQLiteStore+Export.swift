@@ -130,10 +130,7 @@ extension SQLiteStore {
 
     /// Whether a label with record id `id` is stored.
     func hasRecord(id: String) throws -> Bool {
-        let statement = try connection.prepare("""
-            SELECT 1 FROM labels WHERE id_key = ?1 AND collided = 0 AND id = ?2
-            UNION ALL SELECT 1 FROM labels WHERE id_key = ?1 AND collided = 1 AND id = ?2
-            """)
+        let statement = try connection.prepare(Self.seqOfRecord(key: "?1", id: "?2"))
         return try !statement.rows([.integer(RecordIDKey.of(id)), .text(id)]) { _ in true }.isEmpty
     }
 }

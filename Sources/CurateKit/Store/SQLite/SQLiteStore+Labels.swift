@@ -7,6 +7,14 @@ extension SQLiteStore {
     ///   - sources: the names of the inputs, kept in the ingest log.
     ///   - ingestedAt: the time recorded as every new label's `ingested_at`.
     func ingest<T>(sources: [String], ingestedAt: Timestamp, _ body: (any LabelBatchWriter) throws -> T) throws -> T {
+        try ingest(sources: sources, ingestedAt: ingestedAt, keyRunLength: LabelKeys.defaultRunLength, body)
+    }
+
+    /// ``ingest(sources:ingestedAt:_:)``, holding at most `keyRunLength` new id keys before
+    /// storing them (``LabelKeys``): tests make the runs short.
+    func ingest<T>(
+        sources: [String], ingestedAt: Timestamp, keyRunLength: Int, _ body: (any LabelBatchWriter) throws -> T
+    ) throws -> T {
         // The writer takes every tuple and ingest id from rows it just found or made, so SQLite's
         // own check of those references (two lookups per label) is switched off for the ingest.
         // The setting only changes outside a transaction.
@@ -21,9 +29,9 @@ extension SQLiteStore {
             // rather than entry by entry at random places as they arrive: a first import of a
             // large log spends most of its time there once the index outgrows the page cache.
             let exportIndex = try isEmpty() ? try dropExportIndex() : nil
-            let writer = try SQLiteLabelWriter(connection: connection, ingestID: ingestID)
+            let writer = try SQLiteLabelWriter(connection: connection, ingestID: ingestID, keyRunLength: keyRunLength)
             let result = try body(writer)
-            try writer.storeTupleCounts()
+            try writer.finish()
             if let exportIndex { try build(exportIndex) }
             return result
         }

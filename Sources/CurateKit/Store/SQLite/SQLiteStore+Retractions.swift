@@ -56,10 +56,7 @@ extension SQLiteStore {
         switch kind {
         case .record:
             let key = Statement.Value.integer(RecordIDKey.of(target))
-            return ("""
-                l.seq IN (SELECT seq FROM labels WHERE id_key = ? AND collided = 0 AND id = ?
-                          UNION ALL SELECT seq FROM labels WHERE id_key = ? AND collided = 1 AND id = ?)
-                """, [key, .text(target), key, .text(target)])
+            return ("l.seq IN (\(seqOfRecord(key: "?", id: "?")))", [key, .text(target), key, .text(target)])
         case .run:
             return ("l.run = ?", [.text(target)])
         case .ingest:

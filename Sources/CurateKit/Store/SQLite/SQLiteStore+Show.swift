@@ -11,9 +11,7 @@ extension SQLiteStore {
             LEFT JOIN prompts p ON p.id = t.prompt_id
             JOIN ingests i ON i.id = c.ingest_id
             LEFT JOIN retracted_labels r ON r.label_seq = c.seq
-            WHERE c.seq IN (
-                SELECT seq FROM labels WHERE id_key = ?1 AND collided = 0 AND id = ?2
-                UNION ALL SELECT seq FROM labels WHERE id_key = ?1 AND collided = 1 AND id = ?2)
+            WHERE c.seq IN (\(Self.seqOfRecord(key: "?1", id: "?2")))
             """)
         return try statement.rows([.integer(RecordIDKey.of(id)), .text(id)]) { row throws(StoreError) in
             let place = Statement.RowPlace(table: "labels") { "with id \(row.shownValue(8))" }

@@ -1,7 +1,8 @@
 extension SQLiteStore {
     /// The store's labels as a whole: their count, a digest of their ids, the last ingest.
     ///
-    /// Reads the id-key indexes in order, one key at a time, so memory stays flat.
+    /// Reads `label_keys` and the `collided` labels' index in key order, one key at a time, so
+    /// memory stays flat.
     /// - Parameter ingest: count only labels of this ingest and earlier ones (a rebuild from a
     ///   manifest); nil for every label.
     func state(throughIngest ingest: Int64?) throws -> StoreState {
@@ -14,7 +15,9 @@ extension SQLiteStore {
         // Keys shared by several ids (`collided`) are rare: those are held in memory and merged in.
         var collided = try connection.prepare("SELECT id_key FROM labels WHERE collided = 1\(filter) ORDER BY id_key")
             .rows(values) { row throws(StoreError) in try row.integer(0, of: place) }[...]
-        let keys = try connection.prepare("SELECT id_key FROM labels WHERE collided = 0\(filter) ORDER BY id_key")
+        let keys = try connection.prepare(through < last
+            ? "SELECT k.id_key FROM label_keys AS k JOIN labels AS l ON l.seq = k.seq WHERE l.ingest_id <= ? ORDER BY k.id_key"
+            : "SELECT id_key FROM label_keys ORDER BY id_key")
         defer { keys.reset() }
         keys.bind(values)
         var digest = IDKeysDigest()
