@@ -189,6 +189,26 @@ struct AuditorTests {
         #expect(result.tuples.allSatisfy { $0.topLabels == nil && $0.distinctLabels == nil })
     }
 
+    @Test("an input whose own labels end the categories is counted like the others")
+    func categoriesEndWithinAnInput() throws {
+        let fixture = try ExportFixture()
+        let object = JSONValue.object([("amount", .number("1"))])
+        try fixture.ingest([
+            Self.record("m1", .string("none"), task: "extract", annotator: "ann-1"),
+            Self.record("m1", object, task: "extract", model: "model-a", prompt: "intent@v1", at: "2026-06-02T12:00:00Z"),
+            Self.record("m1", .string("none"), task: "extract", model: "model-b", prompt: "intent@v1", at: "2026-06-03T12:00:00Z"),
+            Self.record("m2", .string("none"), task: "extract", annotator: "ann-1"),
+            Self.record("m2", .string("none"), task: "extract", model: "model-a", prompt: "intent@v1", at: "2026-06-02T12:00:00Z"),
+        ])
+        let result = try Self.audit(fixture)
+        let againstHuman = Dictionary(uniqueKeysWithValues: result.againstHuman.map { ($0.tuple.producerDescription, $0.agreement) })
+        #expect(againstHuman["model-a"] == Agreement(n: 2, agreed: 1, kappa: nil, confusions: []))
+        #expect(againstHuman["model-b"] == Agreement(n: 1, agreed: 1, kappa: nil, confusions: []))
+        #expect(result.betweenModels.map(\.agreement) == [Agreement(n: 1, agreed: 0, kappa: nil, confusions: [])])
+        #expect(result.tuples.map(\.labels).sorted() == [1, 2, 2])
+        #expect(result.tuples.allSatisfy { $0.topLabels == nil && $0.distinctLabels == nil })
+    }
+
     @Test("more distinct scalar outputs than the category limit are not categorical")
     func tooManyCategories() throws {
         let fixture = try ExportFixture()
