@@ -5,13 +5,6 @@
 /// categories (``Manifest/LabelDistribution/maximumCategories`` squared), and just the two
 /// counts once the task is known not to be categorical.
 struct AgreementCounter {
-    /// One rater's label on one input: its output as canonical JSON, and its category
-    /// number while the task is categorical.
-    struct Rating {
-        let output: String
-        let category: Int?
-    }
-
     private(set) var total = 0
     private(set) var agreed = 0
     /// Counts by cell `first × maximumCategories + second`; nil when the task is not categorical.
@@ -22,8 +15,8 @@ struct AgreementCounter {
         cells = categorical ? [:] : nil
     }
 
-    /// Counts one input labeled `first` by one rater and `second` by the other.
-    mutating func add(_ first: Rating, _ second: Rating) {
+    /// Counts one input labeled `first` by one rater and `second` by the other, both rated on that input.
+    mutating func add(_ first: InputRatings.Rating, _ second: InputRatings.Rating) {
         total += 1
         if first.output == second.output { agreed += 1 }
         guard cells != nil else { return }

@@ -40,19 +40,22 @@ public struct Auditor {
             func add(_ labels: [(tupleID: Int64, output: String)], of task: String) {
                 result.labels += labels.count
                 result.inputs += 1
-                tasks[task, default: TaskAudit()].add(labels, raters: raters)
+                tasks[task, default: TaskAudit(raters: raters)].add(labels, raters: raters)
             }
             let flagged: Int
             if fromIndex, let indexed = store as? any IndexedLabelReads, IndexedChoice.readsFromIndex(plan) {
                 let choice = IndexedChoice(
                     plan: plan, humanPriority: false, includeFlagged: selection.includeFlagged, storeLocation: store.location)
                 let reader = try indexed.labelKeyReader(plan.query, withOutputs: true)
+                var labels: [(tupleID: Int64, output: String)] = []  // one input's, its storage kept for the next
                 flagged = try choice.forEachGroup(reader) { task, _, candidates in
                     guard !candidates.isEmpty else { return }  // every label flagged, or retracted
-                    add(try choice.ordered(candidates, reader).map { key in
+                    labels.removeAll(keepingCapacity: true)
+                    for key in try choice.ordered(candidates, reader) {
                         guard let output = key.output else { preconditionFailure("a reader made with outputs gives each entry its output") }
-                        return (key.tupleID, output)
-                    }, of: task)
+                        labels.append((key.tupleID, output))
+                    }
+                    add(labels, of: task)
                 }.labelsFlagged
             } else {
                 let stream = LabelStream(store: store, plan: plan, policy: .all, humanPriority: false, includeFlagged: selection.includeFlagged)

@@ -1,8 +1,11 @@
-/// The raters an audit compares, numbered once from the selection's tuples: each tuple's
-/// prompt text and model as a small integer (its place in sort order), and whether it is human.
+/// The raters an audit compares, numbered once from the selection's tuples: each tuple as a
+/// small integer, its prompt text and model too (each its place in sort order), and whether
+/// it is human.
 struct RaterIndex {
     /// Who made the labels of one tuple.
-    struct Rater {
+    struct Rater: Equatable {
+        /// The number of its tuple in ``RaterIndex/tupleIDs``.
+        let tuple: Int
         let isHuman: Bool
         /// The number of its prompt text in ``RaterIndex/promptTexts``; nil for a human.
         let promptText: Int?
@@ -10,6 +13,8 @@ struct RaterIndex {
         let model: Int?
     }
 
+    /// The ids of the selected tuples, sorted: a tuple's number is its place here.
+    let tupleIDs: [Int64]
     /// Every prompt text of the selected tuples, sorted.
     let promptTexts: [PromptRef]
     /// Every model of the selected tuples, sorted.
@@ -18,15 +23,19 @@ struct RaterIndex {
 
     /// Numbers the raters of `tuples` (the selected tuples, by id).
     init(tuples: [Int64: ProvenanceTuple]) {
+        let sorted = tuples.sorted { $0.key < $1.key }
+        tupleIDs = sorted.map(\.key)
         promptTexts = Array(Set(tuples.values.compactMap(Self.promptText))).sorted()
         models = Selection.sortedUnique(tuples.values.compactMap(\.model))
         let textNumbers = Dictionary(uniqueKeysWithValues: promptTexts.enumerated().map { ($1, $0) })
         let modelNumbers = Dictionary(uniqueKeysWithValues: models.enumerated().map { ($1, $0) })
-        raters = tuples.mapValues { tuple in
-            Rater(
-                isHuman: tuple.origin == .human, promptText: Self.promptText(of: tuple).flatMap { textNumbers[$0] },
-                model: tuple.model.flatMap { modelNumbers[$0] })
-        }
+        raters = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { number, entry in
+            let rater = Rater(
+                tuple: number, isHuman: entry.value.origin == .human,
+                promptText: Self.promptText(of: entry.value).flatMap { textNumbers[$0] },
+                model: entry.value.model.flatMap { modelNumbers[$0] })
+            return (entry.key, rater)
+        })
     }
 
     /// Who made the labels of tuple `id`; nil for a tuple outside the selection.

@@ -2,10 +2,9 @@
 /// against human labels, and pairs of prompt texts and of models.
 ///
 /// Everything it keeps is a count: per tuple, per category and per pair of raters, never
-/// per input, so its size does not grow with the number of labels.
+/// per input, so its size does not grow with the number of labels. Tuples are counted by
+/// their number in the ``RaterIndex``, and outputs compared as numbers (``InputRatings``).
 struct TaskAudit {
-    private typealias Rating = AgreementCounter.Rating
-
     /// One tuple's labels, inputs and labels per category.
     private struct TupleCounts {
         var labels = 0
@@ -25,53 +24,59 @@ struct TaskAudit {
     static let confusionCount = 3
 
     private var categories = OutputCategories()
-    private var tuples: [Int64: TupleCounts] = [:]
-    private var againstHuman: [Int64: AgreementCounter] = [:]
+    /// Counts by tuple number; a tuple with no label of the task has none.
+    private var tuples: [TupleCounts]
+    /// Counters by tuple number, for LLM tuples that labeled an input with a human label.
+    private var againstHuman: [AgreementCounter?]
     /// Counters by pair `first × promptTexts.count + second`, `first < second`.
     private var promptPairs: [Int: AgreementCounter] = [:]
     /// Counters by pair `first × models.count + second`, `first < second`.
     private var modelPairs: [Int: AgreementCounter] = [:]
+    /// The input being counted, its buffers kept for the next.
+    private var input = InputRatings()
+
+    /// A task with nothing counted yet, whose labels come from the tuples `raters` numbers.
+    init(raters: RaterIndex) {
+        tuples = Array(repeating: TupleCounts(), count: raters.tupleIDs.count)
+        againstHuman = Array(repeating: nil, count: raters.tupleIDs.count)
+    }
 
     /// Counts one input's labels, each its tuple and output, oldest first by (created_at, id).
     mutating func add(_ labels: [(tupleID: Int64, output: String)], raters: RaterIndex) {
-        var newestOfTuple: [(key: Int64, rating: Rating)] = []
-        var newestOfText: [(key: Int, rating: Rating)] = []
-        var newestOfModel: [(key: Int, rating: Rating)] = []
-        var human: Rating?
+        input.removeAll()
         let wasCategorical = categories.isCategorical
         for label in labels {
             guard let rater = raters.rater(of: label.tupleID) else { continue }
-            let rating = Rating(output: label.output, category: categories.number(of: label.output))
-            tuples[label.tupleID, default: TupleCounts()].count(category: rating.category)
-            Self.keep(rating, of: label.tupleID, in: &newestOfTuple)
-            if rater.isHuman { human = rating }
-            if let text = rater.promptText { Self.keep(rating, of: text, in: &newestOfText) }
-            if let model = rater.model { Self.keep(rating, of: model, in: &newestOfModel) }
+            let rating = input.rating(of: label.output, categories: &categories)
+            tuples[rater.tuple].count(category: rating.category)
+            input.keep(rating, of: rater)
         }
         if wasCategorical, !categories.isCategorical { dropCategories() }
 
         let categorical = categories.isCategorical
-        for entry in newestOfTuple {
-            tuples[entry.key]?.inputs += 1
-            guard let human, raters.rater(of: entry.key)?.isHuman == false else { continue }
-            againstHuman[entry.key, default: AgreementCounter(categorical: categorical)].add(human, entry.rating)
+        for (rater, rating) in input.ofTuple {
+            tuples[rater.tuple].inputs += 1
+            guard let human = input.human, !rater.isHuman else { continue }
+            if againstHuman[rater.tuple] == nil { againstHuman[rater.tuple] = AgreementCounter(categorical: categorical) }
+            againstHuman[rater.tuple]?.add(human, rating)
         }
-        Self.countPairs(newestOfText, raters: raters.promptTexts.count, categorical: categorical, into: &promptPairs)
-        Self.countPairs(newestOfModel, raters: raters.models.count, categorical: categorical, into: &modelPairs)
+        Self.countPairs(input.ofPromptText, raters: raters.promptTexts.count, categorical: categorical, into: &promptPairs)
+        Self.countPairs(input.ofModel, raters: raters.models.count, categorical: categorical, into: &modelPairs)
     }
 
     /// Adds what was counted for `task` to `result`, each part in order.
     /// - Parameter plan: the selected tuples, by id.
     func report(task: String, plan: [Int64: ProvenanceTuple], raters: RaterIndex, into result: inout AuditResult) {
         let categorical = categories.isCategorical
-        let audited = tuples.compactMap { id, counts -> (id: Int64, tuple: ProvenanceTuple, counts: TupleCounts)? in
-            guard var tuple = plan[id] else { return nil }
+        let audited = tuples.indices.compactMap { number -> (number: Int, tuple: ProvenanceTuple)? in
+            guard tuples[number].labels > 0, var tuple = plan[raters.tupleIDs[number]] else { return nil }
             tuple.task = task
-            return (id, tuple, counts)
+            return (number, tuple)
         }.sorted { $0.tuple < $1.tuple }
-        for (_, tuple, counts) in audited {
-            let shares = counts.perCategory.enumerated().filter { $0.element > 0 }.map { number, count in
-                TupleAudit.LabelShare(label: categories.label(number), count: count, share: Double(count) / Double(counts.labels))
+        for (number, tuple) in audited {
+            let counts = tuples[number]
+            let shares = counts.perCategory.enumerated().filter { $0.element > 0 }.map { category, count in
+                TupleAudit.LabelShare(label: categories.label(category), count: count, share: Double(count) / Double(counts.labels))
             }
             result.tuples.append(TupleAudit(
                 tuple: tuple, labels: counts.labels, inputs: counts.inputs,
@@ -79,8 +84,8 @@ struct TaskAudit {
                     ? Array(shares.sorted { ($1.count, $0.label) < ($0.count, $1.label) }.prefix(TupleAudit.topLabelCount)) : nil,
                 distinctLabels: categorical ? shares.count : nil))
         }
-        for (id, tuple, _) in audited where tuple.origin == .llm {
-            let counter = againstHuman[id] ?? AgreementCounter(categorical: categorical)
+        for (number, tuple) in audited where tuple.origin == .llm {
+            let counter = againstHuman[number] ?? AgreementCounter(categorical: categorical)
             result.againstHuman.append(HumanAgreement(
                 tuple: tuple, agreement: counter.agreement(categories: categories, confusions: Self.confusionCount)))
         }
@@ -88,18 +93,9 @@ struct TaskAudit {
         result.betweenModels += Self.pairs(modelPairs, task: task, raters: raters.models, categories: categories)
     }
 
-    /// Records `rating` as the newest of `key`'s.
-    private static func keep<Key: Equatable>(_ rating: Rating, of key: Key, in newest: inout [(key: Key, rating: Rating)]) {
-        if let index = newest.firstIndex(where: { $0.key == key }) {
-            newest[index].rating = rating
-        } else {
-            newest.append((key, rating))
-        }
-    }
-
     /// Counts every two raters of `newest` (numbers below `raters`) on this input.
     private static func countPairs(
-        _ newest: [(key: Int, rating: Rating)], raters: Int, categorical: Bool, into pairs: inout [Int: AgreementCounter]
+        _ newest: [(key: Int, rating: InputRatings.Rating)], raters: Int, categorical: Bool, into pairs: inout [Int: AgreementCounter]
     ) {
         for (offset, one) in newest.enumerated() {
             for other in newest[(offset + 1)...] {
@@ -122,8 +118,8 @@ struct TaskAudit {
 
     /// Forgets every confusion matrix and label count per category: the task's outputs are not categorical.
     private mutating func dropCategories() {
-        for id in tuples.keys { tuples[id]?.perCategory = [] }
-        for id in againstHuman.keys { againstHuman[id]?.dropCategories() }
+        for number in tuples.indices { tuples[number].perCategory = [] }
+        for number in againstHuman.indices { againstHuman[number]?.dropCategories() }
         for key in promptPairs.keys { promptPairs[key]?.dropCategories() }
         for key in modelPairs.keys { modelPairs[key]?.dropCategories() }
     }
