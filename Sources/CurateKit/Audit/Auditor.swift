@@ -35,27 +35,18 @@ public struct Auditor {
             var plan = try SelectionPlan.resolve(selection, in: store)
             plan.query.readsInputs = false  // agreement compares outputs only
             let raters = RaterIndex(tuples: plan.tuples)
-            var tasks: [String: TaskAudit] = [:]
-            var result = AuditResult(tuples: [], againstHuman: [], betweenPromptTexts: [], betweenModels: [], labels: 0, inputs: 0, flaggedLeftOut: 0)
-            func add(_ labels: [(tupleID: Int64, output: String)], of task: String) {
-                result.labels += labels.count
-                result.inputs += 1
-                tasks[task, default: TaskAudit(raters: raters)].add(labels, raters: raters)
-            }
+            var tally = AuditTally(raters: raters)
             let flagged: Int
             if fromIndex, let indexed = store as? any IndexedLabelReads, IndexedChoice.readsFromIndex(plan) {
                 let choice = IndexedChoice(
                     plan: plan, humanPriority: false, includeFlagged: selection.includeFlagged, storeLocation: store.location)
                 let reader = try indexed.labelKeyReader(plan.query, withOutputs: true)
-                var labels: [(tupleID: Int64, output: String)] = []  // one input's, its storage kept for the next
                 flagged = try choice.forEachGroup(reader) { task, _, candidates in
                     guard !candidates.isEmpty else { return }  // every label flagged, or retracted
-                    labels.removeAll(keepingCapacity: true)
-                    for key in try choice.ordered(candidates, reader) {
+                    tally.add(try choice.ordered(candidates, reader).lazy.map { key in
                         guard let output = key.output else { preconditionFailure("a reader made with outputs gives each entry its output") }
-                        labels.append((key.tupleID, output))
-                    }
-                    add(labels, of: task)
+                        return (key.tupleID, output)
+                    }, of: task)
                 }.labelsFlagged
             } else {
                 let stream = LabelStream(store: store, plan: plan, policy: .all, humanPriority: false, includeFlagged: selection.includeFlagged)
@@ -65,13 +56,13 @@ public struct Auditor {
                         labels = zip(group.labels, group.flags).filter { $0.1.isEmpty }.map(\.0)
                     }
                     guard !labels.isEmpty else { return }  // every label flagged, or retracted
-                    add(labels.map { ($0.tupleID, $0.output) }, of: group.task)
+                    tally.add(labels.lazy.map { ($0.tupleID, $0.output) }, of: group.task)
                 }.labelsFlagged
             }
-            result.flaggedLeftOut = selection.includeFlagged ? 0 : flagged
-            for task in tasks.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-                tasks[task]?.report(task: task, plan: plan.tuples, raters: raters, into: &result)
-            }
+            var result = AuditResult(
+                tuples: [], againstHuman: [], betweenPromptTexts: [], betweenModels: [], labels: 0, inputs: 0,
+                flaggedLeftOut: selection.includeFlagged ? 0 : flagged)
+            tally.report(plan: plan.tuples, into: &result)
             return result
         }
     }

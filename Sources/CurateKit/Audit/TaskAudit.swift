@@ -42,7 +42,7 @@ struct TaskAudit {
     }
 
     /// Counts one input's labels, each its tuple and output, oldest first by (created_at, id).
-    mutating func add(_ labels: [(tupleID: Int64, output: String)], raters: RaterIndex) {
+    mutating func add(_ labels: some Collection<(tupleID: Int64, output: String)>, raters: RaterIndex) {
         input.removeAll()
         let wasCategorical = categories.isCategorical
         for label in labels {
