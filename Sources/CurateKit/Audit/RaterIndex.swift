@@ -19,7 +19,10 @@ struct RaterIndex {
     let promptTexts: [PromptRef]
     /// Every model of the selected tuples, sorted.
     let models: [String]
-    private let raters: [Int64: Rater]
+    /// Who made each selected tuple's labels, by tuple number.
+    private let raters: [Rater]
+    /// The number of each selected tuple, by id.
+    private let numbers: [Int64: Int]
 
     /// Numbers the raters of `tuples` (the selected tuples, by id).
     init(tuples: [Int64: ProvenanceTuple]) {
@@ -29,18 +32,23 @@ struct RaterIndex {
         models = Selection.sortedUnique(tuples.values.compactMap(\.model))
         let textNumbers = Dictionary(uniqueKeysWithValues: promptTexts.enumerated().map { ($1, $0) })
         let modelNumbers = Dictionary(uniqueKeysWithValues: models.enumerated().map { ($1, $0) })
-        raters = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { number, entry in
-            let rater = Rater(
+        raters = sorted.enumerated().map { number, entry in
+            Rater(
                 tuple: number, isHuman: entry.value.origin == .human,
                 promptText: Self.promptText(of: entry.value).flatMap { textNumbers[$0] },
                 model: entry.value.model.flatMap { modelNumbers[$0] })
-            return (entry.key, rater)
-        })
+        }
+        numbers = Dictionary(uniqueKeysWithValues: tupleIDs.enumerated().map { ($1, $0) })
     }
 
     /// Who made the labels of tuple `id`; nil for a tuple outside the selection.
+    ///
+    /// Tuple ids are the store's row ids, which mostly run without gaps: the place `id` has
+    /// when they do is tried before the dictionary.
     func rater(of id: Int64) -> Rater? {
-        raters[id]
+        let place = Int(truncatingIfNeeded: id &- (tupleIDs.first ?? 0))
+        if tupleIDs.indices.contains(place), tupleIDs[place] == id { return raters[place] }
+        return numbers[id].map { raters[$0] }
     }
 
     /// The prompt text of an LLM tuple: its prompt, with no hash when the hash is ambiguous
