@@ -20,6 +20,10 @@ final class LabelKeys {
     let runLength: Int
     /// The run length of an ingest: the held keys take about 8 MB.
     static let defaultRunLength = 1 << 18
+    /// The most keys the filter is sized for (it then takes 24 MiB): past it, more and more keys
+    /// are looked for in the table, and the memory an ingest takes stays flat however large the
+    /// store grows.
+    static let maximumFilterCapacity = 1 << 24
     private let connection: SQLiteConnection
     private let source: UnsafeMutablePointer<curate_pending_keys>
     private let find: Statement
@@ -95,7 +99,7 @@ final class LabelKeys {
             throw StoreError.inconsistent(path: connection.path, reason: "\(run.count - connection.changes) id keys of new labels were in label_keys already")
         }
         if let filter {
-            if filter.count + run.count > filter.capacity {
+            if filter.count + run.count > filter.capacity, filter.capacity < Self.maximumFilterCapacity {
                 try buildFilter(forAtLeast: filter.count + run.count)
             } else {
                 for key in run { filter.insert(key.id_key) }
@@ -105,11 +109,11 @@ final class LabelKeys {
     }
 
     /// Makes the filter anew from every key of the table, with room for twice `keys` (and a
-    /// run more): an ingest that grows the table remakes it each time the table doubles, and
-    /// so reads the table's keys about twice in all.
+    /// run more), up to ``maximumFilterCapacity``: an ingest that grows the table remakes it
+    /// each time the table doubles, and so reads the table's keys about twice in all.
     private func buildFilter(forAtLeast keys: Int) throws(StoreError) {
         filter = nil
-        let made = IDKeyFilter(capacity: 2 * keys + runLength)
+        let made = IDKeyFilter(capacity: min(2 * keys + runLength, Self.maximumFilterCapacity))
         defer { readAll.reset() }
         let place = Statement.RowPlace(table: "label_keys") { "an id_key" }
         while try readAll.step() {

@@ -48,12 +48,12 @@ extension SQLiteStore {
     }
 
     /// Builds an index by `definition` from the labels stored, its sort spilling to files.
-    /// SQLite sorts runs as large as the page cache in memory, beside the cache itself, so the
-    /// cache is halved meanwhile: the peak memory of a first ingest stays where it was before
-    /// the index carried outputs.
+    /// SQLite sorts runs as large as the page cache in memory, beside the cache itself; here
+    /// on two threads (the ingest's parse workers are done), one run each, so the cache is a
+    /// quarter of its size meanwhile and the peak memory of the build stays below the ingest's.
     private func build(_ definition: String) throws {
-        try connection.execute("PRAGMA cache_size = -\(Self.pageCacheKiB / 2)")
-        defer { try? connection.execute("PRAGMA cache_size = -\(Self.pageCacheKiB)") }
+        try connection.execute("PRAGMA cache_size = -\(Self.pageCacheKiB / 4); PRAGMA threads = 1")
+        defer { try? connection.execute("PRAGMA cache_size = -\(Self.pageCacheKiB); PRAGMA threads = 0") }
         try spillingTemporaryData { try connection.execute(definition) }
     }
 
