@@ -32,7 +32,7 @@ final class LabelKeys {
     /// Keys added by this ingest and not inserted yet, with their labels' `seq`.
     private var held: [Int64: Int64] = [:]
     private var filter: IDKeyFilter?
-    /// Lookups answered from the table while there was no filter.
+    /// Keys tested while there was no filter.
     private var lookupsWithoutFilter = 0
     /// About how many keys the table held when the ingest began.
     private let keysAtStart: Int
@@ -56,16 +56,27 @@ final class LabelKeys {
 
     /// The `seq` of the label, not `collided`, whose id key is `key`; nil when no label has it.
     func seq(of key: Int64) throws(StoreError) -> Int64? {
-        if let seq = held[key] { return seq }
-        if filter == nil {
-            lookupsWithoutFilter += 1
-            if lookupsWithoutFilter * 8 >= keysAtStart { try buildFilter(forAtLeast: keysAtStart) }
-        }
-        if let filter, !filter.mayContain(key) { return nil }
+        if let seq = heldSeq(of: key) { return seq }
+        guard try mayBeInTable(key) else { return nil }
         defer { find.reset() }
         find.bind(1, key)
         guard try find.step() else { return nil }
         return try find.integer(0, of: Statement.RowPlace(table: "label_keys") { "id_key \(key)" })
+    }
+
+    /// The `seq` of the label whose key `key` is held, not yet in the table; nil when it is not held.
+    func heldSeq(of key: Int64) -> Int64? {
+        held[key]
+    }
+
+    /// Whether the table may hold `key`: false only when it does not. A key that is held is
+    /// not in the table yet (see ``heldSeq(of:)``).
+    func mayBeInTable(_ key: Int64) throws(StoreError) -> Bool {
+        if filter == nil {
+            lookupsWithoutFilter += 1
+            if lookupsWithoutFilter * 8 >= keysAtStart { try buildFilter(forAtLeast: keysAtStart) }
+        }
+        return filter?.mayContain(key) ?? true
     }
 
     /// Records that the label stored as `seq` has id key `key`, which ``seq(of:)`` found free.

@@ -86,6 +86,18 @@ final class PendingLabels {
         }
     }
 
+    /// Runs `statement`, a query of `curate_pending_labels` whose first column is the
+    /// table's rowid, over the queued labels at `indices`, and calls `body` with each result
+    /// row's label (its index in the queue) and the statement, to read its other columns.
+    func query(_ indices: [Int], _ statement: Statement, _ body: (Int, Statement) throws -> Void) throws {
+        try showing(indices) {
+            defer { statement.reset() }
+            while try statement.step() {
+                try body(indices[Int(statement.int64(0) ?? 0)], statement)
+            }
+        }
+    }
+
     /// Runs `body` while `curate_pending_labels` shows the queued labels at `indices`, in
     /// that order, its rowids counting from 0.
     private func showing<T>(_ indices: [Int], _ body: () throws -> T) throws -> T {

@@ -4,6 +4,9 @@ final class SQLiteLabelWriter: LabelBatchWriter {
     private let connection: SQLiteConnection
     /// The content of the label stored as `seq` ?2, when its id is ?1.
     private let findStoredContent: Statement
+    /// For each queued label whose id key `label_keys` holds: whether the label there has
+    /// its id, and that label's content. One statement for a batch.
+    private let findQueuedKeys: Statement
     private let findCollidedLabel: Statement
     private let findInputOfLabel: Statement
     private let findInputOfCollidedLabel: Statement
@@ -33,6 +36,11 @@ final class SQLiteLabelWriter: LabelBatchWriter {
         findInputOfLabel = try connection.prepare("SELECT task, input_id FROM labels WHERE seq = ?2 AND id = ?1")
         findInputOfCollidedLabel = try connection.prepare("SELECT task, input_id FROM labels WHERE id_key = ?2 AND collided = 1 AND id = ?1")
         pending = try PendingLabels(connection: connection, ingestID: ingestID)
+        findQueuedKeys = try connection.prepare("""
+            SELECT queued.rowid, stored.id = queued.id, stored.content_sha256
+            FROM curate_pending_labels AS queued CROSS JOIN label_keys AS k CROSS JOIN labels AS stored
+            WHERE k.id_key = queued.id_key AND stored.seq = k.seq
+            """)
         keys = try LabelKeys(connection: connection, runLength: keyRunLength)
         provenanceRows = try ProvenanceRows(connection: connection)
         storedBatches = try StoredBatches(connection: connection)
@@ -92,25 +100,27 @@ final class SQLiteLabelWriter: LabelBatchWriter {
             newInBatch.removeAll(keepingCapacity: true)
         }
         var outcomes = [InsertOutcome?](repeating: nil, count: pending.count)
+        let found = try keyHolders()
         var new: [Int] = []
         var collided: [Int] = []
         for index in 0..<pending.count {
             let key = pending.idKey(of: index)
+            let holder: KeyHolder
             if let earlier = newInBatch[key] {
-                if pending.hasSameID(index, as: earlier) {
-                    outcomes[index] = pending.hasSameContent(index, as: earlier) ? .duplicate : .conflict
-                } else {
-                    collided.append(index)
-                }
-            } else if let seq = try keys.seq(of: key) {
-                if let sameContent = try storedContent(ofLabel: seq, isContentOf: index) {
-                    outcomes[index] = sameContent ? .duplicate : .conflict
-                } else {
-                    collided.append(index)
-                }
+                holder = pending.hasSameID(index, as: earlier) ? .sameID(sameContent: pending.hasSameContent(index, as: earlier)) : .otherID
+            } else if let seq = found.heldSeqs[index] {
+                holder = try storedHolder(seq, of: index)
             } else {
+                holder = found.inTable[index] ?? .free
+            }
+            switch holder {
+            case .free:
                 newInBatch[key] = index
                 new.append(index)
+            case .sameID(let sameContent):
+                outcomes[index] = sameContent ? .duplicate : .conflict
+            case .otherID:
+                collided.append(index)
             }
         }
         try store(new, into: &outcomes)
@@ -143,18 +153,36 @@ final class SQLiteLabelWriter: LabelBatchWriter {
         }
     }
 
-    /// Whether the stored label `seq` has queued label `index`'s content, when it has its id;
-    /// nil when its id is another.
-    private func storedContent(ofLabel seq: Int64, isContentOf index: Int) throws -> Bool? {
+    /// The stored label `seq` as the holder of queued label `index`'s id key.
+    private func storedHolder(_ seq: Int64, of index: Int) throws -> KeyHolder {
         try pending.bindingID(of: index, to: findStoredContent, parameter: 1) {
             defer { findStoredContent.reset() }
             findStoredContent.bind(2, seq)
             guard try findStoredContent.step() else {
                 throw StoreError.inconsistent(path: connection.path, reason: "label_keys names label row seq \(seq), which the labels table does not have")
             }
-            guard findStoredContent.int64(0) == 1 else { return nil }
-            return findStoredContent.withBlob(1) { pending.hasContent(index, equalTo: $0) }
+            guard findStoredContent.int64(0) == 1 else { return .otherID }
+            return .sameID(sameContent: findStoredContent.withBlob(1) { pending.hasContent(index, equalTo: $0) })
         }
+    }
+
+    /// For each queued label, by queue index: the `seq` of the label whose id key is held in
+    /// memory (``LabelKeys``), else the holder `label_keys` names, looked up in one query for
+    /// the labels whose keys its filter lets through.
+    private func keyHolders() throws -> (heldSeqs: [Int64?], inTable: [KeyHolder?]) {
+        var heldSeqs = [Int64?](repeating: nil, count: pending.count)
+        var inTable = [KeyHolder?](repeating: nil, count: pending.count)
+        var maybe: [Int] = []
+        for index in 0..<pending.count {
+            let key = pending.idKey(of: index)
+            heldSeqs[index] = keys.heldSeq(of: key)
+            if heldSeqs[index] == nil, try keys.mayBeInTable(key) { maybe.append(index) }
+        }
+        guard !maybe.isEmpty else { return (heldSeqs, inTable) }
+        try pending.query(maybe, findQueuedKeys) { index, row in
+            inTable[index] = row.int64(1) == 1 ? .sameID(sameContent: row.withBlob(2) { pending.hasContent(index, equalTo: $0) }) : .otherID
+        }
+        return (heldSeqs, inTable)
     }
 
     /// For queued label `index`, whose id key another id has: its outcome as a `collided`
@@ -230,4 +258,14 @@ private struct TupleLabels {
         first = min(first, other.first)
         last = max(last, other.last)
     }
+}
+
+/// Which label holds a queued label's id key, as ingest finds it.
+private enum KeyHolder {
+    /// None: the key is free, and the label new.
+    case free
+    /// A label with the same id: the queued label is a duplicate or a conflict.
+    case sameID(sameContent: Bool)
+    /// A label with another id: the queued label is stored as `collided`.
+    case otherID
 }
