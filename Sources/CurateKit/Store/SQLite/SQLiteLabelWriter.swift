@@ -161,9 +161,15 @@ final class SQLiteLabelWriter: LabelBatchWriter {
             guard try findStoredContent.step() else {
                 throw StoreError.inconsistent(path: connection.path, reason: "label_keys names label row seq \(seq), which the labels table does not have")
             }
-            guard findStoredContent.int64(0) == 1 else { return .otherID }
-            return .sameID(sameContent: findStoredContent.withBlob(1) { pending.hasContent(index, equalTo: $0) })
+            return holder(of: index, in: findStoredContent, from: 0)
         }
+    }
+
+    /// The holder of queued label `index`'s id key that `row` names: column `column` tells
+    /// whether its id is the label's, the next column holds its content digest.
+    private func holder(of index: Int, in row: Statement, from column: Int32) -> KeyHolder {
+        guard row.int64(column) == 1 else { return .otherID }
+        return .sameID(sameContent: row.withBlob(column + 1) { pending.hasContent(index, equalTo: $0) })
     }
 
     /// For each queued label, by queue index: the `seq` of the label whose id key is held in
@@ -180,7 +186,7 @@ final class SQLiteLabelWriter: LabelBatchWriter {
         }
         guard !maybe.isEmpty else { return (heldSeqs, inTable) }
         try pending.query(maybe, findQueuedKeys) { index, row in
-            inTable[index] = row.int64(1) == 1 ? .sameID(sameContent: row.withBlob(2) { pending.hasContent(index, equalTo: $0) }) : .otherID
+            inTable[index] = holder(of: index, in: row, from: 1)
         }
         return (heldSeqs, inTable)
     }
