@@ -3,10 +3,10 @@
 
     python3 Benchmarks/floor.py [--records 1000000] [--rounds 5] [--shape bench|log|both] [--curate PATH]
 
-Issue 17's item 5 asks for curate's Parquet export at ≤ 1.0× DuckDB's. This measures how far
-below the whole export its parts go: a measurement build (Benchmarks/floor.patch applied to
-the current checkout in a temporary git worktree, built with `swift build -c release`; or
---curate, a binary built so already) has three switches, each leaving out one part of the work:
+Issue 17's item 5 asks for curate's Parquet export at ≤ 1.0× DuckDB's. This measures what each
+part of the export adds to its time: a measurement build (Benchmarks/floor.patch applied to the
+current commit in a temporary git worktree, built with `swift build -c release`; or --curate, a
+binary built so already) has three switches, each leaving out one part of the work:
 
 - CURATE_FLOOR_NO_ZSTD: Parquet pages stored uncompressed;
 - CURATE_FLOOR_NO_VERIFY: no re-hash of the labels read;
