@@ -99,6 +99,7 @@ public struct StaleFinder {
                 plan: plan, humanPriority: options.humanPriority, includeFlagged: options.selection.includeFlagged,
                 storeLocation: store.location)
             var summary = StaleSummary()
+            var reasonsByTuple: [Int64: [StaleReason]?] = [:]
             let reader = try indexed.labelKeyReader(plan.query)
             _ = try choice.forEachInput(reader) { input in
                 summary.inputs += 1
@@ -106,7 +107,8 @@ public struct StaleFinder {
                     summary.humanDecided += 1
                     return
                 }
-                guard let why = try Self.reasons(input, choice: choice, reader: reader, plan: plan, targets: targets) else { return }
+                guard let why = try Self.reasons(input, choice: choice, reader: reader, plan: plan, targets: targets, byTuple: &reasonsByTuple)
+                else { return }
                 summary.count(task: input.task, why: why)
             }
             return summary
@@ -115,8 +117,11 @@ public struct StaleFinder {
 
     /// Why the input is stale, from its index entries, as ``stale(_:plan:targets:patterns:)``
     /// decides it without output patterns; nil when it is current or decided by a person.
+    /// - Parameter byTuple: the reasons found so far for a chosen label of each tuple id, which
+    ///   depend on its tuple alone.
     private static func reasons(
-        _ input: IndexedChoice.Input, choice: IndexedChoice, reader: any LabelKeyReader, plan: SelectionPlan, targets: PromptTargets
+        _ input: IndexedChoice.Input, choice: IndexedChoice, reader: any LabelKeyReader, plan: SelectionPlan, targets: PromptTargets,
+        byTuple: inout [Int64: [StaleReason]?]
     ) throws -> [StaleReason]? {
         guard let chosen = input.chosen else {
             let kept = input.labels.filter { $0.retraction == nil }
@@ -129,8 +134,16 @@ public struct StaleFinder {
             }
             return why.sorted()
         }
-        guard let tuple = plan.tuples[chosen.tupleID] else { return nil }
-        let why = reasons(tuple, flags: plan.flags.kinds(tupleID: chosen.tupleID), current: tuple.prompt.flatMap { targets.current(of: $0.name) })
+        if let known = byTuple[chosen.tupleID] { return known }
+        let why = try reasons(ofChosen: chosen.tupleID, plan: plan, targets: targets)
+        byTuple[chosen.tupleID] = why
+        return why
+    }
+
+    /// Why a chosen label of tuple `tupleID` is stale; nil when it is current.
+    private static func reasons(ofChosen tupleID: Int64, plan: SelectionPlan, targets: PromptTargets) throws -> [StaleReason]? {
+        guard let tuple = plan.tuples[tupleID] else { return nil }
+        let why = reasons(tuple, flags: plan.flags.kinds(tupleID: tupleID), current: tuple.prompt.flatMap { targets.current(of: $0.name) })
         guard !why.isEmpty else { return nil }
         _ = try tuple.prompt.flatMap { try targets.target(of: $0.name) }
         return why
