@@ -18,16 +18,18 @@ final class Zstd {
     }
 
     /// Compresses `source` as one frame into `output`, replacing what it held.
+    ///
+    /// The frame is written into uninitialized storage of the worst-case size, so the part
+    /// of it the frame does not fill is never touched (nor resident).
     /// - Throws: ``ParquetError/compression(reason:)`` when `libzstd` reports an error.
     func compress(_ source: UnsafeRawBufferPointer, into output: inout [UInt8]) throws(ParquetError) {
         guard let context else { throw .compression(reason: "no compression context (out of memory)") }
-        let bound = ZSTD_compressBound(source.count)
-        output = [UInt8](repeating: 0, count: bound)
-        let written = output.withUnsafeMutableBytes { target in
-            ZSTD_compressCCtx(context, target.baseAddress, target.count, source.baseAddress, source.count, Self.level)
+        var result = 0
+        output = [UInt8](unsafeUninitializedCapacity: ZSTD_compressBound(source.count)) { target, count in
+            result = ZSTD_compressCCtx(context, target.baseAddress, target.count, source.baseAddress, source.count, Self.level)
+            count = ZSTD_isError(result) != 0 ? 0 : result
         }
-        try Self.check(written)
-        output.removeLast(bound - written)
+        try Self.check(result)
     }
 
     /// Decompresses one frame that holds exactly `size` bytes.
