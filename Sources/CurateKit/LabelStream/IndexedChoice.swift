@@ -51,20 +51,57 @@ struct IndexedChoice {
         try store.labelsPerInput(query).map { $0 >= 2 } ?? false
     }
 
+    /// How many chosen labels' rows ``read(_:window:emit:)`` reads at a time.
+    static let rowsReadTogether = 4096
+
     /// Walks the index entries `reader` gives, calling `emit` with the row of each input's
     /// chosen label, in the stream's (task, input_id) order.
+    ///
+    /// The rows are read `window` chosen labels at a time, in `seq` order: each ingest batch
+    /// stored its rows in the index's order, so a window's rows lie in short runs, and reading
+    /// them in `seq` order reads each run's pages together instead of one page per row.
     /// - Returns: the labels selected, flagged and retracted, counted as ``LabelStream`` counts them.
-    func read(_ reader: any LabelKeyReader, emit: (any StoredLabelColumns) throws -> Void) throws -> LabelStream.Counts {
-        try forEachInput(reader) { input in
-            guard let chosen = input.chosen else { return }
-            try reader.withRow(ofLabel: chosen.seq) { columns in
-                guard try columns.createdAt() == chosen.createdAt, try columns.tupleID() == chosen.tupleID else {
+    func read(
+        _ reader: any LabelKeyReader, window: Int = rowsReadTogether, emit: (any StoredLabelColumns) throws -> Void
+    ) throws -> LabelStream.Counts {
+        var chosen: [LabelKey] = []
+        chosen.reserveCapacity(window)
+        var rows = CopiedLabelRows(capacity: window)
+        let counts = try forEachInput(reader) { input in
+            guard let label = input.chosen else { return }
+            chosen.append(label)
+            if chosen.count >= window { try readRows(of: &chosen, into: &rows, reader, emit: emit) }
+        }
+        try readRows(of: &chosen, into: &rows, reader, emit: emit)
+        return counts
+    }
+
+    /// Reads the rows of the labels `chosen` in `seq` order, each of which must agree with its
+    /// index entry, and calls `emit` with them in the order they were chosen; empties both lists.
+    private func readRows(
+        of chosen: inout [LabelKey], into rows: inout CopiedLabelRows, _ reader: any LabelKeyReader,
+        emit: (any StoredLabelColumns) throws -> Void
+    ) throws {
+        defer {
+            chosen.removeAll(keepingCapacity: true)
+            rows.removeAll()
+        }
+        // The copied row of each chosen label, by its place in `chosen`.
+        var copiedRow = [Int](repeating: 0, count: chosen.count)
+        for (copied, index) in chosen.indices.sorted(by: { chosen[$0].seq < chosen[$1].seq }).enumerated() {
+            let key = chosen[index]
+            try reader.withRow(ofLabel: key.seq) { columns in
+                guard try columns.createdAt() == key.createdAt, try columns.tupleID() == key.tupleID else {
                     throw StoreError.inconsistent(
                         path: storeLocation,
-                        reason: "the export index disagrees with label row seq \(chosen.seq); run `curate check`")
+                        reason: "the export index disagrees with label row seq \(key.seq); run `curate check`")
                 }
-                try emit(columns)
+                try rows.append(columns)
             }
+            copiedRow[index] = copied
+        }
+        try rows.withUnsafeBytes { buffer in
+            for row in copiedRow { try emit(CopiedLabelColumns(row: rows.rows[row], buffer: buffer)) }
         }
     }
 

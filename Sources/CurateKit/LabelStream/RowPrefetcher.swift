@@ -159,31 +159,7 @@ final class RowPrefetcher<Summary>: @unchecked Sendable {
 /// Rows on their way from the reading thread to the caller: their bytes copied in by the
 /// one, then made into rows by the other, in order.
 private final class RowBatch: @unchecked Sendable {
-    /// Where a row's texts lie in ``bytes`` (nil for NULL), and its numbers.
-    private struct StoredRow {
-        let task, inputID, id, output, input, run, supersedes, params, meta: Range<Int>?
-        let contentSHA256: Range<Int>
-        let createdAt: Int64
-        let tupleID: Int64
-        let retraction: Int64?
-
-        subscript(text: StoredLabel.Text) -> Range<Int>? {
-            switch text {
-            case .task: task
-            case .inputID: inputID
-            case .id: id
-            case .output: output
-            case .input: input
-            case .run: run
-            case .supersedes: supersedes
-            case .params: params
-            case .meta: meta
-            }
-        }
-    }
-
-    private var bytes = ByteBuffer(capacity: 1 << 18)
-    private var rows: [StoredRow] = []
+    private var copied: CopiedLabelRows
     private let capacity: Int
     private var taken = 0
     /// The rows before this one were re-hashed, and found intact, by the reading thread.
@@ -191,16 +167,15 @@ private final class RowBatch: @unchecked Sendable {
 
     init(capacity: Int) {
         self.capacity = capacity
-        rows.reserveCapacity(capacity)
+        copied = CopiedLabelRows(capacity: capacity)
     }
 
-    var isFull: Bool { rows.count == capacity }
-    var isEmpty: Bool { rows.isEmpty }
+    var isFull: Bool { copied.count == capacity }
+    var isEmpty: Bool { copied.count == 0 }
 
     /// Empties the batch for the reading thread to fill again, keeping its storage.
     func removeAll() {
-        bytes.removeAll()
-        rows.removeAll(keepingCapacity: true)
+        copied.removeAll()
         taken = 0
         verifiedAhead = 0
     }
@@ -208,41 +183,23 @@ private final class RowBatch: @unchecked Sendable {
     /// Appends the row `columns` shows, copying its bytes; the batch must not be full.
     func append(_ columns: any StoredLabelColumns) throws {
         precondition(!isFull, "a full batch of label rows")
-        rows.append(try Self.copy(columns, into: &bytes))
-    }
-
-    /// The row `columns` shows, its bytes appended to `bytes`: one access to the batch's
-    /// buffer per row rather than one per column.
-    private static func copy(_ columns: any StoredLabelColumns, into bytes: inout ByteBuffer) throws -> StoredRow {
-        func copy(_ text: StoredLabel.Text) throws -> Range<Int>? {
-            try columns.withText(text) { $0.map { bytes.appendSpan($0) } }
-        }
-        return StoredRow(
-            task: try copy(.task), inputID: try copy(.inputID), id: try copy(.id), output: try copy(.output),
-            input: try copy(.input), run: try copy(.run), supersedes: try copy(.supersedes), params: try copy(.params),
-            meta: try copy(.meta), contentSHA256: try columns.withContentSHA256 { bytes.appendSpan($0) },
-            createdAt: try columns.createdAt(), tupleID: try columns.tupleID(), retraction: try columns.retraction())
+        try copied.append(columns)
     }
 
     /// Re-hashes the rows in order, on the reading thread before the batch is queued, until
     /// one is not intact; the caller re-hashes that one and those after it, so it is reported
     /// in the order of the stream.
     func verifyAhead(with verifier: inout ContentVerifier) {
-        bytes.withUnsafeBytes { buffer in
-            while verifiedAhead < rows.count, (try? Self.verify(rows[verifiedAhead], in: buffer, with: &verifier)) != nil {
+        copied.withUnsafeBytes { buffer in
+            while verifiedAhead < copied.count, (try? Self.verify(copied.rows[verifiedAhead], in: buffer, with: &verifier)) != nil {
                 verifiedAhead += 1
             }
         }
     }
 
-    /// The bytes of `row`'s text `text` in `buffer`, the batch's bytes; nil for NULL.
-    private static func text(_ text: StoredLabel.Text, of row: StoredRow, in buffer: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
-        row[text].map { UnsafeRawBufferPointer(rebasing: buffer[$0]) }
-    }
-
     /// Checks `row`, whose bytes are in `buffer`, with `verifier`.
-    private static func verify(_ row: StoredRow, in buffer: UnsafeRawBufferPointer, with verifier: inout ContentVerifier) throws {
-        func bytes(_ text: StoredLabel.Text) -> UnsafeRawBufferPointer? { Self.text(text, of: row, in: buffer) }
+    private static func verify(_ row: CopiedLabelRows.Row, in buffer: UnsafeRawBufferPointer, with verifier: inout ContentVerifier) throws {
+        func bytes(_ text: StoredLabel.Text) -> UnsafeRawBufferPointer? { CopiedLabelRows.text(text, of: row, in: buffer) }
         try verifier.verify(
             id: bytes(.id), task: bytes(.task), inputID: bytes(.inputID), output: bytes(.output), input: bytes(.input),
             params: bytes(.params), run: bytes(.run), meta: bytes(.meta), supersedes: bytes(.supersedes),
@@ -255,14 +212,14 @@ private final class RowBatch: @unchecked Sendable {
     ///   - withParams: whether the label carries its `params` text.
     ///   - withInput: whether the label carries its `input` text.
     func take(verifying verifier: inout ContentVerifier, withParams: Bool, withInput: Bool) throws -> StoredLabel? {
-        guard taken < rows.count else { return nil }
-        let row = rows[taken]
+        guard taken < copied.count else { return nil }
+        let row = copied.rows[taken]
         let checkedAhead = taken < verifiedAhead
         taken += 1
-        return try bytes.withUnsafeBytes { buffer in
+        return try copied.withUnsafeBytes { buffer in
             if !checkedAhead { try Self.verify(row, in: buffer, with: &verifier) }
             return try verifier.label(
-                text: { text in Self.text(text, of: row, in: buffer).map { String(decoding: $0, as: UTF8.self) } },
+                text: { text in CopiedLabelRows.text(text, of: row, in: buffer).map { String(decoding: $0, as: UTF8.self) } },
                 createdAt: row.createdAt, tupleID: row.tupleID, withParams: withParams, withInput: withInput,
                 retraction: row.retraction)
         }

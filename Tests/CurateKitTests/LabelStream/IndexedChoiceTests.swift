@@ -80,6 +80,8 @@ struct IndexedChoiceTests {
         let shift: Int64
         var keys = 0
         var rows = 0
+        /// The rows read, in the order they were read.
+        var seqs: [Int64] = []
 
         init(_ reader: any LabelKeyReader, shift: Int64 = 0) {
             self.reader = reader
@@ -100,6 +102,7 @@ struct IndexedChoiceTests {
 
         func withRow(ofLabel seq: Int64, _ body: (any StoredLabelColumns) throws -> Void) throws {
             rows += 1
+            seqs.append(seq)
             try reader.withRow(ofLabel: seq, body)
         }
     }
@@ -120,6 +123,34 @@ struct IndexedChoiceTests {
             #expect(reader.keys == counts.labelsSelected + counts.labelsRetracted)
             #expect(reader.rows == emitted)
             #expect(emitted > 0 && reader.rows < reader.keys / 2, "\(reader.rows) rows read of \(reader.keys) labels")
+        }
+    }
+
+    @Test("rows are read a window at a time in seq order, and handed on in the order chosen")
+    func readsWindowsInSeqOrder() throws {
+        let fixture = try Self.fixture()
+        let indexed = try #require(fixture.store.backend as? any IndexedLabelReads)
+        try fixture.store.backend.readSnapshot {
+            let plan = try SelectionPlan.resolve(Selection(), in: fixture.store.backend)
+            func read(window: Int) throws -> (ids: [String], seqs: [Int64]) {
+                let reader = CountingReader(try indexed.labelKeyReader(plan.query))
+                var ids: [String] = []
+                _ = try Self.choice(plan, fixture.store).read(reader, window: window) { columns in
+                    ids.append(try columns.withText(.id) { String(decoding: try #require($0), as: UTF8.self) })
+                }
+                return (ids, reader.seqs)
+            }
+            let oneByOne = try read(window: 1), bySeven = try read(window: 7), whole = try read(window: 10_000)
+            #expect(oneByOne.ids.count > 7 * 3, "several windows of 7")
+            #expect(bySeven.ids == oneByOne.ids && whole.ids == oneByOne.ids)
+            // One row at a time reads them in the order chosen, which is not the rows' order.
+            #expect(oneByOne.seqs != oneByOne.seqs.sorted())
+            #expect(whole.seqs == oneByOne.seqs.sorted())
+            for start in stride(from: 0, to: bySeven.seqs.count, by: 7) {
+                let window = Array(bySeven.seqs[start..<min(start + 7, bySeven.seqs.count)])
+                #expect(window == window.sorted())
+                #expect(Set(window) == Set(oneByOne.seqs[start..<min(start + 7, oneByOne.seqs.count)]))
+            }
         }
     }
 
