@@ -33,6 +33,8 @@ struct CopiedLabelRows: ~Copyable {
     }
 
     var count: Int { rows.count }
+    /// The bytes of the rows' texts.
+    var byteCount: Int { bytes.count }
 
     /// Appends the row `columns` shows, copying its bytes: one access to the buffer per row
     /// rather than one per column.

@@ -51,37 +51,46 @@ struct IndexedChoice {
         try store.labelsPerInput(query).map { $0 >= 2 } ?? false
     }
 
-    /// How many chosen labels' rows ``read(_:window:emit:)`` reads at a time.
+    /// How many chosen labels' rows ``read(_:window:windowBytes:emit:)`` reads at a time, at most.
     static let rowsReadTogether = 4096
+    /// About how many bytes of rows it holds at a time: a window of long rows holds fewer labels.
+    static let bytesReadTogether = 8 << 20
 
     /// Walks the index entries `reader` gives, calling `emit` with the row of each input's
     /// chosen label, in the stream's (task, input_id) order.
     ///
-    /// The rows are read `window` chosen labels at a time, in `seq` order: each ingest batch
+    /// The rows are read a window of chosen labels at a time, in `seq` order: each ingest batch
     /// stored its rows in the index's order, so a window's rows lie in short runs, and reading
-    /// them in `seq` order reads each run's pages together instead of one page per row.
+    /// them in `seq` order reads each run's rows one after another. A window holds `window`
+    /// labels at most, fewer when the rows read so far were long: about `windowBytes` of rows.
     /// - Returns: the labels selected, flagged and retracted, counted as ``LabelStream`` counts them.
     func read(
-        _ reader: any LabelKeyReader, window: Int = rowsReadTogether, emit: (any StoredLabelColumns) throws -> Void
+        _ reader: any LabelKeyReader, window: Int = rowsReadTogether, windowBytes: Int = bytesReadTogether,
+        emit: (any StoredLabelColumns) throws -> Void
     ) throws -> LabelStream.Counts {
         var chosen: [LabelKey] = []
         chosen.reserveCapacity(window)
         var rows = CopiedLabelRows(capacity: window)
+        var labelsInWindow = window
         let counts = try forEachInput(reader) { input in
             guard let label = input.chosen else { return }
             chosen.append(label)
-            if chosen.count >= window { try readRows(of: &chosen, into: &rows, reader, emit: emit) }
+            guard chosen.count >= labelsInWindow else { return }
+            let read = try readRows(of: &chosen, into: &rows, reader, emit: emit)
+            let bytesPerRow = max(1, read.bytes / max(1, read.rows))
+            labelsInWindow = max(1, min(window, windowBytes / bytesPerRow))
         }
-        try readRows(of: &chosen, into: &rows, reader, emit: emit)
+        _ = try readRows(of: &chosen, into: &rows, reader, emit: emit)
         return counts
     }
 
     /// Reads the rows of the labels `chosen` in `seq` order, each of which must agree with its
     /// index entry, and calls `emit` with them in the order they were chosen; empties both lists.
+    /// - Returns: how many rows were read, and their bytes.
     private func readRows(
         of chosen: inout [LabelKey], into rows: inout CopiedLabelRows, _ reader: any LabelKeyReader,
         emit: (any StoredLabelColumns) throws -> Void
-    ) throws {
+    ) throws -> (rows: Int, bytes: Int) {
         defer {
             chosen.removeAll(keepingCapacity: true)
             rows.removeAll()
@@ -103,6 +112,7 @@ struct IndexedChoice {
         try rows.withUnsafeBytes { buffer in
             for row in copiedRow { try emit(CopiedLabelColumns(row: rows.rows[row], buffer: buffer)) }
         }
+        return (rows.count, rows.byteCount)
     }
 
     /// One input as its index entries tell it.

@@ -154,6 +154,30 @@ struct IndexedChoiceTests {
         }
     }
 
+    @Test("a window of long rows holds fewer labels: after the first, as many as fit the bytes allowed")
+    func windowShrinksForLongRows() throws {
+        let fixture = try Self.fixture()
+        let indexed = try #require(fixture.store.backend as? any IndexedLabelReads)
+        try fixture.store.backend.readSnapshot {
+            let plan = try SelectionPlan.resolve(Selection(), in: fixture.store.backend)
+            func read(window: Int, windowBytes: Int) throws -> (ids: [String], seqs: [Int64]) {
+                let reader = CountingReader(try indexed.labelKeyReader(plan.query))
+                var ids: [String] = []
+                _ = try Self.choice(plan, fixture.store).read(reader, window: window, windowBytes: windowBytes) { columns in
+                    ids.append(try columns.withText(.id) { String(decoding: try #require($0), as: UTF8.self) })
+                }
+                return (ids, reader.seqs)
+            }
+            let inOrder = try read(window: 1, windowBytes: 1 << 30)
+            let shrunk = try read(window: 50, windowBytes: 1), roomy = try read(window: 50, windowBytes: 1 << 30)
+            #expect(shrunk.ids == inOrder.ids && roomy.ids == inOrder.ids && inOrder.ids.count > 100)
+            // The first window holds 50 labels; every row is longer than the byte allowed, so the rest hold one each.
+            #expect(shrunk.seqs[..<50] == roomy.seqs[..<50])
+            #expect(shrunk.seqs[50...] == inOrder.seqs[50...])
+            #expect(roomy.seqs[50...] != inOrder.seqs[50...])
+        }
+    }
+
     @Test("a chosen row that disagrees with its index entry stops the stream, naming the store")
     func indexDisagreesWithRow() throws {
         let fixture = try Self.fixture()
