@@ -126,56 +126,48 @@ struct IndexedChoiceTests {
         }
     }
 
+    /// The record ids ``IndexedChoice/read(_:window:windowBytes:emit:)`` hands on for the whole
+    /// store, and the rows it reads, in the order it reads them.
+    static func read(_ fixture: ExportFixture, window: Int, windowBytes: Int = IndexedChoice.bytesReadTogether) throws -> (ids: [String], seqs: [Int64]) {
+        let indexed = try #require(fixture.store.backend as? any IndexedLabelReads)
+        return try fixture.store.backend.readSnapshot {
+            let plan = try SelectionPlan.resolve(Selection(), in: fixture.store.backend)
+            let reader = CountingReader(try indexed.labelKeyReader(plan.query))
+            var ids: [String] = []
+            _ = try Self.choice(plan, fixture.store).read(reader, window: window, windowBytes: windowBytes) { columns in
+                ids.append(try columns.withText(.id) { String(decoding: try #require($0), as: UTF8.self) })
+            }
+            return (ids, reader.seqs)
+        }
+    }
+
     @Test("rows are read a window at a time in seq order, and handed on in the order chosen")
     func readsWindowsInSeqOrder() throws {
         let fixture = try Self.fixture()
-        let indexed = try #require(fixture.store.backend as? any IndexedLabelReads)
-        try fixture.store.backend.readSnapshot {
-            let plan = try SelectionPlan.resolve(Selection(), in: fixture.store.backend)
-            func read(window: Int) throws -> (ids: [String], seqs: [Int64]) {
-                let reader = CountingReader(try indexed.labelKeyReader(plan.query))
-                var ids: [String] = []
-                _ = try Self.choice(plan, fixture.store).read(reader, window: window) { columns in
-                    ids.append(try columns.withText(.id) { String(decoding: try #require($0), as: UTF8.self) })
-                }
-                return (ids, reader.seqs)
-            }
-            let oneByOne = try read(window: 1), bySeven = try read(window: 7), whole = try read(window: 10_000)
-            #expect(oneByOne.ids.count > 7 * 3, "several windows of 7")
-            #expect(bySeven.ids == oneByOne.ids && whole.ids == oneByOne.ids)
-            // One row at a time reads them in the order chosen, which is not the rows' order.
-            #expect(oneByOne.seqs != oneByOne.seqs.sorted())
-            #expect(whole.seqs == oneByOne.seqs.sorted())
-            for start in stride(from: 0, to: bySeven.seqs.count, by: 7) {
-                let window = Array(bySeven.seqs[start..<min(start + 7, bySeven.seqs.count)])
-                #expect(window == window.sorted())
-                #expect(Set(window) == Set(oneByOne.seqs[start..<min(start + 7, oneByOne.seqs.count)]))
-            }
+        let oneByOne = try Self.read(fixture, window: 1), bySeven = try Self.read(fixture, window: 7)
+        let whole = try Self.read(fixture, window: 10_000)
+        #expect(oneByOne.ids.count > 7 * 3, "several windows of 7")
+        #expect(bySeven.ids == oneByOne.ids && whole.ids == oneByOne.ids)
+        // One row at a time reads them in the order chosen, which is not the rows' order.
+        #expect(oneByOne.seqs != oneByOne.seqs.sorted())
+        #expect(whole.seqs == oneByOne.seqs.sorted())
+        for start in stride(from: 0, to: bySeven.seqs.count, by: 7) {
+            let window = Array(bySeven.seqs[start..<min(start + 7, bySeven.seqs.count)])
+            #expect(window == window.sorted())
+            #expect(Set(window) == Set(oneByOne.seqs[start..<min(start + 7, oneByOne.seqs.count)]))
         }
     }
 
     @Test("a window of long rows holds fewer labels: after the first, as many as fit the bytes allowed")
     func windowShrinksForLongRows() throws {
         let fixture = try Self.fixture()
-        let indexed = try #require(fixture.store.backend as? any IndexedLabelReads)
-        try fixture.store.backend.readSnapshot {
-            let plan = try SelectionPlan.resolve(Selection(), in: fixture.store.backend)
-            func read(window: Int, windowBytes: Int) throws -> (ids: [String], seqs: [Int64]) {
-                let reader = CountingReader(try indexed.labelKeyReader(plan.query))
-                var ids: [String] = []
-                _ = try Self.choice(plan, fixture.store).read(reader, window: window, windowBytes: windowBytes) { columns in
-                    ids.append(try columns.withText(.id) { String(decoding: try #require($0), as: UTF8.self) })
-                }
-                return (ids, reader.seqs)
-            }
-            let inOrder = try read(window: 1, windowBytes: 1 << 30)
-            let shrunk = try read(window: 50, windowBytes: 1), roomy = try read(window: 50, windowBytes: 1 << 30)
-            #expect(shrunk.ids == inOrder.ids && roomy.ids == inOrder.ids && inOrder.ids.count > 100)
-            // The first window holds 50 labels; every row is longer than the byte allowed, so the rest hold one each.
-            #expect(shrunk.seqs[..<50] == roomy.seqs[..<50])
-            #expect(shrunk.seqs[50...] == inOrder.seqs[50...])
-            #expect(roomy.seqs[50...] != inOrder.seqs[50...])
-        }
+        let inOrder = try Self.read(fixture, window: 1)
+        let shrunk = try Self.read(fixture, window: 50, windowBytes: 1), roomy = try Self.read(fixture, window: 50, windowBytes: 1 << 30)
+        #expect(shrunk.ids == inOrder.ids && roomy.ids == inOrder.ids && inOrder.ids.count > 100)
+        // The first window holds 50 labels; every row is longer than the byte allowed, so the rest hold one each.
+        #expect(shrunk.seqs[..<50] == roomy.seqs[..<50])
+        #expect(shrunk.seqs[50...] == inOrder.seqs[50...])
+        #expect(roomy.seqs[50...] != inOrder.seqs[50...])
     }
 
     @Test("a chosen row that disagrees with its index entry stops the stream, naming the store")
